@@ -1,0 +1,82 @@
+/**
+ * Server text (run names, messages, logs) never reaches the terminal raw.
+ * These functions strip every escape sequence (CSI, OSC, DCS, SOS, PM, APC, and
+ * the 8-bit C1 forms), every C0/C1 control and DEL, and the bidirectional
+ * overrides that can make text read differently from what it is.
+ */
+
+// ESC-introduced strings that end with BEL or ST (ESC \ or 0x9C): OSC, DCS, SOS, PM, APC.
+const ESC_STRING = /\u001b[\]PX^_][\s\S]*?(?:\u0007|\u001b\\|\u009c|$)/g;
+// 8-bit introducers of the same strings.
+const C1_STRING = /[\u0090\u0098\u009d\u009e\u009f][\s\S]*?(?:\u0007|\u001b\\|\u009c|$)/g;
+// CSI, 7-bit and 8-bit: parameters, intermediates, one final byte.
+const CSI = /(?:\u001b\[|\u009b)[\u0030-\u003f]*[\u0020-\u002f]*[\u0040-\u007e]?/g;
+// Any other escape: intermediates then one final byte (ESC 7, ESC c, ESC ( B …).
+const ESC_OTHER = /\u001b[\u0020-\u002f]*[\u0030-\u007e]?/g;
+const BIDI = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
+// What is left of C0 (except tab and newline, handled by the callers), DEL and C1.
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+export const DEFAULT_LINE_LENGTH = 500;
+export const DEFAULT_LOG_LINE_LENGTH = 4000;
+
+function stripSequences(text: string): string {
+	return text
+		.replace(ESC_STRING, '')
+		.replace(C1_STRING, '')
+		.replace(CSI, '')
+		.replace(ESC_OTHER, '')
+		.replace(BIDI, '');
+}
+
+function bound(text: string, max: number): string {
+	if (text.length <= max) return text;
+	// Do not cut a surrogate pair in half.
+	let end = Math.max(0, max - 1);
+	const code = text.charCodeAt(end - 1);
+	if (code >= 0xd800 && code <= 0xdbff) end -= 1;
+	return text.slice(0, end) + '…';
+}
+
+function expandTabs(line: string): string {
+	if (!line.includes('\t')) return line;
+	let out = '';
+	for (const char of line) {
+		out += char === '\t' ? ' '.repeat(8 - (out.length % 8)) : char;
+	}
+	return out;
+}
+
+/** Keep what a terminal would show after carriage returns: the text written last over each column. */
+function resolveCarriageReturns(line: string): string {
+	if (!line.includes('\r')) return line;
+	const parts = line.split('\r');
+	let shown = '';
+	for (const part of parts) shown = part + shown.slice(part.length);
+	return shown;
+}
+
+/** One line of server text for a cell: no controls, no newlines, bounded length. */
+export function sanitizeLine(value: unknown, max = DEFAULT_LINE_LENGTH): string {
+	if (value === null || value === undefined) return '';
+	const text = typeof value === 'string' ? value : String(value);
+	const clean = stripSequences(text)
+		.replace(/[\t\r\n]+/g, ' ')
+		.replace(CONTROL, '');
+	return bound(clean.trim(), max);
+}
+
+/** Optional server text: null stays null, so the view can show it as missing. */
+export function sanitizeOptional(value: unknown, max = DEFAULT_LINE_LENGTH): string | null {
+	if (value === null || value === undefined) return null;
+	if (typeof value !== 'string' && typeof value !== 'number') return null;
+	const clean = sanitizeLine(value, max);
+	return clean === '' ? null : clean;
+}
+
+/** Log text: split into clean lines, each bounded. */
+export function sanitizeLogLines(value: unknown, maxLine = DEFAULT_LOG_LINE_LENGTH): string[] {
+	if (typeof value !== 'string' || value === '') return [];
+	const lines = stripSequences(value).replace(/\r\n/g, '\n').split('\n');
+	return lines.map((line) => bound(expandTabs(resolveCarriageReturns(line)).replace(CONTROL, ''), maxLine));
+}

@@ -1,0 +1,155 @@
+import type {ProviderErrorFields} from '../model/errors.js';
+import type {LogRef, ProviderName, Run} from '../model/run.js';
+import type {Clock} from '../model/clock.js';
+
+/** A source as configured and resolved: which provider, which repository/pipeline/flow, which token. */
+export type SourceSpec = SourceCraftSpec | WerckerSpec | NorthflankSpec;
+
+interface CommonSpec {
+	/** Unique name, shown in the list and used by `--source`. */
+	name: string;
+	/** Overrides the provider's default base URL (REFERENCE.md). */
+	baseUrl?: string;
+	/** Resolved token, or null (Wercker public pipelines answer without one). Never printed. */
+	token: string | null;
+}
+
+export interface SourceCraftSpec extends CommonSpec {
+	provider: 'sourcecraft';
+	org?: string;
+	repo?: string;
+	repoId?: string;
+}
+
+export interface WerckerSpec extends CommonSpec {
+	provider: 'wercker';
+	pipelineId?: string;
+	applicationId?: string;
+}
+
+export interface NorthflankSpec extends CommonSpec {
+	provider: 'northflank';
+	projectId: string;
+	pipelineId: string;
+	stage: string;
+	teamId?: string;
+}
+
+export const DEFAULT_BASE_URLS: Record<ProviderName, string> = {
+	sourcecraft: 'https://api.sourcecraft.tech',
+	wercker: 'https://app.wercker.com',
+	northflank: 'https://api.northflank.com',
+};
+
+/** What the server said about its rate limit on its last answer. */
+export interface RateLimitInfo {
+	limit: number | null;
+	remaining: number | null;
+	/** Epoch ms when the window resets. */
+	resetAt: number | null;
+	/** Set when the server answered 429 or sent Retry-After: wait this long (ms). */
+	retryAfterMs: number | null;
+	/** When this was read (clock ms). */
+	observedAt: number;
+}
+
+/** The fields a trigger form asks for, per provider. */
+export type TriggerField =
+	| 'workflows'
+	| 'head'
+	| 'configRevision'
+	| 'shared'
+	| 'branch'
+	| 'commit'
+	| 'message'
+	| 'inputs'
+	| 'name'
+	| 'description';
+
+export interface Capabilities {
+	trigger: boolean;
+	abort: boolean;
+	logs: boolean;
+	artifacts: boolean;
+	/** One line for each action that is off, saying why (shown instead of doing nothing). */
+	reasons: {trigger?: string; abort?: string; logs?: string};
+	/** What the trigger form asks for, in order. */
+	triggerFields: readonly TriggerField[];
+	/** What `inputs` means here: "input values", "environment variables", "arguments". */
+	inputsLabel: string;
+}
+
+/**
+ * One request to start a run, in the user's words. Each provider reads the fields it has:
+ * SourceCraft: workflows, one of branch/tag/commit as head, configRevision (a branch), shared, inputs (to every workflow);
+ * Wercker: branch, commit (needs branch), message, inputs (environment variables, in order);
+ * Northflank: name, description, inputs (arguments).
+ */
+export interface TriggerRequest {
+	workflows?: readonly string[];
+	branch?: string;
+	tag?: string;
+	commit?: string;
+	configRevision?: string;
+	shared?: boolean;
+	message?: string;
+	inputs?: readonly {key: string; value: string}[];
+	name?: string;
+	description?: string;
+}
+
+/** Opaque position in a log; only the provider that returned it reads it. */
+export type LogCursor = unknown;
+
+export interface LogChunk {
+	/** Complete lines to append to what was shown, sanitized. */
+	lines: string[];
+	/** The unfinished last line as it stands now (replaces the previous partial line). */
+	partial: string;
+	cursor: LogCursor;
+	/** No more log will come. */
+	done: boolean;
+}
+
+export interface RequestOptions {
+	signal?: AbortSignal;
+}
+
+export interface ListOptions extends RequestOptions {
+	/** Upper bound on pages one refresh may read, newest first. */
+	maxPages?: number;
+}
+
+export interface SourceClient {
+	readonly name: string;
+	readonly provider: ProviderName;
+	readonly capabilities: Capabilities;
+	/** Sources with the same key share one rate budget (same provider, base URL and token). */
+	readonly budgetKey: string;
+	/** A newest-first list of runs. The runs may carry part of their tree (SourceCraft workflows). */
+	listRuns(options?: ListOptions): Promise<Run[]>;
+	/** One run with its whole tree. */
+	getRun(id: string, options?: RequestOptions): Promise<Run>;
+	/** The next part of a node's log after `cursor` (null: from the start). */
+	readLog(ref: LogRef, cursor: LogCursor | null, options?: RequestOptions): Promise<LogChunk>;
+	/** Starts a run; resolves with the new run. Never retried blindly. */
+	trigger(request: TriggerRequest, options?: RequestOptions): Promise<Run>;
+	/** Asks the provider to stop a run; resolves with the run as the provider returned it. */
+	abort(id: string, options?: RequestOptions): Promise<Run>;
+}
+
+export interface ClientOptions {
+	clock?: Clock;
+	/** Called after every answer (and every failed attempt that carried headers). */
+	onRateLimit?: (info: RateLimitInfo) => void;
+	/** Per-attempt timeout in ms (connect + response). */
+	attemptTimeoutMs?: number;
+	/** Upper bound on one call including retries, in ms. */
+	totalTimeoutMs?: number;
+	/** Retries for reads (not writes). */
+	retries?: number;
+	/** Cap on a server's Retry-After, in ms. */
+	maxRetryAfterMs?: number;
+}
+
+export type {ProviderErrorFields};
