@@ -1,0 +1,62 @@
+import {describe, expect, it} from 'vitest';
+import {sanitizeLine, sanitizeLogLines, sanitizeOptional} from '../../source/model/sanitize.js';
+
+const ESC = '\u001b';
+
+describe('sanitizeLine', () => {
+	it.each([
+		['OSC title (BEL)', `${ESC}]0;pwned${ESC}\\deploy`, 'deploy'],
+		['OSC title (ST)', `build${ESC}]2;owned${ESC}\\ ok`, 'build ok'],
+		['OSC 52 clipboard write', `a${ESC}]52;c;ZXZpbA==\u0007b`, 'ab'],
+		['OSC 8 hyperlink', `${ESC}]8;;http://evil${ESC}\\click${ESC}]8;;${ESC}\\`, 'click'],
+		['clear screen and home', `${ESC}[2J${ESC}[Hmain`, 'main'],
+		['colours', `${ESC}[31;1mred${ESC}[0m`, 'red'],
+		['cursor moves', `a${ESC}[10A${ESC}[5;5Hb${ESC}[?25l`, 'ab'],
+		['DCS', `x${ESC}Pq#0;2;0;0;0${ESC}\\y`, 'xy'],
+		['APC / PM / SOS', `x${ESC}_hidden${ESC}\\${ESC}^pm${ESC}\\${ESC}Xsos${ESC}\\y`, 'xy'],
+		['8-bit CSI', 'a\u009b31mb', 'ab'],
+		['8-bit OSC', 'a\u009d0;title\u0007b', 'ab'],
+		['bell and other C0', 'a\u0007\u0000\u0008b', 'ab'],
+		['DEL and C1', 'a\u007f\u0085\u0080b', 'ab'],
+		['an unterminated 8-bit DCS swallows what follows, as a terminal would', 'a\u0090b', 'a'],
+		['charset and reset escapes', `a${ESC}(B${ESC}c${ESC}7b`, 'ab'],
+		['newlines and tabs become spaces', 'fix:\n\tthe\r\nbuild', 'fix: the build'],
+		['bidi overrides', 'abc\u202edcba', 'abcdcba'],
+		['a lone ESC at the end', `abc${ESC}`, 'abc'],
+	])('strips %s', (_name, input, expected) => {
+		expect(sanitizeLine(input)).toBe(expected);
+	});
+
+	it('keeps printable Unicode', () => {
+		expect(sanitizeLine('déployer 🚀 成功 — ok')).toBe('déployer 🚀 成功 — ok');
+	});
+
+	it('bounds length with an ellipsis and never splits a surrogate pair', () => {
+		const long = 'x'.repeat(10_000);
+		expect(sanitizeLine(long)).toHaveLength(500);
+		expect(sanitizeLine(long).endsWith('…')).toBe(true);
+		expect(sanitizeLine('ab🚀cd', 4)).toBe('ab…');
+	});
+
+	it('treats null and non-strings calmly', () => {
+		expect(sanitizeLine(null)).toBe('');
+		expect(sanitizeLine(42)).toBe('42');
+		expect(sanitizeOptional(null)).toBeNull();
+		expect(sanitizeOptional(`${ESC}[2J`)).toBeNull();
+		expect(sanitizeOptional({})).toBeNull();
+		expect(sanitizeOptional(' main ')).toBe('main');
+	});
+});
+
+describe('sanitizeLogLines', () => {
+	it('keeps lines, strips sequences, resolves carriage returns and expands tabs', () => {
+		const log = `step 1\r\n${ESC}[32mgreen${ESC}[0m\nprogress 10%\rprogress 100%\na\tb\n${ESC}]0;title\u0007done`;
+		expect(sanitizeLogLines(log)).toEqual(['step 1', 'green', 'progress 100%', 'a       b', 'done']);
+	});
+
+	it('bounds each line and gives nothing for non-text', () => {
+		expect(sanitizeLogLines('y'.repeat(9000))[0]).toHaveLength(4000);
+		expect(sanitizeLogLines(null)).toEqual([]);
+		expect(sanitizeLogLines('')).toEqual([]);
+	});
+});
