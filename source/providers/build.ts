@@ -1,0 +1,83 @@
+import {runKey, type Dates, type Run, type RunNode, type StatusFields} from '../model/run.js';
+import type {StatusInfo} from '../model/status.js';
+import {sanitizeLine, sanitizeLogLines} from '../model/sanitize.js';
+import type {SourceSpec} from './types.js';
+
+/** Shared constructors, so every provider fills every model field the same way. */
+
+export const NO_DATES: Dates = {createdAt: null, startedAt: null, finishedAt: null, updatedAt: null};
+
+export function statusFields(info: StatusInfo): StatusFields {
+	return {status: info.status, providerStatus: info.raw === null ? null : sanitizeLine(info.raw, 60), flags: info.flags};
+}
+
+type NodeInput = Pick<RunNode, 'id' | 'kind' | 'title'> & StatusFields & Partial<Omit<RunNode, 'id' | 'kind' | 'title'>>;
+
+export function makeNode(input: NodeInput): RunNode {
+	return {
+		...NO_DATES,
+		progress: null,
+		errors: [],
+		needs: [],
+		log: null,
+		artifact: null,
+		currentCube: null,
+		order: null,
+		retries: null,
+		children: [],
+		...input,
+	};
+}
+
+type RunInput = Pick<Run, 'id' | 'label' | 'title'> & StatusFields & Partial<Omit<Run, 'id' | 'label' | 'title' | 'key' | 'source' | 'provider'>>;
+
+export function makeRun(spec: SourceSpec, input: RunInput): Run {
+	return {
+		...NO_DATES,
+		key: runKey(spec.name, input.id),
+		source: spec.name,
+		provider: spec.provider,
+		progress: null,
+		errors: [],
+		branch: null,
+		tag: null,
+		commit: null,
+		event: null,
+		user: null,
+		pullRequest: null,
+		url: null,
+		children: null,
+		...input,
+	};
+}
+
+/** A run id that is safe to show and to put back into a URL path segment; null when unusable. */
+export function cleanId(value: string | null | undefined): string | null {
+	if (value === null || value === undefined) return null;
+	const clean = sanitizeLine(value, 200);
+	return clean === '' ? null : clean;
+}
+
+/** Drops later duplicates by id, keeping the first (newest) of each. */
+export function uniqueById<Item extends {id: string}>(items: readonly Item[]): Item[] {
+	const seen = new Set<string>();
+	const out: Item[] = [];
+	for (const item of items) {
+		if (seen.has(item.id)) continue;
+		seen.add(item.id);
+		out.push(item);
+	}
+	return out;
+}
+
+/** The mean of the known values, or null when none is known. */
+export function meanProgress(values: readonly (number | null)[]): number | null {
+	const known = values.filter((value): value is number => value !== null);
+	if (known.length === 0) return null;
+	return known.reduce((sum, value) => sum + value, 0) / known.length;
+}
+
+/** One log line for the terminal; each line alone, so an unterminated escape cannot swallow the lines after it. */
+export function cleanLogLine(line: string): string {
+	return sanitizeLogLines(line)[0] ?? '';
+}

@@ -1,0 +1,22 @@
+import {capabilitiesOf} from './capabilities.js';
+import type {HttpOptions} from './http.js';
+import {createNorthflankClient} from './northflank/client.js';
+import {createSourceCraftClient} from './sourcecraft/client.js';
+import type {SourceClient, SourceSpec} from './types.js';
+import {createWerckerClient} from './wercker/client.js';
+
+export * from './types.js';
+export {capabilitiesOf};
+export {HTTP_DEFAULTS, USER_AGENT, makeBudgetKey, type HttpOptions} from './http.js';
+
+/** The client for one configured source. Never throws: a source that cannot work says so on each call. */
+export function createSourceClient(spec: SourceSpec, options: HttpOptions = {}): SourceClient {
+	switch (spec.provider) {
+		case 'sourcecraft':
+			return createSourceCraftClient(spec, options);
+		case 'wercker':
+			return createWerckerClient(spec, options);
+		case 'northflank':
+			return createNorthflankClient(spec, options);
+	}
+}

@@ -1,0 +1,120 @@
+import type {Run} from '../../model/run.js';
+import {uniqueById} from '../build.js';
+import {capabilitiesOf, NORTHFLANK_NO_LOGS} from '../capabilities.js';
+import {DEFAULT_MAX_PAGES, expectShape, guarded, invalid, segment, unsupported} from '../client-kit.js';
+import {createHttp, type HttpOptions} from '../http.js';
+import {DEFAULT_BASE_URLS, type NorthflankSpec, type SourceClient, type TriggerRequest} from '../types.js';
+import {mapRun} from './map.js';
+import {listSchema, oneRunSchema} from './schema.js';
+
+/** Northflank's largest page. */
+const PAGE_SIZE = 100;
+const NAME_RULE = /^[a-zA-Z]((-|\s)?[a-zA-Z0-9]+((-|\s)[a-zA-Z0-9]+)*)?$/;
+
+/** The body of `POST …/runs`, checked against Northflank's rules before anything is sent. */
+export function triggerBody(spec: NorthflankSpec, request: TriggerRequest): Record<string, unknown> {
+	const body: Record<string, unknown> = {};
+	if (request.name !== undefined && request.name !== '') {
+		if (request.name.length < 3 || request.name.length > 39 || !NAME_RULE.test(request.name)) {
+			throw invalid(spec.name, 'a run name has 3 to 39 characters: a letter, then letters, digits, and single dashes or spaces between them');
+		}
+		body['name'] = request.name;
+	}
+	if (request.description !== undefined && request.description !== '') {
+		if (request.description.length > 200) throw invalid(spec.name, 'a run description has at most 200 characters');
+		body['description'] = request.description;
+	}
+	if (request.inputs && request.inputs.length > 0) {
+		body['arguments'] = Object.fromEntries(request.inputs.map((input) => [input.key, input.value]));
+	}
+	return body;
+}
+
+/** Newest first by creation; runs without a date keep their order, after the dated ones. */
+function newestFirst(runs: readonly Run[]): Run[] {
+	return runs
+		.map((run, index) => ({run, index}))
+		.sort((a, b) => (b.run.createdAt ?? -Infinity) - (a.run.createdAt ?? -Infinity) || a.index - b.index)
+		.map(({run}) => run);
+}
+
+export function createNorthflankClient(spec: NorthflankSpec, options: HttpOptions = {}): SourceClient {
+	const http = createHttp({name: spec.name, provider: 'northflank', baseUrl: spec.baseUrl ?? DEFAULT_BASE_URLS.northflank, token: spec.token}, options);
+	// Team tokens address projects under their team.
+	const owner = spec.teamId ? `/v1/teams/${segment(spec.teamId)}/projects/${segment(spec.projectId)}` : `/v1/projects/${segment(spec.projectId)}`;
+	const ownerTemplate = spec.teamId ? '/v1/teams/{teamId}/projects/{projectId}' : '/v1/projects/{projectId}';
+	// Stage names are case-sensitive: used as given.
+	const base = `${owner}/pipelines/${segment(spec.pipelineId)}/release-flows/${segment(spec.stage)}/runs`;
+	const template = `${ownerTemplate}/pipelines/{pipelineId}/release-flows/{stage}/runs`;
+
+	async function fetchRun(id: string, signal?: AbortSignal): Promise<Run> {
+		const endpoint = `GET ${template}/{runId}`;
+		const answer = await http.json({method: 'GET', path: `${base}/${segment(id)}`, endpoint, signal});
+		const raw = expectShape(oneRunSchema.parse(answer), http, endpoint, 'not a run');
+		return expectShape(mapRun(spec, raw, true), http, endpoint, 'a run without an id');
+	}
+
+	const client: SourceClient = {
+		name: spec.name,
+		provider: 'northflank',
+		capabilities: capabilitiesOf(spec),
+		budgetKey: http.budgetKey,
+
+		listRuns(listOptions = {}) {
+			const endpoint = `GET ${template}`;
+			return guarded(http, endpoint, async () => {
+				const maxPages = Math.max(1, listOptions.maxPages ?? DEFAULT_MAX_PAGES);
+				const runs: Run[] = [];
+				const cursors = new Set<string>();
+				let cursor: string | null = null;
+				for (let page = 1; page <= maxPages; page++) {
+					const query = {per_page: PAGE_SIZE, cursor: cursor ?? undefined};
+					const answer = listSchema.parse(await http.json({method: 'GET', path: base, endpoint, query, signal: listOptions.signal}));
+					const data = expectShape(answer?.data, http, endpoint, 'no data in the answer');
+					for (const raw of data.runs ?? []) {
+						const run = mapRun(spec, raw);
+						if (run) runs.push(run);
+					}
+					const next = answer?.pagination;
+					cursor = next?.hasNextPage ? next.cursor : null;
+					// A cursor seen before would loop forever.
+					if (!cursor || cursors.has(cursor)) break;
+					cursors.add(cursor);
+				}
+				return newestFirst(uniqueById(runs));
+			});
+		},
+
+		getRun(id, requestOptions = {}) {
+			return guarded(http, `GET ${template}/{runId}`, () => fetchRun(id, requestOptions.signal));
+		},
+
+		async readLog() {
+			throw unsupported(spec.name, NORTHFLANK_NO_LOGS);
+		},
+
+		trigger(request, requestOptions = {}) {
+			const endpoint = `POST ${template}`;
+			return guarded(http, endpoint, async () => {
+				const body = triggerBody(spec, request);
+				const answer = await http.json({method: 'POST', path: base, endpoint, body, signal: requestOptions.signal});
+				const raw = oneRunSchema.parse(answer);
+				const run = raw ? mapRun(spec, raw) : null;
+				if (run) return run;
+				// The reply may carry no id: the newest run is the one just started.
+				const [newest] = await client.listRuns({maxPages: 1, signal: requestOptions.signal});
+				return expectShape(newest, http, endpoint, 'no run in the reply or the list');
+			});
+		},
+
+		abort(id, requestOptions = {}) {
+			const endpoint = `POST ${template}/{runId}/abort`;
+			return guarded(http, endpoint, async () => {
+				const answer = await http.json({method: 'POST', path: `${base}/${segment(id)}/abort`, endpoint, signal: requestOptions.signal});
+				const raw = oneRunSchema.parse(answer);
+				return (raw ? mapRun(spec, raw) : null) ?? fetchRun(id, requestOptions.signal);
+			});
+		},
+	};
+	return client;
+}

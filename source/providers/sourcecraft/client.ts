@@ -1,0 +1,165 @@
+import {isProviderError} from '../../model/errors.js';
+import type {LogRef, Run} from '../../model/run.js';
+import {sanitizeLine} from '../../model/sanitize.js';
+import {cleanLogLine, uniqueById} from '../build.js';
+import {capabilitiesOf, SOURCECRAFT_LOGS_NEED_SLUGS, SOURCECRAFT_NO_ABORT} from '../capabilities.js';
+import {DEFAULT_MAX_PAGES, expectShape, guarded, invalid, segment, unsupported} from '../client-kit.js';
+import {requestError} from '../http-errors.js';
+import {createHttp, type HttpOptions} from '../http.js';
+import {DEFAULT_BASE_URLS, type LogChunk, type SourceClient, type SourceCraftSpec} from '../types.js';
+import {advanceLog, readLogCursor} from './log.js';
+import {mapRun} from './map.js';
+import {repoPaths, type RepoPaths} from './paths.js';
+import {listRunsSchema, logPageSchema, runSchema, workflowSchema, type ScRun} from './schema.js';
+import {triggerRun} from './trigger.js';
+
+const PAGE_SIZE = 50;
+/** Log pages read in one call at most, so a huge log arrives over several polls. */
+const MAX_LOG_PAGES = 20;
+/** How far back getRun looks for a run when only the repository id is known. */
+const SEARCH_PAGES = 20;
+
+export function createSourceCraftClient(spec: SourceCraftSpec, options: HttpOptions = {}): SourceClient {
+	const http = createHttp({name: spec.name, provider: 'sourcecraft', baseUrl: spec.baseUrl ?? DEFAULT_BASE_URLS.sourcecraft, token: spec.token}, options);
+	const paths = repoPaths(spec);
+
+	function repo(): RepoPaths {
+		if (!paths) throw invalid(spec.name, 'set org and repo, or repoId, for this SourceCraft source in the config');
+		return paths;
+	}
+
+	const client: SourceClient = {
+		name: spec.name,
+		provider: 'sourcecraft',
+		capabilities: capabilitiesOf(spec),
+		budgetKey: http.budgetKey,
+
+		listRuns(listOptions = {}) {
+			return guarded(http, listEndpoint(), async () => {
+				const runs: Run[] = [];
+				for await (const page of pages(Math.max(1, listOptions.maxPages ?? DEFAULT_MAX_PAGES), listOptions.signal)) {
+					for (const raw of page) {
+						const run = mapRun(spec, raw);
+						if (run) runs.push(run);
+					}
+				}
+				return uniqueById(runs);
+			});
+		},
+
+		getRun(id, requestOptions = {}) {
+			const endpoint = `GET ${paths?.template ?? '/repos/{org}/{repo}'}/cicd/runs/{run}`;
+			return guarded(http, endpoint, async () => {
+				const {path, template, bySlug} = repo();
+				if (!bySlug) return findListed(id, requestOptions.signal);
+				const runPath = `${path}/cicd/runs/${segment(id)}`;
+				const raw = expectShape(runSchema.parse(await http.json({method: 'GET', path: runPath, endpoint, signal: requestOptions.signal})), http, endpoint, 'not a run');
+				const whole = await withTasks(raw, runPath, `GET ${template}/cicd/runs/{run}/{workflow}`, requestOptions.signal);
+				return expectShape(mapRun(spec, whole, true), http, endpoint, 'a run without a slug');
+			});
+		},
+
+		readLog(ref, cursor, requestOptions = {}) {
+			const endpoint = `GET ${paths?.template ?? '/repos/{org}/{repo}'}/cicd/logs/{run}/{workflow}/{task}/{cube}`;
+			return guarded(http, endpoint, () => readLog(ref, cursor, endpoint, requestOptions.signal));
+		},
+
+		trigger(request, requestOptions = {}) {
+			return guarded(http, `POST ${paths?.template ?? '/repos/{org}/{repo}'}/cicd/runs`, () =>
+				triggerRun({spec, http, repo: repo(), listRuns: (listOptions) => client.listRuns(listOptions)}, request, requestOptions),
+			);
+		},
+
+		async abort() {
+			throw unsupported(spec.name, SOURCECRAFT_NO_ABORT);
+		},
+	};
+
+	function listEndpoint(): string {
+		return `GET ${paths?.template ?? '/repos/{org}/{repo}'}/cicd/runs`;
+	}
+
+	/** The runs of each list page, newest first, following next_page_token. */
+	async function* pages(maxPages: number, signal?: AbortSignal): AsyncGenerator<ScRun[]> {
+		const {path} = repo();
+		const endpoint = listEndpoint();
+		const tokens = new Set<string>();
+		let token: string | null = null;
+		for (let page = 1; page <= maxPages; page++) {
+			// Only the token changes between pages: the API wants every other parameter the same.
+			const query = {page_size: PAGE_SIZE, page_token: token ?? undefined};
+			const answer = listRunsSchema.parse(await http.json({method: 'GET', path: `${path}/cicd/runs`, endpoint, query, signal}));
+			const list = expectShape(answer, http, endpoint, 'not a list of runs');
+			yield list.runs ?? [];
+			token = list.next_page_token;
+			// A token seen before would loop forever.
+			if (!token || tokens.has(token)) return;
+			tokens.add(token);
+		}
+	}
+
+	/**
+	 * By repository id there is no single-run endpoint: the run is looked up in the list, whose
+	 * runs carry their workflows. Slugs are run counters, so the search stops once it passes below.
+	 */
+	async function findListed(id: string, signal?: AbortSignal): Promise<Run> {
+		const wanted = /^\d+$/.test(id) ? Number(id) : null;
+		for await (const page of pages(SEARCH_PAGES, signal)) {
+			for (const raw of page) {
+				const run = mapRun(spec, raw, true);
+				if (run?.id === id) return run;
+			}
+			const last = page.at(-1)?.slug;
+			if (wanted !== null && last && /^\d+$/.test(last) && Number(last) < wanted) break;
+		}
+		throw requestError(spec.name, 'not_found', `run ${sanitizeLine(id, 60)} is not in the list of this repository`, listEndpoint());
+	}
+
+	/** A run answer may leave a workflow's tasks out; ask for those workflows one by one. */
+	async function withTasks(raw: ScRun, runPath: string, endpoint: string, signal?: AbortSignal): Promise<ScRun> {
+		const workflows = await Promise.all(
+			(raw.workflows ?? []).map(async (workflow) => {
+				if (workflow.tasks !== null || !workflow.slug) return workflow;
+				try {
+					const answer = await http.json({method: 'GET', path: `${runPath}/${segment(workflow.slug)}`, endpoint, signal});
+					return workflowSchema.parse(answer) ?? workflow;
+				} catch (error) {
+					// A workflow that vanished between the two answers is shown as the run described it.
+					if (isProviderError(error) && error.kind === 'not_found') return workflow;
+					throw error;
+				}
+			}),
+		);
+		return {...raw, workflows};
+	}
+
+	async function readLog(ref: LogRef, cursorValue: unknown, endpoint: string, signal?: AbortSignal): Promise<LogChunk> {
+		const {path, bySlug} = repo();
+		if (!bySlug) throw unsupported(spec.name, SOURCECRAFT_LOGS_NEED_SLUGS);
+		if (ref.path.length !== 4) throw invalid(spec.name, 'this log reference is not a SourceCraft cube', endpoint);
+		const logPath = `${path}/cicd/logs/${ref.path.map(segment).join('/')}`;
+		let cursor = readLogCursor(cursorValue);
+		const lines: string[] = [];
+		let partial = cursor.carry;
+		for (let read = 0; read < MAX_LOG_PAGES; read++) {
+			let answer: unknown;
+			try {
+				answer = await http.json({method: 'GET', path: logPath, endpoint, query: {page: cursor.page}, signal});
+			} catch (error) {
+				// The next page answers 404 until it exists: nothing new yet.
+				if (isProviderError(error) && error.kind === 'not_found') break;
+				throw error;
+			}
+			const page = expectShape(logPageSchema.parse(answer), http, endpoint, 'not a log page');
+			const step = advanceLog(cursor, page);
+			lines.push(...step.lines);
+			partial = step.partial;
+			cursor = step.cursor;
+			if (step.done) return {lines: lines.map(cleanLogLine), partial: '', cursor, done: true};
+			if (!step.readNext) break;
+		}
+		return {lines: lines.map(cleanLogLine), partial: cleanLogLine(partial), cursor, done: false};
+	}
+
+	return client;
+}

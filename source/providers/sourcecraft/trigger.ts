@@ -1,0 +1,98 @@
+import {isProviderError} from '../../model/errors.js';
+import type {Run} from '../../model/run.js';
+import {expectShape, invalid, pause, unsupported} from '../client-kit.js';
+import {requestError} from '../http-errors.js';
+import type {Http} from '../http.js';
+import type {ListOptions, RequestOptions, SourceCraftSpec, TriggerRequest} from '../types.js';
+import {mapRun} from './map.js';
+import type {RepoPaths} from './paths.js';
+import {deprecatedTriggerSchema, runSchema} from './schema.js';
+
+/** How often, and how far apart, to look for the run a deprecated trigger started. */
+const FIND_ATTEMPTS = 4;
+const FIND_PAUSE_MS = 300;
+
+interface TriggerDeps {
+	spec: SourceCraftSpec;
+	http: Http;
+	repo: RepoPaths;
+	listRuns(options?: ListOptions): Promise<Run[]>;
+}
+
+type Head = {branch: string} | {tag: string} | {commit: string};
+
+function headOf(spec: SourceCraftSpec, request: TriggerRequest): Head | null {
+	const given: Head[] = [];
+	if (request.branch) given.push({branch: request.branch});
+	if (request.tag) given.push({tag: request.tag});
+	if (request.commit) given.push({commit: request.commit});
+	if (given.length > 1) throw invalid(spec.name, 'give one of branch, tag or commit, not several');
+	return given[0] ?? null;
+}
+
+/** The body of `POST …/cicd/runs` (run-workflows page); checked before anything is sent. */
+export function runWorkflowsBody(spec: SourceCraftSpec, request: TriggerRequest): Record<string, unknown> {
+	const head = headOf(spec, request);
+	const workflows = request.workflows ?? [];
+	const inputs = request.inputs ?? [];
+	if (inputs.length > 0 && workflows.length === 0) throw invalid(spec.name, 'name the workflows the input values are for');
+	const values = inputs.map((input) => ({name: input.key, value: input.value}));
+	const body: Record<string, unknown> = {};
+	if (head) body['head'] = head;
+	if (request.configRevision) body['config_revision'] = {branch: request.configRevision};
+	if (workflows.length > 0) body['workflows'] = workflows.map((name) => ({name, values}));
+	if (request.shared !== undefined) body['shared'] = request.shared;
+	return body;
+}
+
+/** The run the reply names, or the newest listed one whose slug was not there before. */
+async function findNewRun(deps: TriggerDeps, before: ReadonlySet<string>, options: RequestOptions): Promise<Run> {
+	for (let attempt = 1; attempt <= FIND_ATTEMPTS; attempt++) {
+		const runs = await deps.listRuns({maxPages: 1, signal: options.signal});
+		const fresh = runs.find((run) => !before.has(run.id));
+		if (fresh) return fresh;
+		if (attempt < FIND_ATTEMPTS) await pause(FIND_PAUSE_MS, options.signal);
+	}
+	throw requestError(deps.spec.name, 'not_found', 'the workflows were started, but the new run is not listed yet — refresh in a moment');
+}
+
+/** `POST /{org}/{repo}/ci_workflows/{name}/trigger`, once per workflow, for servers without the new endpoint. */
+async function triggerDeprecated(deps: TriggerDeps, request: TriggerRequest, options: RequestOptions): Promise<Run> {
+	const {spec, http, repo} = deps;
+	const workflows = request.workflows ?? [];
+	if (workflows.length === 0) throw unsupported(spec.name, 'this SourceCraft server only has the old trigger, which needs workflow names');
+	if (request.commit) throw unsupported(spec.name, 'this SourceCraft server only has the old trigger, which starts a branch or tag, not a commit');
+	const revision = request.branch ?? (request.tag ? `tags:${request.tag}` : undefined);
+	const body = {
+		...(revision ? {revision} : {}),
+		...(request.configRevision ? {workflow_revision: request.configRevision} : {}),
+		input: {values: (request.inputs ?? []).map((input) => ({name: input.key, value: input.value}))},
+	};
+	const before = new Set((await deps.listRuns({maxPages: 1, signal: options.signal})).map((run) => run.id));
+	for (const workflow of workflows) {
+		const {path, template} = repo.legacyTrigger(workflow);
+		const endpoint = `POST ${template}`;
+		const reply = deprecatedTriggerSchema.parse(await http.json({method: 'POST', path, endpoint, body, signal: options.signal}));
+		expectShape(reply, http, endpoint, 'not a trigger result');
+	}
+	return findNewRun(deps, before, options);
+}
+
+export async function triggerRun(deps: TriggerDeps, request: TriggerRequest, options: RequestOptions = {}): Promise<Run> {
+	const {spec, http, repo} = deps;
+	const body = runWorkflowsBody(spec, request);
+	const endpoint = `POST ${repo.template}/cicd/runs`;
+	let answer: unknown;
+	try {
+		answer = await http.json({method: 'POST', path: `${repo.path}/cicd/runs`, endpoint, body, signal: options.signal});
+	} catch (error) {
+		// Only a missing endpoint falls back; any other refusal is the user's to see.
+		if (isProviderError(error) && error.kind === 'not_found') return triggerDeprecated(deps, request, options);
+		throw error;
+	}
+	const raw = expectShape(runSchema.parse(answer), http, endpoint, 'not a run');
+	const run = mapRun(spec, raw, true);
+	if (run) return run;
+	// A reply without a slug still started something: find it in the list.
+	return findNewRun(deps, new Set(), options);
+}

@@ -1,0 +1,154 @@
+import {isProviderError} from '../../model/errors.js';
+import type {Run} from '../../model/run.js';
+import {cleanLogLine, uniqueById} from '../build.js';
+import {capabilitiesOf} from '../capabilities.js';
+import {badAnswer, DEFAULT_MAX_PAGES, expectShape, guarded, invalid, segment} from '../client-kit.js';
+import {createHttp, type HttpOptions} from '../http.js';
+import {isRecord} from '../lenient.js';
+import {DEFAULT_BASE_URLS, type LogChunk, type SourceClient, type TriggerRequest, type WerckerSpec} from '../types.js';
+import {mapRun} from './map.js';
+import {runListSchema, runSchema, stepListSchema} from './schema.js';
+
+/** Wercker's maximum (and default) page size. */
+const PAGE_SIZE = 20;
+
+/** The log cursor: how many characters of the step's log were already returned as whole lines. */
+function offsetOf(cursor: unknown): number {
+	const offset = isRecord(cursor) ? cursor['offset'] : undefined;
+	return typeof offset === 'number' && Number.isInteger(offset) && offset >= 0 ? offset : 0;
+}
+
+/** The body of `POST /api/v3/runs`, checked before anything is sent. */
+export function triggerBody(spec: WerckerSpec, request: TriggerRequest): Record<string, unknown> {
+	if (!spec.pipelineId) throw invalid(spec.name, 'Wercker starts runs of a pipeline: set pipelineId in the config');
+	if (request.commit && !request.branch) throw invalid(spec.name, 'a commit needs its branch (Wercker requires both)');
+	if (request.tag) throw invalid(spec.name, 'Wercker starts a branch or a commit, not a tag');
+	const body: Record<string, unknown> = {pipelineId: spec.pipelineId};
+	if (request.branch) body['branch'] = request.branch;
+	if (request.commit) body['commitHash'] = request.commit;
+	if (request.message) body['message'] = request.message;
+	// Order is kept: later variables may use earlier ones.
+	body['envVars'] = (request.inputs ?? []).map((input) => ({key: input.key, value: input.value}));
+	return body;
+}
+
+/** A run answer: an object, or (leniently) an array holding one. */
+function oneRun(answer: unknown): unknown {
+	return Array.isArray(answer) ? answer.find((item) => isRecord(item)) : answer;
+}
+
+export function createWerckerClient(spec: WerckerSpec, options: HttpOptions = {}): SourceClient {
+	const http = createHttp({name: spec.name, provider: 'wercker', baseUrl: spec.baseUrl ?? DEFAULT_BASE_URLS.wercker, token: spec.token}, options);
+
+	async function fetchRun(id: string, signal?: AbortSignal): Promise<Run> {
+		const endpoint = 'GET /api/v3/runs/{runId}';
+		const path = `/api/v3/runs/${segment(id)}`;
+		const [runAnswer, stepsAnswer] = await Promise.all([
+			http.json({method: 'GET', path, endpoint, signal}),
+			http.json({method: 'GET', path: `${path}/steps`, endpoint: 'GET /api/v3/runs/{runId}/steps', signal}),
+		]);
+		const raw = expectShape(runSchema.parse(oneRun(runAnswer)), http, endpoint, 'not a run');
+		if (!Array.isArray(stepsAnswer) && !isRecord(stepsAnswer)) throw badAnswer(http, 'GET /api/v3/runs/{runId}/steps', 'not a list of steps');
+		return expectShape(mapRun(spec, raw, stepListSchema.parse(stepsAnswer)), http, endpoint, 'a run without an id');
+	}
+
+	/** A write's answer as a run; when it names none, the run as it stands now. */
+	async function replyRun(answer: unknown, fallback: () => Promise<Run>): Promise<Run> {
+		const raw = runSchema.parse(oneRun(answer));
+		const run = raw ? mapRun(spec, raw) : null;
+		return run ?? fallback();
+	}
+
+	const client: SourceClient = {
+		name: spec.name,
+		provider: 'wercker',
+		capabilities: capabilitiesOf(spec),
+		budgetKey: http.budgetKey,
+
+		listRuns(listOptions = {}) {
+			const endpoint = 'GET /api/v3/runs';
+			return guarded(http, endpoint, async () => {
+				const by = spec.pipelineId ? {pipelineId: spec.pipelineId} : spec.applicationId ? {applicationId: spec.applicationId} : null;
+				if (!by) throw invalid(spec.name, 'set pipelineId or applicationId for this Wercker source in the config');
+				const maxPages = Math.max(1, listOptions.maxPages ?? DEFAULT_MAX_PAGES);
+				const runs: Run[] = [];
+				for (let page = 0; page < maxPages; page++) {
+					const skip = page * PAGE_SIZE;
+					const query = {...by, limit: PAGE_SIZE, skip: skip > 0 ? skip : undefined};
+					const answer = await http.json({method: 'GET', path: '/api/v3/runs', endpoint, query, signal: listOptions.signal});
+					if (!Array.isArray(answer) && !isRecord(answer)) throw badAnswer(http, endpoint, 'not a list of runs');
+					for (const raw of runListSchema.parse(answer)) {
+						const run = mapRun(spec, raw);
+						if (run) runs.push(run);
+					}
+					// No total is given: a short page is the last one.
+					const count = Array.isArray(answer) ? answer.length : 1;
+					if (count < PAGE_SIZE) break;
+				}
+				// New runs shift the offsets, so a page may repeat the end of the one before.
+				return uniqueById(runs);
+			});
+		},
+
+		getRun(id, requestOptions = {}) {
+			return guarded(http, 'GET /api/v3/runs/{runId}', () => fetchRun(id, requestOptions.signal));
+		},
+
+		readLog(ref, cursor, requestOptions = {}) {
+			const endpoint = 'GET /api/v3/runsteps/{stepId}/log';
+			return guarded(http, endpoint, async (): Promise<LogChunk> => {
+				const [stepId, runId] = ref.path;
+				if (!stepId) throw invalid(spec.name, 'this log reference is not a Wercker step', endpoint);
+				const signal = requestOptions.signal;
+				// The step's state is read before its log: a log read after the step finished is the whole log.
+				let finished = false;
+				if (runId) {
+					const steps = stepListSchema.parse(
+						await http.json({method: 'GET', path: `/api/v3/runs/${segment(runId)}/steps`, endpoint: 'GET /api/v3/runs/{runId}/steps', signal}),
+					);
+					finished = steps.some((step) => step.id === stepId && step.status === 'finished');
+				}
+				const offset = offsetOf(cursor);
+				let text: string;
+				try {
+					text = await http.text({method: 'GET', path: `/api/v3/runsteps/${segment(stepId)}/log`, endpoint, signal});
+				} catch (error) {
+					// A step that has not started has no log yet.
+					if (isProviderError(error) && error.kind === 'not_found' && !finished) return {lines: [], partial: '', cursor: {offset}, done: false};
+					throw error;
+				}
+				const fresh = text.slice(offset);
+				const lastBreak = fresh.lastIndexOf('\n');
+				const lines = lastBreak < 0 ? [] : fresh.slice(0, lastBreak).split('\n');
+				const rest = lastBreak < 0 ? fresh : fresh.slice(lastBreak + 1);
+				const next = {offset: offset + lastBreak + 1};
+				if (finished) {
+					if (rest !== '') lines.push(rest);
+					return {lines: lines.map(cleanLogLine), partial: '', cursor: {offset: text.length}, done: true};
+				}
+				return {lines: lines.map(cleanLogLine), partial: cleanLogLine(rest), cursor: next, done: false};
+			});
+		},
+
+		trigger(request, requestOptions = {}) {
+			const endpoint = 'POST /api/v3/runs';
+			return guarded(http, endpoint, async () => {
+				const body = triggerBody(spec, request);
+				const answer = await http.json({method: 'POST', path: '/api/v3/runs', endpoint, body, signal: requestOptions.signal});
+				return replyRun(answer, async () => {
+					const [newest] = await client.listRuns({maxPages: 1, signal: requestOptions.signal});
+					return expectShape(newest, http, endpoint, 'no run in the reply or the list');
+				});
+			});
+		},
+
+		abort(id, requestOptions = {}) {
+			const endpoint = 'PUT /api/v3/runs/{runId}/abort';
+			return guarded(http, endpoint, async () => {
+				const answer = await http.json({method: 'PUT', path: `/api/v3/runs/${segment(id)}/abort`, endpoint, body: {}, signal: requestOptions.signal});
+				return replyRun(answer, () => fetchRun(id, requestOptions.signal));
+			});
+		},
+	};
+	return client;
+}

@@ -1,0 +1,50 @@
+import type {z} from 'zod';
+import {date, list, num, record, text, word} from '../lenient.js';
+
+/** Wercker v3 answers (wercker-runs.txt); every field optional and lenient. */
+
+export const runSchema = record({
+	id: text,
+	url: text,
+	branch: text,
+	commitHash: text,
+	message: text,
+	progress: num,
+	status: word,
+	result: word,
+	createdAt: date,
+	startedAt: date,
+	finishedAt: date,
+	updatedAt: date,
+	// Not documented; a compatible server that numbers its runs gets `#n` labels.
+	number: num,
+	user: record({
+		meta: record({username: text}),
+		name: text,
+		userId: text,
+	}),
+	pipeline: record({id: text, name: text, pipelineName: text}),
+	sourceRun: text,
+});
+
+/** A plain array; a single object stands for a one-element list (REFERENCE.md hazard). */
+export const runListSchema = list(runSchema);
+
+export const stepSchema = record({
+	id: text,
+	url: text,
+	order: num,
+	step: text,
+	status: word,
+	result: word,
+	logUrl: text,
+	artifactsUrl: text,
+	createdAt: date,
+	startedAt: date,
+	finishedAt: date,
+});
+
+export const stepListSchema = list(stepSchema);
+
+export type WkRun = NonNullable<z.output<typeof runSchema>>;
+export type WkStep = NonNullable<z.output<typeof stepSchema>>;
