@@ -1,0 +1,88 @@
+import type {Checked} from '../http.js';
+import {isRecord} from '../http.js';
+import type {NfRequest} from './plan.js';
+
+/** Checks of Northflank's list query and start body; cursors are opaque and need URL-encoding. */
+
+export const DEFAULT_PER_PAGE = 50;
+export const MAX_PER_PAGE = 100;
+const NAME_RULE = /^[a-zA-Z]((-|\s)?[a-zA-Z0-9]+((-|\s)[a-zA-Z0-9]+)*)?$/;
+// A leading byte of 0xfb makes every cursor start with '+', so a client that forgets to encode it fails at once.
+const CURSOR_MARK = 0xfb;
+
+export interface ListQuery {
+	perPage: number;
+	/** Newest run number to list from (inclusive), or an offset from the newest. */
+	before: number | null;
+	offset: number;
+}
+
+interface CursorBody {
+	flow: string;
+	next: number;
+	perPage: number;
+}
+
+export function encodeCursor(cursor: CursorBody): string {
+	const body = Buffer.from(JSON.stringify({f: cursor.flow, n: cursor.next, p: cursor.perPage}), 'utf8');
+	return Buffer.concat([Buffer.from([CURSOR_MARK]), body]).toString('base64');
+}
+
+function decodeCursor(raw: string): CursorBody | null {
+	const bytes = Buffer.from(raw, 'base64');
+	if (bytes[0] !== CURSOR_MARK || bytes.toString('base64') !== raw) return null;
+	try {
+		const value: unknown = JSON.parse(bytes.subarray(1).toString('utf8'));
+		if (!isRecord(value) || typeof value['f'] !== 'string' || typeof value['n'] !== 'number' || typeof value['p'] !== 'number') return null;
+		return {flow: value['f'], next: value['n'], perPage: value['p']};
+	} catch {
+		return null;
+	}
+}
+
+function integer(query: URLSearchParams, name: string, min: number, max: number): Checked<number | null> {
+	const raw = query.get(name);
+	if (raw === null || raw === '') return {ok: true, value: null};
+	if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) return {ok: false, message: `"${name}" must be an integer from ${min} to ${max}`};
+	return {ok: true, value: Number(raw)};
+}
+
+export function checkListQuery(query: URLSearchParams, flow: string): Checked<ListQuery> {
+	const perPage = integer(query, 'per_page', 1, MAX_PER_PAGE);
+	if (!perPage.ok) return perPage;
+	const page = integer(query, 'page', 1, 1_000_000);
+	if (!page.ok) return page;
+	const raw = query.get('cursor');
+	if (raw !== null && raw !== '') {
+		const cursor = decodeCursor(raw);
+		if (!cursor || cursor.flow !== flow) return {ok: false, message: '"cursor" is not a valid cursor for this list (was it URL-encoded?)'};
+		return {ok: true, value: {perPage: perPage.value ?? cursor.perPage, before: cursor.next, offset: 0}};
+	}
+	const size = perPage.value ?? DEFAULT_PER_PAGE;
+	return {ok: true, value: {perPage: size, before: null, offset: ((page.value ?? 1) - 1) * size}};
+}
+
+export function checkStartBody(body: unknown): Checked<NfRequest> {
+	if (body === undefined) return {ok: false, message: 'Request body is not valid JSON'};
+	const value = body ?? {};
+	if (!isRecord(value)) return {ok: false, message: 'Request body must be an object'};
+	const request: NfRequest = {};
+	const name = value['name'];
+	if (name !== undefined && name !== null) {
+		if (typeof name !== 'string' || name.length < 3 || name.length > 39 || !NAME_RULE.test(name)) {
+			return {ok: false, message: '"name" must be 3-39 characters: letters, digits, single spaces or dashes, starting with a letter'};
+		}
+		request.name = name;
+	}
+	const description = value['description'];
+	if (description !== undefined && description !== null) {
+		if (typeof description !== 'string' || description.length > 200) return {ok: false, message: '"description" must be a string of at most 200 characters'};
+		request.description = description;
+	}
+	const args = value['arguments'];
+	if (args !== undefined && args !== null) {
+		if (!isRecord(args)) return {ok: false, message: '"arguments" must be an object'};
+		request.arguments = args;
+	}
+	return {ok: true, value: request};
+}
