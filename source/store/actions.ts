@@ -1,0 +1,53 @@
+import type {Clock} from '../model/clock.js';
+import {ProviderError} from '../model/errors.js';
+import type {Run} from '../model/run.js';
+import {sanitizeLine} from '../model/sanitize.js';
+import type {TriggerRequest} from '../providers/types.js';
+import {parseRunKey} from './keys.js';
+import type {SourcePoller} from './poller.js';
+
+export interface ActionHost {
+	clock: Clock;
+	poller(source: string): SourcePoller | undefined;
+	/** Runs a request that stop() can abort. */
+	track<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T>;
+	/** After an action: poll the source's list (and the run's tree, if someone looks at it) soon. */
+	afterAction(source: string, runKey: string): void;
+}
+
+function sourceFor(host: ActionHost, source: string): SourcePoller {
+	const poller = host.poller(source);
+	if (!poller) throw new ProviderError({kind: 'invalid_request', message: `No source is named "${sanitizeLine(source, 80)}".`});
+	return poller;
+}
+
+/**
+ * Starts a run and polls its source right after, so the run shows up in the list.
+ * Rejects with the ProviderError (the view shows it); polling goes on whatever happens.
+ */
+export async function triggerRun(host: ActionHost, source: string, request: TriggerRequest): Promise<Run> {
+	const poller = sourceFor(host, source);
+	const {client} = poller;
+	if (!client.capabilities.trigger) {
+		throw new ProviderError({kind: 'unsupported', message: client.capabilities.reasons.trigger ?? 'This source cannot start runs.', source});
+	}
+	// A user's action goes at once, but it spends the budget like any poll.
+	poller.budget.record(host.clock.now());
+	const run = await host.track((signal) => client.trigger(request, {signal}));
+	host.afterAction(source, run.key);
+	return run;
+}
+
+/** Asks the provider to stop a run, then polls its source and its tree. */
+export async function abortRun(host: ActionHost, key: string): Promise<Run> {
+	const {source, id} = parseRunKey(key);
+	const poller = sourceFor(host, source);
+	const {client} = poller;
+	if (!client.capabilities.abort) {
+		throw new ProviderError({kind: 'unsupported', message: client.capabilities.reasons.abort ?? 'This source cannot stop runs.', source});
+	}
+	poller.budget.record(host.clock.now());
+	const run = await host.track((signal) => client.abort(id, {signal}));
+	host.afterAction(source, key);
+	return run;
+}

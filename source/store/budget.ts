@@ -1,0 +1,152 @@
+import type {ProviderName} from '../model/run.js';
+import type {RateLimitInfo} from '../providers/types.js';
+
+/** A provider's documented request allowance. */
+export interface Quota {
+	limit: number;
+	windowMs: number;
+}
+
+const HOUR = 60 * 60_000;
+
+/** Northflank allows 1000 requests per hour per token (REFERENCE.md); the others publish none. */
+export function defaultQuota(provider: ProviderName): Quota | null {
+	return provider === 'northflank' ? {limit: 1000, windowMs: HOUR} : null;
+}
+
+/** Share of any allowance we let ourselves use: the rest absorbs retries and other clients of the token. */
+export const BUDGET_SHARE = 0.9;
+
+/**
+ * One rate budget, shared by every source (and every request kind: list, tree, log) with the same
+ * budget key. It spreads what is allowed evenly over time so polling slows down before the limit
+ * is hit, instead of running into 429s:
+ * - a known quota (Northflank's default) counts our own requests in a sliding window;
+ * - `x-ratelimit-remaining`/`reset` spread the requests the server says are left over the time to reset;
+ * - Retry-After holds every request back until it has passed.
+ */
+export class RateBudget {
+	// Clock ms of the requests we made (takes) and of the answers the client reported (answers, which
+	// include pages and retries), within the quota's window; both oldest first.
+	private readonly takes: number[] = [];
+	private readonly answers: number[] = [];
+	private server: RateLimitInfo | null = null;
+	// Requesters held back, in the order they asked.
+	private readonly waiting: object[] = [];
+	private quota: Quota | null;
+
+	constructor(quota: Quota | null) {
+		this.quota = quota;
+	}
+
+	/** The last figures the server sent, or null. */
+	get rate(): RateLimitInfo | null {
+		return this.server;
+	}
+
+	/**
+	 * Clock ms from which `who`'s next request may go (now when it may go now). Requesters held back
+	 * wait their turn in line, so a poller whose answer comes back first cannot starve the others.
+	 */
+	nextAllowedAt(now: number, who?: object): number {
+		const {at, gap} = this.earliest(now);
+		if (who === undefined || this.waiting.length === 0) return at;
+		const place = this.waiting.indexOf(who);
+		return at + (place < 0 ? this.waiting.length : place) * gap;
+	}
+
+	/**
+	 * Takes one request from the budget for `who` if it may go now; otherwise `who` queues for its
+	 * turn, at the front when `urgent` (someone is waiting at the screen for it).
+	 */
+	tryTake(now: number, who?: object, urgent = false): boolean {
+		if (urgent && who !== undefined && this.waiting[0] !== who) {
+			this.leave(who);
+			this.waiting.unshift(who);
+		}
+		if (this.earliest(now).at > now || (who !== undefined && this.waiting.length > 0 && this.waiting[0] !== who)) {
+			if (who !== undefined && !this.waiting.includes(who)) this.waiting.push(who);
+			return false;
+		}
+		if (who !== undefined) this.leave(who);
+		this.record(now);
+		return true;
+	}
+
+	/** `who` no longer waits (it was halted or stopped). */
+	leave(who: object): void {
+		const place = this.waiting.indexOf(who);
+		if (place >= 0) this.waiting.splice(place, 1);
+	}
+
+	/** The earliest time any request may go, and the spacing between requests at the current pace. */
+	private earliest(now: number): {at: number; gap: number} {
+		this.prune(now);
+		let at = now;
+		let gap = 0;
+		const last = this.takes.at(-1);
+		if (this.quota) {
+			const cap = Math.max(1, Math.floor(this.quota.limit * BUDGET_SHARE));
+			// Pages and retries cost more than one request per take: widen the spacing by that ratio.
+			const perTake = this.takes.length > 0 ? Math.max(1, this.answers.length / this.takes.length) : 1;
+			gap = (this.quota.windowMs / cap) * perTake;
+			if (last !== undefined) at = Math.max(at, last + gap);
+			const used = Math.max(this.takes.length, this.answers.length);
+			if (used >= cap) {
+				const oldest = Math.min(this.takes[0] ?? Infinity, this.answers[0] ?? Infinity);
+				at = Math.max(at, oldest + this.quota.windowMs);
+			}
+		}
+		const server = this.server;
+		if (server) {
+			if (server.retryAfterMs !== null) at = Math.max(at, server.observedAt + server.retryAfterMs);
+			if (server.remaining !== null && server.resetAt !== null && server.resetAt > now) {
+				const left = Math.floor(server.remaining * BUDGET_SHARE) - this.takesSince(server.observedAt);
+				if (left <= 0) at = Math.max(at, server.resetAt);
+				else if (last !== undefined) {
+					gap = Math.max(gap, (server.resetAt - last) / left);
+					at = Math.max(at, last + (server.resetAt - last) / left);
+				}
+			}
+		}
+		return {at, gap};
+	}
+
+	/** Counts a request that went regardless (a user's trigger or abort). */
+	record(now: number): void {
+		this.takes.push(now);
+		this.prune(now);
+	}
+
+	/** What a client reported after an answer: the server's figures, and one more request spent. */
+	observe(info: RateLimitInfo): void {
+		this.answers.push(info.observedAt);
+		if (info.limit !== null && this.quota) this.quota = {...this.quota, limit: info.limit};
+		const known = info.limit !== null || info.remaining !== null || info.resetAt !== null || info.retryAfterMs !== null;
+		if (!known) return;
+		// A 429 without figures keeps the window figures from before; figures without a 429 clear the wait.
+		const previous = this.server;
+		this.server = {
+			...info,
+			limit: info.limit ?? previous?.limit ?? null,
+			remaining: info.remaining ?? (info.retryAfterMs !== null ? (previous?.remaining ?? null) : null),
+			resetAt: info.resetAt ?? (info.retryAfterMs !== null ? (previous?.resetAt ?? null) : null),
+		};
+		this.prune(info.observedAt);
+	}
+
+	private takesSince(at: number): number {
+		let count = 0;
+		for (let i = this.takes.length - 1; i >= 0 && this.takes[i]! > at; i--) count++;
+		return count;
+	}
+
+	private prune(now: number): void {
+		// With a quota, what is inside its window counts; without one, only the takes since the
+		// server's last figures (and always the newest take, which sets the spacing).
+		const from = this.quota ? now - this.quota.windowMs : (this.server?.observedAt ?? Infinity);
+		while (this.takes.length > 1 && this.takes[0]! <= from) this.takes.shift();
+		if (!this.quota) this.answers.length = 0;
+		while (this.answers.length > 0 && this.answers[0]! <= from) this.answers.shift();
+	}
+}

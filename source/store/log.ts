@@ -1,0 +1,160 @@
+import type {Clock} from '../model/clock.js';
+import type {ProviderErrorFields} from '../model/errors.js';
+import type {LogRef} from '../model/run.js';
+import type {LogChunk, LogCursor, SourceClient} from '../providers/types.js';
+import type {RateBudget} from './budget.js';
+import {PollLoop} from './loop.js';
+import type {Outcome} from './loop.js';
+import {backoffDelay, errorFields, isAuthError, withJitter} from './schedule.js';
+import type {LogView, StoreSettings} from './types.js';
+
+/** Lines kept per log; the oldest go first, so a long live log cannot eat the memory. */
+export const MAX_LOG_LINES = 50_000;
+
+/** Reads of a finished node that bring nothing before we take the log as complete. */
+const EMPTY_READS_AFTER_END = 3;
+
+/** Where a node's log is, as far as the fetched tree tells. */
+export type LogLocation =
+	| {state: 'unknown'}
+	| {state: 'missing'}
+	| {state: 'found'; ref: LogRef | null; live: boolean};
+
+export interface LogHost {
+	clock: Clock;
+	settings: StoreSettings;
+	random: () => number;
+	locate(runKey: string, nodeId: string): LogLocation;
+	onChange(): void;
+}
+
+/** Appends `more` to `lines`, keeping at most `max` of the newest. */
+export function appendLines(lines: readonly string[], more: readonly string[], max = MAX_LOG_LINES): readonly string[] {
+	if (more.length === 0) return lines;
+	const all = lines.concat(more);
+	return all.length > max ? all.slice(all.length - max) : all;
+}
+
+/** Follows the open log: reads on from its cursor while the node is live, then until the provider says done. */
+export class LogFollower {
+	private lines: readonly string[] = [];
+	private partial = '';
+	private done = false;
+	private loading = true;
+	private error: ProviderErrorFields | null = null;
+	private cursor: LogCursor | null = null;
+	private ref: LogRef | null = null;
+	private failures = 0;
+	private emptyReads = 0;
+	private paused = false;
+	private readonly loop: PollLoop<LogChunk>;
+	private view: LogView | null = null;
+
+	constructor(
+		readonly runKey: string,
+		readonly nodeId: string,
+		private readonly client: SourceClient,
+		budget: RateBudget,
+		private readonly host: LogHost,
+	) {
+		this.loop = new PollLoop(host.clock, budget, {
+			request: (signal) => client.readLog(this.ref!, this.cursor, {signal}),
+			settle: (outcome) => this.settle(outcome),
+		}, () => this.changed());
+	}
+
+	/** Starts reading once the tree says where the log is; call again whenever the tree changes. */
+	treeChanged(): void {
+		if (this.ref !== null || this.done || this.error !== null) return;
+		if (!this.client.capabilities.logs) {
+			this.fail(this.client.capabilities.reasons.logs ?? 'This source has no logs.');
+			return;
+		}
+		const location = this.host.locate(this.runKey, this.nodeId);
+		if (location.state === 'unknown') return;
+		if (location.state === 'missing' || location.ref === null) {
+			this.fail('This step has no log.');
+			return;
+		}
+		this.ref = location.ref;
+		if (!this.paused) this.loop.runNow();
+	}
+
+	/** Reads now (the user asked for a refresh). */
+	refresh(): void {
+		if (this.ref !== null && !this.done && !this.paused) this.loop.runNow();
+	}
+
+	pause(): void {
+		this.paused = true;
+		this.loop.halt();
+	}
+
+	resume(): void {
+		if (!this.paused) return;
+		this.paused = false;
+		this.refresh();
+	}
+
+	async stop(): Promise<void> {
+		await this.loop.stop();
+	}
+
+	/** The request in flight, settling once it is applied; null when none is. */
+	get landing(): Promise<void> | null {
+		return this.loop.landing;
+	}
+
+	logView(): LogView {
+		this.view ??= {
+			runKey: this.runKey,
+			nodeId: this.nodeId,
+			lines: this.lines,
+			partial: this.partial,
+			done: this.done,
+			loading: this.loading,
+			error: this.error,
+		};
+		return this.view;
+	}
+
+	private changed(): void {
+		this.view = null;
+		this.host.onChange();
+	}
+
+	private fail(message: string): void {
+		this.loading = false;
+		this.error = {kind: 'unsupported', message, source: this.client.name};
+		this.changed();
+	}
+
+	private settle(outcome: Outcome<LogChunk>): number | null {
+		const {settings, random} = this.host;
+		this.loading = false;
+		if (!outcome.ok) {
+			const error = errorFields(outcome.error, this.client.name);
+			this.error = error;
+			this.changed();
+			if (isAuthError(error) || error.kind === 'not_found' || error.kind === 'unsupported') return null;
+			this.failures++;
+			return this.paused ? null : backoffDelay(settings, this.failures, error.retryAfterMs ?? null, random);
+		}
+		const chunk = outcome.value;
+		const moved = chunk.lines.length > 0 || chunk.partial !== this.partial;
+		this.lines = appendLines(this.lines, chunk.lines);
+		this.partial = chunk.partial;
+		this.cursor = chunk.cursor;
+		this.error = null;
+		this.failures = 0;
+		const location = this.host.locate(this.runKey, this.nodeId);
+		const live = location.state === 'found' && location.live;
+		this.emptyReads = moved || live ? 0 : this.emptyReads + 1;
+		if (chunk.done || this.emptyReads >= EMPTY_READS_AFTER_END) this.done = true;
+		this.changed();
+		if (this.done || this.paused) return null;
+		// A finished node's log is read on at once while it still brings lines.
+		if (!live && moved) return 0;
+		return withJitter(settings.fastIntervalMs, settings.jitter, random);
+	}
+}

@@ -1,0 +1,150 @@
+import type {Clock} from '../model/clock.js';
+import type {ProviderErrorFields} from '../model/errors.js';
+import type {Run} from '../model/run.js';
+import {isActive} from '../model/status.js';
+import type {SourceClient} from '../providers/types.js';
+import type {RateBudget} from './budget.js';
+import {PollLoop} from './loop.js';
+import type {Outcome} from './loop.js';
+import {backoffDelay, errorFields, isAuthError, pollDelay} from './schedule.js';
+import type {SourceHealth, SourceState, StoreSettings} from './types.js';
+
+export interface PollerHost {
+	clock: Clock;
+	settings: StoreSettings;
+	random: () => number;
+	/** A good list answer; returns the runs as kept (the previous objects where nothing changed). */
+	onRuns(poller: SourcePoller, runs: Run[]): readonly Run[];
+	/** Anything shown in SourceState changed. */
+	onChange(): void;
+}
+
+/**
+ * Polls one source's run list: fast while something of it runs, slow when all has concluded,
+ * backing off on errors, stopping on a refused token until refresh().
+ */
+export class SourcePoller {
+	runs: readonly Run[] = [];
+	private health: SourceHealth = 'loading';
+	private lastSuccessAt: number | null = null;
+	private lastError: ProviderErrorFields | null = null;
+	private failures = 0;
+	private loaded = false;
+	private authStopped = false;
+	private paused = false;
+	private started = false;
+	private readonly loop: PollLoop<Run[]>;
+	private state: SourceState | null = null;
+
+	constructor(
+		readonly client: SourceClient,
+		readonly budget: RateBudget,
+		private readonly host: PollerHost,
+	) {
+		this.loop = new PollLoop(host.clock, budget, {
+			request: (signal) => client.listRuns({signal, maxPages: host.settings.maxPages}),
+			settle: (outcome) => this.settle(outcome),
+		}, () => this.changed());
+	}
+
+	get name(): string {
+		return this.client.name;
+	}
+
+	/** Has a good list answer arrived yet? (The first one lights nothing.) */
+	get hasLoaded(): boolean {
+		return this.loaded;
+	}
+
+	/** Stopped on a refused token. */
+	get stoppedByAuth(): boolean {
+		return this.authStopped;
+	}
+
+	start(): void {
+		if (this.started) return;
+		this.started = true;
+		if (!this.paused) this.loop.runNow();
+	}
+
+	async stop(): Promise<void> {
+		await this.loop.stop();
+	}
+
+	/** The request in flight, settling once it is applied; null when none is. */
+	get landing(): Promise<void> | null {
+		return this.loop.landing;
+	}
+
+	/** Polls now (or right after the request in flight); also leaves the auth state. */
+	refresh(): void {
+		if (this.authStopped) {
+			this.authStopped = false;
+			this.failures = 0;
+			this.health = this.loaded ? 'stale' : 'loading';
+			this.changed();
+		}
+		this.loop.runNow();
+	}
+
+	pause(): void {
+		if (this.paused) return;
+		this.paused = true;
+		this.loop.halt();
+	}
+
+	resume(): void {
+		if (!this.paused) return;
+		this.paused = false;
+		this.changed();
+		if (this.started && !this.authStopped) this.loop.runNow();
+	}
+
+	/** The source's state for the snapshot; the same object until something in it changes. */
+	snapshot(): SourceState {
+		this.state ??= {
+			name: this.client.name,
+			provider: this.client.provider,
+			capabilities: this.client.capabilities,
+			health: this.paused ? 'paused' : this.health,
+			lastSuccessAt: this.lastSuccessAt,
+			lastError: this.lastError,
+			nextPollAt: this.loop.nextAt,
+			rate: this.budget.rate,
+			runCount: this.runs.length,
+		};
+		return this.state;
+	}
+
+	/** Rate figures (shared budget) or the run count moved. */
+	changed(): void {
+		this.state = null;
+		this.host.onChange();
+	}
+
+	private settle(outcome: Outcome<Run[]>): number | null {
+		const {settings, random, clock} = this.host;
+		if (outcome.ok) {
+			this.runs = this.host.onRuns(this, outcome.value);
+			this.loaded = true;
+			this.failures = 0;
+			this.health = 'ok';
+			this.lastSuccessAt = clock.now();
+			this.lastError = null;
+			this.changed();
+			return this.paused ? null : pollDelay(settings, this.runs.some((run) => isActive(run.status)), random);
+		}
+		const error = errorFields(outcome.error, this.client.name);
+		this.lastError = error;
+		if (isAuthError(error)) {
+			this.authStopped = true;
+			this.health = 'auth';
+			this.changed();
+			return null;
+		}
+		this.failures++;
+		this.health = this.loaded ? 'stale' : 'error';
+		this.changed();
+		return this.paused ? null : backoffDelay(settings, this.failures, error.retryAfterMs ?? null, random);
+	}
+}

@@ -1,0 +1,115 @@
+import {describe, expect, it} from 'vitest';
+import {RateBudget, defaultQuota} from '../../source/store/budget.js';
+import {backoffDelay, pollDelay} from '../../source/store/schedule.js';
+import {DEFAULT_SETTINGS} from '../../source/store/types.js';
+import type {RateLimitInfo} from '../../source/providers/types.js';
+
+const HOUR = 3_600_000;
+
+function info(more: Partial<RateLimitInfo>): RateLimitInfo {
+	return {limit: null, remaining: null, resetAt: null, retryAfterMs: null, observedAt: 0, ...more};
+}
+
+/** Requests as fast as the budget lets them go, from `start` for `span` ms; returns when they went. */
+function drain(budget: RateBudget, start: number, span: number, perRequest?: (at: number) => void): number[] {
+	const sent: number[] = [];
+	let now = start;
+	while (now < start + span) {
+		if (budget.tryTake(now)) {
+			sent.push(now);
+			perRequest?.(now);
+		}
+		now = Math.max(now + 1, budget.nextAllowedAt(now));
+	}
+	return sent;
+}
+
+describe('RateBudget', () => {
+	it('knows Northflank allows 1000 requests an hour, and no quota for the others', () => {
+		expect(defaultQuota('northflank')).toEqual({limit: 1000, windowMs: HOUR});
+		expect(defaultQuota('sourcecraft')).toBeNull();
+		expect(defaultQuota('wercker')).toBeNull();
+	});
+
+	it('spreads Northflank requests evenly: never more than 1000 in any hour, and no burst', () => {
+		const budget = new RateBudget(defaultQuota('northflank'));
+		const sent = drain(budget, 0, 3 * HOUR);
+		for (let i = 0; i < sent.length; i++) {
+			const hour = sent.filter((at) => at >= sent[i]! && at < sent[i]! + HOUR).length;
+			expect(hour).toBeLessThanOrEqual(1000);
+		}
+		expect(sent.length).toBeGreaterThan(2 * 850);
+		const gaps = sent.slice(1).map((at, i) => at - sent[i]!);
+		expect(Math.min(...gaps)).toBeGreaterThanOrEqual(3_600);
+	});
+
+	it('lets an unlimited source poll at once', () => {
+		const budget = new RateBudget(null);
+		expect(budget.tryTake(0)).toBe(true);
+		expect(budget.tryTake(0)).toBe(true);
+	});
+
+	it('spreads what the server says remains over the time to reset', () => {
+		const budget = new RateBudget(null);
+		budget.observe(info({limit: 100, remaining: 11, resetAt: 100_000, observedAt: 0}));
+		const sent = drain(budget, 0, 100_000);
+		expect(sent.length).toBeLessThanOrEqual(10);
+		expect(sent.length).toBeGreaterThanOrEqual(8);
+		expect(budget.rate).toMatchObject({limit: 100, remaining: 11});
+	});
+
+	it('waits for the reset when nothing remains', () => {
+		const budget = new RateBudget(defaultQuota('northflank'));
+		budget.observe(info({limit: 1000, remaining: 0, resetAt: 600_000, observedAt: 1_000}));
+		expect(budget.tryTake(1_000)).toBe(false);
+		expect(budget.nextAllowedAt(1_000)).toBe(600_000);
+		expect(budget.tryTake(600_000)).toBe(true);
+	});
+
+	it('holds every request back until Retry-After has passed', () => {
+		const budget = new RateBudget(null);
+		budget.observe(info({retryAfterMs: 20_000, observedAt: 5_000}));
+		expect(budget.nextAllowedAt(6_000)).toBe(25_000);
+		expect(budget.tryTake(24_999)).toBe(false);
+		expect(budget.tryTake(25_000)).toBe(true);
+	});
+
+	it('counts the pages and retries the client reports, slowing down to stay under the quota', () => {
+		const budget = new RateBudget(defaultQuota('northflank'));
+		// Every poll costs three requests (three pages).
+		let answers = 0;
+		const sent = drain(budget, 0, HOUR, (at) => {
+			for (let page = 0; page < 3; page++) {
+				budget.observe(info({observedAt: at}));
+				answers++;
+			}
+		});
+		expect(answers).toBeLessThanOrEqual(1000);
+		expect(sent.length).toBeGreaterThan(200);
+	});
+});
+
+describe('poll timing', () => {
+	const settings = DEFAULT_SETTINGS;
+	const middle = (): number => 0.5;
+
+	it('polls fast while something runs and slowly when all has concluded', () => {
+		expect(pollDelay(settings, true, middle)).toBe(3_000);
+		expect(pollDelay(settings, false, middle)).toBe(30_000);
+	});
+
+	it('adds at most ± jitter of the interval', () => {
+		expect(pollDelay(settings, true, () => 0)).toBeCloseTo(2_700);
+		expect(pollDelay(settings, true, () => 0.999_999)).toBeCloseTo(3_300);
+	});
+
+	it('doubles the wait with each failure from the fast interval, up to the cap', () => {
+		const delays = [1, 2, 3, 4, 5, 6, 7, 8].map((failures) => backoffDelay(settings, failures, null, middle));
+		expect(delays).toEqual([6_000, 12_000, 24_000, 48_000, 96_000, 192_000, 300_000, 300_000]);
+	});
+
+	it('waits at least what the server asked', () => {
+		expect(backoffDelay(settings, 1, 60_000, middle)).toBe(60_000);
+		expect(backoffDelay(settings, 1, 1_000, middle)).toBe(6_000);
+	});
+});
