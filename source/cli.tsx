@@ -1,2 +1,186 @@
 #!/usr/bin/env node
-process.stdout.write('citop: under construction\n');
+import {readFileSync} from 'node:fs';
+import module from 'node:module';
+import {Command, CommanderError} from 'commander';
+import type {GlobalFlags} from './commands/context.js';
+import type {TriggerOptions} from './commands/trigger.js';
+import {EXIT, NEEDS_TERMINAL} from './commands/exit.js';
+import {collect, parseCount, parsePort, parseSeconds, parseSeed, parseStatus, rephraseCommanderError} from './commands/options.js';
+import {runCommand} from './commands/run.js';
+import {sanitizeLine} from './model/sanitize.js';
+
+// Flags and dispatch only: each command's module loads when it runs, so `citop --version`
+// and `citop runs` never load Ink or React.
+
+// Node 22+ keeps compiled code between runs, so every start after the first is faster.
+(module as {enableCompileCache?: () => unknown}).enableCompileCache?.();
+
+const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {version: string}).version;
+
+const DEFAULT_GIVE_UP = 300;
+
+type TriggerFlagValues = Omit<TriggerOptions, 'workflow' | 'input' | 'watch' | 'json'> & {workflow?: string[]; input?: string[]; watch?: boolean; json?: boolean};
+
+const EXIT_CODES = `
+Exit codes:
+  0    ok (watch: the run concluded; with --exit-status: it succeeded)
+  1    the run failed, was canceled or timed out (with --exit-status)
+  2    usage or config error
+  3    a provider could not be reached, refused the token, or rate-limited beyond retries
+  130  interrupted`;
+
+function globals(command: Command): GlobalFlags {
+	const options = command.optsWithGlobals<{config?: string; color?: boolean; debug?: boolean}>();
+	return {...(options.config ? {config: options.config} : {}), color: options.color !== false, debug: options.debug === true};
+}
+
+/** The live view needs a terminal: without one, say so before loading anything; never wait for input. */
+function hasTerminal(): boolean {
+	if (process.stdin.isTTY && process.stdout.isTTY) return true;
+	process.stderr.write(`citop: ${NEEDS_TERMINAL}\n`, () => process.exit(EXIT.usage));
+	return false;
+}
+
+const program = new Command('citop')
+	.description('top for CI/CD runs: a live view of pipeline runs on SourceCraft, Wercker and Northflank')
+	.version(version, '-V, --version', 'print the version')
+	.helpOption('-h, --help', 'show help')
+	.option('--config <path>', 'config file (default: $CITOP_CONFIG, else $XDG_CONFIG_HOME/citop/config.yaml)')
+	.option('--no-color', 'no colour (NO_COLOR=1 does the same)')
+	.option('--debug', 'full error details on stderr (tokens stay hidden)')
+	.showSuggestionAfterError(true)
+	.configureHelp({showGlobalOptions: true})
+	.exitOverride()
+	.configureOutput({outputError: () => {}})
+	.addHelpText('after', `${EXIT_CODES}\n\nRun "citop demo" to try it without any account.`)
+	.action(async (_options, command: Command) => {
+		if (!hasTerminal()) return;
+		await runCommand(globals(command), {interruptible: false}, async (ctx) => (await import('./commands/tui.js')).tuiCommand(ctx));
+	});
+
+program
+	.command('demo')
+	.description('the live view on a built-in simulator: no config, no token')
+	.action(async (_options, command: Command) => {
+		if (!hasTerminal()) return;
+		await runCommand(globals(command), {interruptible: false}, async (ctx) => (await import('./commands/tui.js')).demoCommand(ctx));
+	});
+
+program
+	.command('sim')
+	.description('run the simulator alone (SourceCraft, Wercker and Northflank APIs on loopback) for other clients')
+	.option('--port <n>', 'port to listen on (default: any free port)', parsePort)
+	.option('--seed <n>', 'seed for the simulated runs (same seed, same runs)', parseSeed)
+	.option('--config-out <file>', 'write a citop config for the simulator to this file')
+	.action(async (options: {port?: number; seed?: number; configOut?: string}, command: Command) => {
+		await runCommand(globals(command), {interruptible: false}, async (ctx) => (await import('./commands/sim.js')).simCommand(ctx, options));
+	});
+
+program
+	.command('runs')
+	.description('list the runs of every (or the named) source once, as a table or JSON')
+	.option('--source <name>', 'only this source (repeat for several)', collect)
+	.option('--status <status>', 'only runs with this status: queued, running, success, failed, canceled, skipped, unknown', parseStatus)
+	.option('--limit <n>', 'at most this many runs, newest first', parseCount)
+	.option('--json', 'a JSON array of runs (for jq)')
+	.addHelpText('after', EXIT_CODES)
+	.action(async (options: {source?: string[]; status?: ReturnType<typeof parseStatus>; limit?: number; json?: boolean}, command: Command) => {
+		await runCommand(globals(command), {interruptible: true}, async (ctx) =>
+			(await import('./commands/runs.js')).runsCommand(ctx, {...options, source: options.source ?? [], json: options.json === true}),
+		);
+	});
+
+program
+	.command('watch')
+	.description('follow one run until it concludes: a live tree on a terminal, one line per change otherwise')
+	.argument('[run]', 'the run id (default: the newest run of the source)')
+	.option('--source <name>', 'the source of the run (needed when the config has several)')
+	.option('--interval <seconds>', 'seconds between polls while the run goes on (default: poll.fast)', parseSeconds)
+	.option('--exit-status', 'exit 0 if the run succeeded, 1 if it failed, was canceled or timed out')
+	.option('--give-up <seconds>', 'exit 3 after this long without an answer from the provider', parseSeconds, DEFAULT_GIVE_UP)
+	.addHelpText('after', EXIT_CODES)
+	.action(async (run: string | undefined, options: {source?: string; interval?: number; exitStatus?: boolean; giveUp: number}, command: Command) => {
+		await runCommand(globals(command), {interruptible: true}, async (ctx) =>
+			(await import('./commands/watch.js')).watchCommand(ctx, {...options, exitStatus: options.exitStatus === true, ...(run !== undefined ? {run} : {})}),
+		);
+	});
+
+program
+	.command('trigger')
+	.description('start a run and print its id; --watch follows it to its end')
+	.option('--source <name>', 'where to start it (needed when the config has several sources)')
+	.option('--workflow <name>', 'SourceCraft: a workflow to run (repeat for several)', collect)
+	.option('--branch <branch>', 'the branch to run on')
+	.option('--tag <tag>', 'SourceCraft: the tag to run on')
+	.option('--commit <sha>', 'the commit to run on (Wercker: with --branch)')
+	.option('--config-revision <branch>', 'SourceCraft: the branch to read the CI config from')
+	.option('--shared', 'SourceCraft: a shared run')
+	.option('--input <key=value>', 'an input: SourceCraft input value, Wercker environment variable, Northflank argument (repeat for several)', collect)
+	.option('--message <text>', 'Wercker: the run message')
+	.option('--name <name>', 'Northflank: the run name')
+	.option('--description <text>', 'Northflank: the run description')
+	.option('--watch', 'follow the run until it concludes; exit codes as watch --exit-status')
+	.option('--interval <seconds>', 'with --watch: seconds between polls', parseSeconds)
+	.option('--give-up <seconds>', 'with --watch: exit 3 after this long without an answer', parseSeconds, DEFAULT_GIVE_UP)
+	.option('--json', 'print the run as JSON (with --watch: the concluded run, progress on stderr)')
+	.addHelpText('after', EXIT_CODES)
+	.action(async (options: TriggerFlagValues, command: Command) => {
+		await runCommand(globals(command), {interruptible: true}, async (ctx) =>
+			(await import('./commands/trigger.js')).triggerCommand(ctx, {
+				...options,
+				workflow: options.workflow ?? [],
+				input: options.input ?? [],
+				watch: options.watch === true,
+				json: options.json === true,
+			}),
+		);
+	});
+
+program
+	.command('abort')
+	.description('ask the provider to stop a run (asks first on a terminal)')
+	.argument('<run>', 'the run id')
+	.option('--source <name>', 'the source of the run (needed when the config has several)')
+	.option('--yes', 'do not ask; needed without a terminal')
+	.addHelpText('after', EXIT_CODES)
+	.action(async (run: string, options: {source?: string; yes?: boolean}, command: Command) => {
+		await runCommand(globals(command), {interruptible: true}, async (ctx) =>
+			(await import('./commands/abort.js')).abortCommand(ctx, {...options, yes: options.yes === true, run}),
+		);
+	});
+
+const COMMANDS = program.commands.map((command) => command.name());
+
+function failedCommand(argv: readonly string[]): string | null {
+	return argv.slice(2).find((word) => COMMANDS.includes(word)) ?? null;
+}
+
+/** The first word that is neither a flag nor the value of --config. */
+function firstWord(argv: readonly string[]): string | undefined {
+	const args = argv.slice(2);
+	for (let i = 0; i < args.length; i++) {
+		const arg = args[i] ?? '';
+		if (arg === '--config') i++;
+		else if (!arg.startsWith('-')) return arg;
+	}
+	return undefined;
+}
+
+const DONE = new Set(['commander.helpDisplayed', 'commander.help', 'commander.version']);
+
+/** What a parse failure says and the exit code: commander's errors in one line; help and version are no failure. */
+function parseFailure(error: unknown): {line: string | null; code: number} {
+	if (!(error instanceof CommanderError)) return {line: `internal error: ${sanitizeLine(error instanceof Error ? error.message : error)}`, code: EXIT.runFailed};
+	if (DONE.has(error.code)) return {line: null, code: EXIT.ok};
+	const word = firstWord(process.argv);
+	const line = rephraseCommanderError({message: error.message, code: error.code, command: failedCommand(process.argv), commands: COMMANDS, ...(word ? {word} : {})});
+	return {line, code: EXIT.usage};
+}
+
+try {
+	await program.parseAsync(process.argv);
+} catch (error) {
+	const {line, code} = parseFailure(error);
+	if (line === null) process.exit(code);
+	process.stderr.write(`citop: ${line}\n`, () => process.exit(code));
+}

@@ -1,0 +1,54 @@
+import {createInterface} from 'node:readline/promises';
+import {sanitizeLine} from '../model/sanitize.js';
+import {isConcluded} from '../model/status.js';
+import {statusWord} from '../output/glyphs.js';
+import {runName} from '../output/watch.js';
+import {createSourceClient} from '../providers/index.js';
+import {loadOneSource} from './context.js';
+import type {CommandContext} from './context.js';
+import {CliError, EXIT} from './exit.js';
+
+export interface AbortOptions {
+	run: string;
+	source?: string;
+	yes: boolean;
+}
+
+async function confirm(ctx: CommandContext, question: string): Promise<boolean> {
+	const prompt = createInterface({input: ctx.stdin, output: ctx.stderr});
+	ctx.onInterrupt(() => prompt.close());
+	try {
+		const answer = await prompt.question(question);
+		return /^y(es)?$/i.test(answer.trim());
+	} finally {
+		prompt.close();
+	}
+}
+
+/** `citop abort RUN --source NAME`: asks first on a terminal, refuses where the provider cannot abort. */
+export async function abortCommand(ctx: CommandContext, options: AbortOptions): Promise<number> {
+	const {config, spec} = await loadOneSource(ctx, options.source);
+	const client = createSourceClient(spec, {});
+	if (!client.capabilities.abort) {
+		throw new CliError(`${spec.name}: cannot abort runs: ${client.capabilities.reasons.abort ?? `${spec.provider} has no way to stop one`}`);
+	}
+	const canAsk = ctx.stdin.isTTY === true && ctx.stderr.isTTY === true;
+	if (!options.yes && !canAsk) throw new CliError('abort asks for confirmation on a terminal; without one, pass --yes');
+
+	const run = await client.getRun(options.run, {signal: ctx.signal});
+	if (isConcluded(run.status)) {
+		ctx.stdout.write(`${runName(run)} already finished (${statusWord(run.status, run.flags)}); nothing to abort\n`);
+		return EXIT.ok;
+	}
+	if (!options.yes) {
+		const title = sanitizeLine(run.title, 60);
+		const agreed = await confirm(ctx, `Abort ${runName(run)}${title ? ` "${title}"` : ''} (${statusWord(run.status, run.flags)})? [y/N] `);
+		if (!agreed) {
+			ctx.stderr.write('Not aborted.\n');
+			return EXIT.ok;
+		}
+	}
+	const after = await client.abort(options.run, {signal: ctx.signal});
+	ctx.stdout.write(`${runName(after)}: abort requested (now ${statusWord(after.status, after.flags)})\n`);
+	return EXIT.ok;
+}

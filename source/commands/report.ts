@@ -1,0 +1,66 @@
+import type {ProviderErrorFields} from '../model/errors.js';
+import {isProviderError} from '../model/errors.js';
+import {sanitizeLine, sanitizeLogLines} from '../model/sanitize.js';
+
+// Our own lines can be long (a list of sources); still one line.
+const MAX_LINE = 2_000;
+// Shorter values would redact ordinary words; real tokens are far longer.
+const MIN_SECRET_LENGTH = 4;
+const BEARER = /(bearer\s+)[^\s"',]+/gi;
+
+/**
+ * Everything citop says on stderr goes through here, so no token it knows of can reach the
+ * user's terminal or a CI log, not even in a --debug dump.
+ */
+export class Reporter {
+	private readonly secrets = new Set<string>();
+
+	constructor(
+		private readonly stderr: NodeJS.WritableStream,
+		readonly debugEnabled: boolean,
+	) {}
+
+	addSecrets(values: Iterable<string | null | undefined>): void {
+		for (const value of values) if (value && value.length >= MIN_SECRET_LENGTH) this.secrets.add(value);
+	}
+
+	redact(text: string): string {
+		let out = text.replace(BEARER, '$1***');
+		// Longest first, so a token that contains another is redacted whole.
+		for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) out = out.split(secret).join('***');
+		return out;
+	}
+
+	/** One line, prefixed "citop: "; whatever an error message quoted from a server cannot drive the terminal. */
+	error(line: string): void {
+		this.stderr.write(`citop: ${sanitizeLine(this.redact(line), MAX_LINE)}\n`);
+	}
+
+	warn(line: string): void {
+		this.stderr.write(`citop: warning: ${sanitizeLine(this.redact(line), MAX_LINE)}\n`);
+	}
+
+	/** Detail only --debug shows: an error's fields and stack, redacted. */
+	debug(label: string, detail: unknown): void {
+		if (!this.debugEnabled) return;
+		const text = detail instanceof Error ? describeError(detail) : JSON.stringify(detail, null, 2);
+		const lines = sanitizeLogLines(this.redact(text ?? String(detail)));
+		this.stderr.write(`citop: debug: ${sanitizeLine(label)}\n${lines.join('\n')}\n`);
+	}
+}
+
+function describeError(error: Error): string {
+	const fields = isProviderError(error) ? `${JSON.stringify(error.toJSON(), null, 2)}\n` : '';
+	const cause = error.cause instanceof Error ? `\ncaused by: ${describeError(error.cause)}` : '';
+	return `${fields}${error.stack ?? `${error.name}: ${error.message}`}${cause}`;
+}
+
+/** "acme/api: auth: the token was refused (401) (request id 7f3a…)". */
+export function formatProviderError(error: ProviderErrorFields, source?: string): string {
+	const name = source ?? error.source;
+	const message = sanitizeLine(error.message);
+	const provider = error.providerMessage ? sanitizeLine(error.providerMessage) : '';
+	const text = provider && !message.includes(provider) ? `${message.replace(/\.$/, '')}: ${provider}` : message;
+	const request = error.requestId ? ` (request id ${sanitizeLine(error.requestId)})` : '';
+	return `${name ? `${sanitizeLine(name)}: ` : ''}${error.kind}: ${text}${request}`;
+}

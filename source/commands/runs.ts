@@ -1,0 +1,65 @@
+import type {Run} from '../model/run.js';
+import type {Status} from '../model/status.js';
+import {runToJson, toSafeJson} from '../output/json.js';
+import {renderRunsTable} from '../output/table.js';
+import {createSourceClient} from '../providers/index.js';
+import {errorFields} from '../store/schedule.js';
+import {DEFAULT_SETTINGS} from '../store/types.js';
+import {loadCommandConfig, useAscii, useColor} from './context.js';
+import type {CommandContext} from './context.js';
+import {EXIT} from './exit.js';
+import {formatProviderError} from './report.js';
+
+export interface RunsOptions {
+	source: readonly string[];
+	status?: Status;
+	limit?: number;
+	json: boolean;
+}
+
+/** Newest first across sources; runs the provider gave no date keep their source's order, after the dated ones. */
+export function mergeRuns(lists: readonly (readonly Run[])[]): Run[] {
+	const all = lists.flatMap((runs, sourceIndex) => runs.map((run, index) => ({run, sourceIndex, index})));
+	const when = (run: Run) => run.createdAt ?? run.startedAt ?? -Infinity;
+	all.sort((a, b) => when(b.run) - when(a.run) || a.sourceIndex - b.sourceIndex || a.index - b.index);
+	return all.map((entry) => entry.run);
+}
+
+/** `citop runs`: one refresh of every (selected) source in parallel, as a table or JSON. */
+export async function runsCommand(ctx: CommandContext, options: RunsOptions): Promise<number> {
+	const config = await loadCommandConfig(ctx, options.source);
+	const results = await Promise.allSettled(
+		config.sources.map((spec) => createSourceClient(spec, {}).listRuns({signal: ctx.signal, maxPages: DEFAULT_SETTINGS.maxPages})),
+	);
+	const lists: Run[][] = [];
+	let failed = false;
+	results.forEach((result, index) => {
+		const name = config.sources[index]?.name ?? '';
+		if (result.status === 'fulfilled') {
+			lists.push(result.value);
+			return;
+		}
+		failed = true;
+		ctx.reporter.error(formatProviderError(errorFields(result.reason, name), name));
+		ctx.reporter.debug(`${name}: listing runs failed`, result.reason);
+	});
+
+	let runs = mergeRuns(lists);
+	if (options.status) runs = runs.filter((run) => run.status === options.status);
+	if (options.limit !== undefined) runs = runs.slice(0, options.limit);
+
+	if (options.json) {
+		ctx.stdout.write(`${toSafeJson(runs.map(runToJson))}\n`);
+	} else if (runs.length > 0) {
+		const lines = renderRunsTable(runs, {
+			now: Date.now(),
+			color: useColor(ctx, config),
+			ascii: useAscii(ctx),
+			...(ctx.stdout.isTTY && ctx.stdout.columns ? {width: ctx.stdout.columns} : {}),
+		});
+		ctx.stdout.write(`${lines.join('\n')}\n`);
+	} else if (!failed) {
+		ctx.stderr.write(`citop: no runs${options.status ? ` with status ${options.status}` : ''}\n`);
+	}
+	return failed ? EXIT.provider : EXIT.ok;
+}

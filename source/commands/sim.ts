@@ -1,0 +1,13 @@
+import type {CommandContext} from './context.js';
+
+export interface SimOptions {
+	port?: number;
+	seed?: number;
+	configOut?: string;
+}
+
+/** `citop sim`: the simulator alone, for other clients; runs until interrupted. */
+export async function simCommand(ctx: CommandContext, options: SimOptions): Promise<number> {
+	const {runSimCommand} = await import('../sim/index.js');
+	return runSimCommand({...options, stdout: ctx.stdout, stderr: ctx.stderr, signal: ctx.signal});
+}

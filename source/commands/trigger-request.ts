@@ -1,0 +1,88 @@
+import type {Capabilities, TriggerField, TriggerRequest} from '../providers/types.js';
+import {CliError} from './exit.js';
+
+/** The trigger flags, as commander hands them over. */
+export interface TriggerFlags {
+	workflow: readonly string[];
+	branch?: string;
+	tag?: string;
+	commit?: string;
+	configRevision?: string;
+	shared?: boolean;
+	input: readonly string[];
+	message?: string;
+	name?: string;
+	description?: string;
+}
+
+const FLAGS: Record<TriggerField, string> = {
+	workflows: '--workflow',
+	head: '--branch/--tag/--commit',
+	configRevision: '--config-revision',
+	shared: '--shared',
+	branch: '--branch',
+	commit: '--commit',
+	message: '--message',
+	inputs: '--input',
+	name: '--name',
+	description: '--description',
+};
+
+/** "KEY=VALUE" → {key, value}; the value may itself hold "=". */
+export function parseInput(text: string): {key: string; value: string} {
+	const cut = text.indexOf('=');
+	const key = cut < 0 ? '' : text.slice(0, cut).trim();
+	if (key === '') throw new CliError(`--input expects KEY=VALUE, got "${text.slice(0, 40)}"`);
+	return {key, value: text.slice(cut + 1)};
+}
+
+/**
+ * The request to send, built only from flags the provider reads: a flag it would ignore is
+ * refused, so nobody believes a run started on a branch it never saw.
+ */
+export function buildTriggerRequest(flags: TriggerFlags, capabilities: Capabilities, provider: string): TriggerRequest {
+	const fields = new Set(capabilities.triggerFields);
+	const takes = capabilities.triggerFields.map((field) => FLAGS[field]).join(', ') || 'no options';
+	const problems: string[] = [];
+	const refuse = (flag: string) => problems.push(`${flag}: not used by ${provider} (it takes ${takes})`);
+	const request: TriggerRequest = {};
+
+	if (flags.workflow.length > 0) {
+		if (fields.has('workflows')) request.workflows = [...flags.workflow];
+		else refuse('--workflow');
+	}
+	const refs = (['branch', 'tag', 'commit'] as const).filter((ref) => flags[ref] !== undefined);
+	if (fields.has('head')) {
+		if (refs.length > 1) problems.push(`${refs.map((ref) => `--${ref}`).join(' and ')}: give only one; the run starts from one branch, tag or commit`);
+		else for (const ref of refs) request[ref] = flags[ref];
+	} else {
+		for (const ref of refs) {
+			if (ref === 'tag' || !fields.has(ref)) refuse(`--${ref}`);
+			else request[ref] = flags[ref];
+		}
+		if (request.commit !== undefined && request.branch === undefined && fields.has('branch')) {
+			problems.push(`--commit: ${provider} needs --branch with it (the branch the commit is on)`);
+		}
+	}
+	const simple = [
+		['configRevision', flags.configRevision],
+		['message', flags.message],
+		['name', flags.name],
+		['description', flags.description],
+	] as const;
+	for (const [field, value] of simple) {
+		if (value === undefined) continue;
+		if (fields.has(field)) request[field] = value;
+		else refuse(FLAGS[field]);
+	}
+	if (flags.shared) {
+		if (fields.has('shared')) request.shared = true;
+		else refuse('--shared');
+	}
+	if (flags.input.length > 0) {
+		if (fields.has('inputs')) request.inputs = flags.input.map(parseInput);
+		else refuse('--input');
+	}
+	if (problems.length > 0) throw new CliError(problems);
+	return request;
+}

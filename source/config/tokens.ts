@@ -1,0 +1,101 @@
+import {spawn} from 'node:child_process';
+import type {ProviderName} from '../model/run.js';
+import type {SourceEntry} from './schema.js';
+
+/** The variables each provider's own tools read, in the order citop tries them. */
+export const CONVENTIONAL_TOKEN_VARIABLES: Record<ProviderName, readonly string[]> = {
+	sourcecraft: ['SOURCECRAFT_TOKEN', 'SOURCECRAFT_API_TOKEN'],
+	wercker: ['WERCKER_TOKEN'],
+	northflank: ['NORTHFLANK_API_TOKEN', 'NF_API_TOKEN'],
+};
+
+export interface CommandResult {
+	/** Exit code, or null when a signal or the timeout stopped it. */
+	code: number | null;
+	stdout: string;
+	/** Why it did not run or finish, in a few words; never its output. */
+	failure: string | null;
+}
+
+export type CommandRunner = (command: string, env: NodeJS.ProcessEnv, timeoutMs: number) => Promise<CommandResult>;
+
+/**
+ * Runs a token command through the shell. Its stderr and stdin stay the user's, so a
+ * password prompt (gpg, pass) works and its own complaints are seen; stdout is the token.
+ */
+export const runShellCommand: CommandRunner = (command, env, timeoutMs) =>
+	new Promise((resolve) => {
+		const child = spawn(command, {shell: true, env, stdio: ['inherit', 'pipe', 'inherit']});
+		const chunks: Buffer[] = [];
+		let failure: string | null = null;
+		const timer = setTimeout(() => {
+			child.kill('SIGTERM');
+			// Its children may hold stdout open for long after: do not wait for them.
+			resolve({code: null, stdout: '', failure: `it did not finish within ${Number((timeoutMs / 1000).toFixed(1))} s`});
+		}, timeoutMs);
+		child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+		child.on('error', (error: NodeJS.ErrnoException) => {
+			failure = `it could not be started (${error.code ?? 'error'})`;
+		});
+		child.on('close', (code, signal) => {
+			clearTimeout(timer);
+			if (!failure && signal) failure = `it was stopped by ${signal}`;
+			resolve({code, stdout: Buffer.concat(chunks).toString('utf8'), failure});
+		});
+	});
+
+export interface TokenContext {
+	/** The config file as shown in messages. */
+	file: string;
+	env: NodeJS.ProcessEnv;
+	runCommand: CommandRunner;
+	timeoutMs: number;
+	/** Each distinct command runs once, however many sources share it. */
+	commandCache: Map<string, Promise<string>>;
+}
+
+async function tokenFromCommand(command: string, where: string, ctx: TokenContext): Promise<string> {
+	const result = await ctx.runCommand(command, ctx.env, ctx.timeoutMs);
+	// Its output is never quoted back: it may be the token, or part of it.
+	if (result.failure) throw new Error(`${where}: the command failed: ${result.failure}`);
+	if (result.code !== 0) {
+		throw new Error(`${where}: the command failed (exit ${String(result.code)}); its output is not shown, as it may hold the token`);
+	}
+	const token = result.stdout.trim();
+	if (token === '') throw new Error(`${where}: the command printed nothing; it must print the token on stdout`);
+	if (/[\r\n]/.test(token)) {
+		throw new Error(`${where}: the command printed more than one line; make it print only the token (e.g. add "| head -n 1")`);
+	}
+	return token;
+}
+
+/**
+ * A source's token, first found wins: tokenCommand, tokenEnv, token, then the provider's
+ * conventional variables. Null only for Wercker (public pipelines need none).
+ * Throws an Error whose message is one line naming the source and what to do.
+ */
+export async function resolveToken(entry: SourceEntry, name: string, index: number, ctx: TokenContext): Promise<string | null> {
+	const at = `${ctx.file}: sources[${index}]`;
+	if (entry.tokenCommand !== undefined) {
+		const command = entry.tokenCommand;
+		let pending = ctx.commandCache.get(command);
+		if (!pending) {
+			pending = tokenFromCommand(command, `${at}.tokenCommand (${name})`, ctx);
+			ctx.commandCache.set(command, pending);
+		}
+		return pending;
+	}
+	if (entry.tokenEnv !== undefined) {
+		const value = ctx.env[entry.tokenEnv]?.trim();
+		if (!value) throw new Error(`${at}.tokenEnv (${name}): ${entry.tokenEnv} is not set; export ${entry.tokenEnv}=…, or remove tokenEnv to use another route`);
+		return value;
+	}
+	if (entry.token !== undefined) return entry.token;
+	const variables = CONVENTIONAL_TOKEN_VARIABLES[entry.provider];
+	for (const variable of variables) {
+		const value = ctx.env[variable]?.trim();
+		if (value) return value;
+	}
+	if (entry.provider === 'wercker') return null;
+	throw new Error(`${at} (${name}): no token for ${entry.provider}: set ${variables.join(' or ')}, or give the source tokenCommand, tokenEnv or token`);
+}

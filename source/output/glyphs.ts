@@ -1,0 +1,41 @@
+import type {Status, StatusFlags} from '../model/status.js';
+
+const UNICODE: Record<Status, string> = {
+	success: '✓',
+	failed: '✗',
+	running: '⠹',
+	queued: '○',
+	canceled: '⊘',
+	skipped: '↷',
+	unknown: '?',
+};
+
+const ASCII: Record<Status, string> = {
+	success: '+',
+	failed: 'x',
+	running: '*',
+	queued: '.',
+	canceled: '-',
+	skipped: '>',
+	unknown: '?',
+};
+
+export function statusGlyph(status: Status, ascii: boolean): string {
+	return (ascii ? ASCII : UNICODE)[status];
+}
+
+/** The common word, refined by the flag a person needs to know about (a timeout is not just a failure). */
+export function statusWord(status: Status, flags: StatusFlags): string {
+	if (flags.timeout) return 'timed out';
+	if (flags.awaitingApproval) return 'approval';
+	if (flags.canceling) return 'canceling';
+	return status;
+}
+
+/** A progress bar of `width` cells, or '' when the progress is unknown. */
+export function progressBar(progress: number | null, width: number, ascii: boolean): string {
+	if (progress === null) return '';
+	const filled = Math.round(Math.min(1, Math.max(0, progress)) * width);
+	const [full, empty] = ascii ? ['#', '.'] : ['█', '░'];
+	return full.repeat(filled) + empty.repeat(width - filled);
+}

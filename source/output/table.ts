@@ -1,0 +1,84 @@
+import type {Run} from '../model/run.js';
+import {sanitizeLine} from '../model/sanitize.js';
+import {progressBar, statusGlyph, statusWord} from './glyphs.js';
+import {styleFor} from './style.js';
+import {pad, stringWidth, truncate} from './text.js';
+import {elapsed, formatAge, formatDuration} from './time.js';
+
+export interface TableOptions {
+	now: number;
+	color: boolean;
+	ascii: boolean;
+	/** Terminal width: the title shrinks (or goes) to fit. Undefined: no limit (a pipe). */
+	width?: number;
+}
+
+interface Column {
+	header: string;
+	max: number;
+	cell(run: Run, options: TableOptions): string;
+}
+
+const SHORT_COMMIT = 7;
+const BAR_WIDTH = 11;
+
+/** What was built: branch and short commit, or the tag. */
+export function formatRef(run: Pick<Run, 'branch' | 'tag' | 'commit'>): string {
+	const commit = run.commit ? run.commit.slice(0, SHORT_COMMIT) : '';
+	const name = run.tag ?? run.branch ?? '';
+	return [name, commit].filter(Boolean).join(' ');
+}
+
+export function formatProgress(progress: number | null, ascii: boolean): string {
+	if (progress === null) return '';
+	return `${progressBar(progress, BAR_WIDTH, ascii)} ${String(Math.round(progress * 100)).padStart(3)}%`;
+}
+
+export function formatStatus(run: Pick<Run, 'status' | 'flags'>, ascii: boolean): string {
+	return `${statusGlyph(run.status, ascii)} ${statusWord(run.status, run.flags)}`;
+}
+
+const COLUMNS: readonly Column[] = [
+	{header: 'STATUS', max: 12, cell: (run, o) => formatStatus(run, o.ascii)},
+	{header: 'SOURCE', max: 24, cell: (run) => run.source},
+	{header: 'RUN', max: 16, cell: (run) => run.label},
+	{header: 'REF', max: 28, cell: (run) => formatRef(run)},
+	{header: 'EVENT', max: 10, cell: (run) => run.event ?? ''},
+	{header: 'USER', max: 14, cell: (run) => run.user ?? ''},
+	{header: 'PROGRESS', max: 16, cell: (run, o) => formatProgress(run.progress, o.ascii)},
+	{header: 'STARTED', max: 8, cell: (run, o) => formatAge(run.startedAt ?? run.createdAt, o.now)},
+	{header: 'TIME', max: 9, cell: (run, o) => {
+		const ms = elapsed(run, o.now);
+		return ms === null ? (o.ascii ? '-' : '–') : formatDuration(ms);
+	}},
+];
+
+const GAP = '  ';
+const MIN_TITLE = 10;
+
+/** The run list as plain lines (sanitized; coloured only when asked), header first. */
+export function renderRunsTable(runs: readonly Run[], options: TableOptions): string[] {
+	const style = styleFor(options.color);
+	const rows = runs.map((run) => ({
+		run,
+		cells: COLUMNS.map((column) => truncate(sanitizeLine(column.cell(run, options)), column.max)),
+		title: sanitizeLine(run.title),
+	}));
+	const widths = COLUMNS.map((column, index) => Math.max(stringWidth(column.header), ...rows.map((row) => stringWidth(row.cells[index] ?? ''))));
+	const fixed = widths.reduce((sum, width) => sum + width + GAP.length, 0);
+	const titleWidth = options.width === undefined ? Infinity : options.width - fixed;
+	const showTitle = titleWidth >= MIN_TITLE;
+
+	const line = (cells: readonly string[], title: string, status: (text: string) => string) => {
+		const [first = '', ...rest] = cells.map((cell, index) => pad(cell, widths[index] ?? 0));
+		const tail = [...rest, ...(showTitle ? [truncate(title, titleWidth)] : [])].join(GAP);
+		const plain = `${first}${GAP}${tail}`.trimEnd();
+		if (options.width !== undefined && stringWidth(plain) > options.width) {
+			return status(truncate(first, options.width)) + truncate(`${GAP}${tail}`, Math.max(0, options.width - stringWidth(first)));
+		}
+		return status(first) + plain.slice(first.length);
+	};
+
+	const header = line(COLUMNS.map((column) => column.header), 'TITLE', style.bold);
+	return [header, ...rows.map((row) => line(row.cells, row.title, (text) => style.status(row.run.status, text)))];
+}

@@ -1,0 +1,146 @@
+import {PassThrough} from 'node:stream';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {abortCommand} from '../../source/commands/abort.js';
+import type {CommandContext} from '../../source/commands/context.js';
+import {Reporter} from '../../source/commands/report.js';
+import {errorLines, expectNoToken, runCli, setUpSimulator} from './helpers.js';
+import type {SimSetup} from './helpers.js';
+
+let setup: SimSetup;
+beforeAll(async () => {
+	setup = await setUpSimulator();
+});
+afterAll(async () => {
+	await setup.stop();
+});
+
+const cli = (args: readonly string[], timeoutMs?: number) => runCli(['--config', setup.config, ...args], setup.dir, timeoutMs ? {timeoutMs} : {});
+
+describe.concurrent('citop trigger', () => {
+	it('starts a run and prints its id; citop watch then follows it to its end', async () => {
+		const started = await cli(['trigger', '--source', 'deploy', '--branch', 'main', '--message', 'ship it']);
+		expect(started.code).toBe(0);
+		const id = started.stdout.trim();
+		expect(id).toMatch(/^[0-9a-f]{24}$/);
+		expect(setup.sim.world.run('deploy', id)).toMatchObject({branch: 'main'});
+
+		const watched = await cli(['watch', id, '--source', 'deploy', '--exit-status', '--interval', '0.3'], 30_000);
+		const final = setup.sim.world.run('deploy', id);
+		expect(final?.concluded).toBe(true);
+		expect(watched.code).toBe(final?.status === 'success' ? 0 : 1);
+		expect(watched.stdout).toContain('ship it');
+		expect(watched.stdout).toMatch(/finished: /);
+		expectNoToken(started, setup.tokens);
+		expectNoToken(watched, setup.tokens);
+	});
+
+	it('with --watch --json: the id goes nowhere else, the concluded run is JSON on stdout, progress on stderr', async () => {
+		const result = await cli(['trigger', '--source', 'acme/web', '--branch', 'main', '--watch', '--json', '--interval', '0.3'], 30_000);
+		const run = JSON.parse(result.stdout) as {id: string; status: string; source: string};
+		expect(run.source).toBe('acme/web');
+		expect(['success', 'failed', 'canceled']).toContain(run.status);
+		expect(result.code).toBe(run.status === 'success' ? 0 : 1);
+		expect(result.stderr).toMatch(/finished: /);
+	});
+
+	it('refuses flags the provider does not use, exit 2', async () => {
+		const result = await cli(['trigger', '--source', 'shop-release', '--branch', 'main', '--workflow', 'x']);
+		expect(result.code).toBe(2);
+		expect(errorLines(result)).toEqual([
+			'citop: --workflow: not used by northflank (it takes --name, --description, --input)',
+			'citop: --branch: not used by northflank (it takes --name, --description, --input)',
+		]);
+	});
+
+	it('refuses an input without "=", exit 2', async () => {
+		const result = await cli(['trigger', '--source', 'deploy', '--input', 'DEBUG']);
+		expect(result.code).toBe(2);
+		expect(errorLines(result)).toEqual(['citop: --input expects KEY=VALUE, got "DEBUG"']);
+	});
+
+	it('names an unknown source and lists the real ones', async () => {
+		const result = await cli(['trigger', '--source', 'nope']);
+		expect(result.code).toBe(2);
+		expect(errorLines(result)).toEqual([expect.stringMatching(/^citop: no source named "nope" in .+; its sources are: acme\/api, acme\/web, /)]);
+	});
+});
+
+describe.concurrent('citop abort', () => {
+	it('stops a run with --yes', async () => {
+		const run = setup.sim.world.addRun('deploy', {outcome: 'success', durationSec: 120});
+		const result = await cli(['abort', run.id, '--source', 'deploy', '--yes']);
+		expect(result.code).toBe(0);
+		expect(result.stdout).toMatch(/^deploy \S+: abort requested \(now .+\)$/m);
+		expect(setup.sim.world.run('deploy', run.id)).toMatchObject({concluded: true, status: 'canceled'});
+		expectNoToken(result, setup.tokens);
+	});
+
+	it('refuses without a terminal and without --yes, and leaves the run alone', async () => {
+		const run = setup.sim.world.addRun('deploy', {outcome: 'success', durationSec: 120});
+		const result = await cli(['abort', run.id, '--source', 'deploy']);
+		expect(result.code).toBe(2);
+		expect(errorLines(result)).toEqual(['citop: abort asks for confirmation on a terminal; without one, pass --yes']);
+		expect(setup.sim.world.run('deploy', run.id)?.concluded).toBe(false);
+	});
+
+	it('refuses where the provider cannot abort, saying so', async () => {
+		const run = setup.sim.world.addRun('acme/api', {outcome: 'success', durationSec: 120});
+		const result = await cli(['abort', run.id, '--source', 'acme/api', '--yes']);
+		expect(result.code).toBe(2);
+		expect(errorLines(result)).toEqual(['citop: acme/api: cannot abort runs: SourceCraft has no way to cancel a run']);
+	});
+
+	it('says when there is nothing left to abort', async () => {
+		const done = setup.sim.world.runs('shop').find((run) => run.concluded);
+		if (!done) throw new Error('no concluded run of shop');
+		const result = await cli(['abort', done.id, '--source', 'shop', '--yes']);
+		expect(result.code).toBe(0);
+		expect(result.stdout).toMatch(/already finished \(.+\); nothing to abort/);
+	});
+});
+
+describe('citop abort on a terminal asks first', () => {
+	function terminalContext(answer: string): {ctx: CommandContext; stdout: () => string; stderr: () => string} {
+		const stdin = Object.assign(new PassThrough(), {isTTY: true}) as unknown as NodeJS.ReadStream;
+		const stdout = Object.assign(new PassThrough(), {isTTY: true}) as unknown as NodeJS.WriteStream;
+		const stderr = Object.assign(new PassThrough(), {isTTY: true}) as unknown as NodeJS.WriteStream;
+		let out = '';
+		let err = '';
+		stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+		stderr.on('data', (chunk: Buffer) => {
+			err += chunk.toString();
+			// Answer once the question is on screen, as a person would.
+			if (err.includes('[y/N]') && !err.includes('\u0000')) {
+				err += '\u0000';
+				stdin.write(`${answer}\n`);
+			}
+		});
+		const ctx: CommandContext = {
+			flags: {config: setup.config, color: false, debug: false},
+			reporter: new Reporter(stderr, false),
+			stdout,
+			stderr,
+			stdin,
+			env: {},
+			signal: new AbortController().signal,
+			onInterrupt: () => {},
+		};
+		return {ctx, stdout: () => out, stderr: () => err.replace('\u0000', '')};
+	}
+
+	it('does nothing when the answer is no', async () => {
+		const run = setup.sim.world.addRun('deploy', {outcome: 'success', durationSec: 120});
+		const {ctx, stderr} = terminalContext('n');
+		expect(await abortCommand(ctx, {run: run.id, source: 'deploy', yes: false})).toBe(0);
+		expect(stderr()).toMatch(/Abort deploy \S+ ".+" \((queued|running)\)\? \[y\/N\] /);
+		expect(stderr()).toMatch(/Not aborted\.\n$/);
+		expect(setup.sim.world.run('deploy', run.id)?.concluded).toBe(false);
+	});
+
+	it('aborts when the answer is yes', async () => {
+		const run = setup.sim.world.addRun('shop-release', {outcome: 'success', durationSec: 120});
+		const {ctx, stdout} = terminalContext('y');
+		expect(await abortCommand(ctx, {run: run.id, source: 'shop-release', yes: false})).toBe(0);
+		expect(stdout()).toMatch(/abort requested \(now canceling\)/);
+	});
+});

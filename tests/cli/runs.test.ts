@@ -1,0 +1,112 @@
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {errorLines, expectNoToken, runCli, setUpSimulator} from './helpers.js';
+import type {SimSetup} from './helpers.js';
+
+let setup: SimSetup;
+beforeAll(async () => {
+	setup = await setUpSimulator();
+});
+afterAll(async () => {
+	await setup.stop();
+});
+
+const SOURCES = ['acme/api', 'acme/web', 'acme/infra', 'build', 'deploy', 'shop', 'shop-release', 'shop-staging'];
+
+describe('citop runs', () => {
+	it('prints every source as one plain table when stdout is not a terminal', async () => {
+		const result = await runCli(['--config', setup.config, 'runs'], setup.dir);
+		expect(result.code).toBe(0);
+		expect(result.stderr).toBe('');
+		const lines = result.stdout.trimEnd().split('\n');
+		expect(lines[0]).toMatch(/^STATUS\s+SOURCE\s+RUN\s+REF\s+EVENT\s+USER\s+PROGRESS\s+STARTED\s+TIME\s+TITLE$/);
+		expect(result.stdout).not.toContain('\u001b');
+		const shown = new Set(lines.slice(1).map((line) => /^\S+ \S+\s+(\S+)/.exec(line)?.[1]));
+		for (const source of SOURCES) expect(shown).toContain(source);
+		for (const line of lines.slice(1)) expect(line).toMatch(/^[✓✗⠹○⊘↷?] (success|failed|timed out|running|approval|canceling|queued|canceled|skipped|unknown)\s/);
+		expectNoToken(result, setup.tokens);
+	});
+
+	it('prints a JSON array with the documented fields', async () => {
+		const result = await runCli(['--config', setup.config, 'runs', '--json', '--source', 'acme/api', '--source', 'shop-release'], setup.dir);
+		expect(result.code).toBe(0);
+		const runs = JSON.parse(result.stdout) as Record<string, unknown>[];
+		expect(runs.length).toBeGreaterThan(10);
+		expect(new Set(runs.map((run) => run['source']))).toEqual(new Set(['acme/api', 'shop-release']));
+		for (const run of runs) {
+			for (const field of ['source', 'provider', 'id', 'title', 'status', 'providerStatus', 'branch', 'commit', 'event', 'user', 'createdAt', 'startedAt', 'finishedAt', 'progress', 'url']) {
+				expect(run).toHaveProperty(field);
+			}
+			for (const field of ['createdAt', 'startedAt', 'finishedAt']) {
+				const value = run[field];
+				if (value !== null) expect(value).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+			}
+			const progress = run['progress'];
+			if (progress !== null) expect(progress).toBeGreaterThanOrEqual(0);
+			if (progress !== null) expect(progress).toBeLessThanOrEqual(1);
+		}
+		const simulated = setup.sim.world.runs('acme/api')[0];
+		expect(runs.find((run) => run['source'] === 'acme/api' && run['id'] === simulated?.id)).toBeDefined();
+		expectNoToken(result, setup.tokens);
+	});
+
+	it('filters by status and limits, newest first', async () => {
+		const result = await runCli(['--config', setup.config, 'runs', '--json', '--status', 'success', '--limit', '5'], setup.dir);
+		expect(result.code).toBe(0);
+		const runs = JSON.parse(result.stdout) as {status: string; createdAt: string}[];
+		expect(runs).toHaveLength(5);
+		for (const run of runs) expect(run.status).toBe('success');
+		const created = runs.map((run) => Date.parse(run.createdAt));
+		expect(created).toEqual([...created].sort((a, b) => b - a));
+	});
+
+	it('reports a failing source on stderr in one line, prints the others, exits 3', async () => {
+		const config = await setup.writeConfig(
+			'broken.yaml',
+			[
+				'sources:',
+				`  - {name: good, provider: wercker, pipelineId: ${pipelineOf('deploy')}, baseUrl: "${setup.sim.baseUrls.wercker}", token: "${setup.sim.tokens.wercker}"}`,
+				`  - {name: down, provider: sourcecraft, org: acme, repo: api, baseUrl: "http://127.0.0.1:1", token: "${setup.sim.tokens.sourcecraft}"}`,
+				`  - {name: refused, provider: northflank, projectId: shop, pipelineId: main, stage: release, baseUrl: "${setup.sim.baseUrls.northflank}", token: "nf-wrong-token-123"}`,
+			].join('\n'),
+		);
+		const result = await runCli(['--config', config, 'runs'], setup.dir, {timeoutMs: 20_000});
+		expect(result.code).toBe(3);
+		expect(result.stdout).toMatch(/^STATUS/);
+		expect(result.stdout).toContain(' good ');
+		const lines = errorLines(result);
+		expect(lines).toHaveLength(2);
+		expect(lines).toContainEqual(expect.stringMatching(/^citop: down: network: /));
+		expect(lines).toContainEqual(expect.stringMatching(/^citop: refused: auth: .*\(request id [^)]+\)$/));
+		expectNoToken(result, [...setup.tokens, 'nf-wrong-token-123']);
+	});
+
+	it('keeps tokens out of --debug dumps', async () => {
+		const config = await setup.writeConfig(
+			'debug.yaml',
+			`sources:\n  - {name: refused, provider: sourcecraft, org: acme, repo: api, baseUrl: "${setup.sim.baseUrls.sourcecraft}", token: "sc-wrong-token-456"}\n`,
+		);
+		const result = await runCli(['--config', config, '--debug', 'runs'], setup.dir);
+		expect(result.code).toBe(3);
+		expect(result.stderr).toContain('citop: debug: refused: listing runs failed');
+		expect(result.stderr).toContain('"kind": "auth"');
+		expectNoToken(result, ['sc-wrong-token-456']);
+	});
+
+	it('reports a provider fault among good sources', async () => {
+		setup.sim.setFault('northflank', {kind: 'status', status: 503});
+		try {
+			const result = await runCli(['--config', setup.config, 'runs', '--source', 'shop-release', '--source', 'acme/web'], setup.dir, {timeoutMs: 20_000});
+			expect(result.code).toBe(3);
+			expect(result.stdout).toContain('acme/web');
+			expect(errorLines(result)).toEqual([expect.stringMatching(/^citop: shop-release: server: /)]);
+		} finally {
+			setup.sim.setFault('northflank', null);
+		}
+	});
+});
+
+function pipelineOf(name: string): string {
+	const source = setup.sim.sources.find((candidate) => candidate.name === name);
+	if (source?.provider !== 'wercker' || !source.pipelineId) throw new Error(`no wercker pipeline ${name}`);
+	return source.pipelineId;
+}

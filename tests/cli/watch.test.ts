@@ -1,0 +1,119 @@
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {errorLines, expectNoToken, runCli, setUpSimulator, startCli} from './helpers.js';
+import type {SimSetup} from './helpers.js';
+
+let setup: SimSetup;
+beforeAll(async () => {
+	// Only the runs a test adds start while it runs: "the newest run" is the one it added.
+	setup = await setUpSimulator({arrivalEverySec: 1_000_000});
+});
+afterAll(async () => {
+	await setup.stop();
+});
+
+const STAMP = String.raw`\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z`;
+
+function watch(args: readonly string[], timeoutMs = 20_000) {
+	return startCli(['--config', setup.config, 'watch', '--interval', '0.3', ...args], setup.dir, {timeoutMs});
+}
+
+// Each test follows its own run; they wait on real time, so they wait together.
+describe.concurrent('citop watch, not on a terminal: one timestamped line per transition', () => {
+	it('follows a run that succeeds and exits 0 with --exit-status', async () => {
+		const run = setup.sim.world.addRun('deploy', {outcome: 'success', durationSec: 8});
+		const result = await watch([run.id, '--source', 'deploy', '--exit-status']).done;
+		expect(result.code).toBe(0);
+		const lines = result.stdout.trimEnd().split('\n');
+		expect(lines[0]).toMatch(new RegExp(`^${STAMP} deploy \\S+ · .* · (queued|running)( \\d+:\\d\\d)?$`));
+		expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^${STAMP} deploy \\S+ .+: (queued|running) → success$`)));
+		expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^${STAMP} deploy \\S+ finished: success in \\d+:\\d\\d$`)));
+		expect(result.stderr).toBe('');
+		expectNoToken(result, setup.tokens);
+	});
+
+	it('follows a run that fails: the failing step is named, exit 1 with --exit-status', async () => {
+		const run = setup.sim.world.addRun('acme/api', {outcome: 'failed', durationSec: 8});
+		const result = await watch([run.id, '--source', 'acme/api', '--exit-status']).done;
+		expect(result.code).toBe(1);
+		// Steps by their place in the tree: "build › test › unit: queued → running".
+		expect(result.stdout).toMatch(new RegExp(`^${STAMP} acme/api #${run.id} \\S+ › \\S+: \\w+ → \\w+$`, 'm'));
+		expect(result.stdout).toMatch(new RegExp(`^${STAMP} acme/api #${run.id}: running → failed$`, 'm'));
+		expect(result.stdout).toMatch(new RegExp(`^${STAMP} acme/api #${run.id} finished: failed in \\d+:\\d\\d$`, 'm'));
+		// What failed, deepest first, and the provider's own message.
+		expect(result.stdout).toMatch(/^ {2}✗ \S+ › \S+/m);
+		expect(result.stdout).toMatch(/^ {2}\S+: command exited with code 1$/m);
+	});
+
+	it('exits 0 when the run concludes, whatever its result, without --exit-status', async () => {
+		const run = setup.sim.world.addRun('shop', {outcome: 'success', durationSec: 60});
+		const watching = watch([run.id, '--source', 'shop']);
+		await watching.waitForLine(/shop/);
+		setup.sim.world.concludeRun('shop', run.id, 'failed');
+		const result = await watching.done;
+		expect(result.code).toBe(0);
+		expect(result.stdout).toMatch(/finished: failed/);
+	});
+
+	it('exits at once with the result of a run that has concluded already', async () => {
+		const done = setup.sim.world.runs('acme/web').find((run) => run.concluded && run.status === 'failed');
+		if (!done) throw new Error('the simulator has no failed run of acme/web');
+		const result = await watch([done.id, '--source', 'acme/web', '--exit-status']).done;
+		expect(result.code).toBe(1);
+		expect(result.stdout.trimEnd().split('\n')[1]).toMatch(new RegExp(`^${STAMP} acme/web #${done.id} finished: (failed|timed out)`));
+	});
+
+	it('follows the newest run of the source when no run is given', async () => {
+		const run = setup.sim.world.addRun('build', {outcome: 'success', durationSec: 2});
+		const result = await watch(['--source', 'build']).done;
+		expect(result.code).toBe(0);
+		expect(result.stdout).toContain(`${setup.sim.baseUrls.wercker}/api/v3/runs/${run.id}`);
+	});
+
+	it('stops following when interrupted, with exit 130', async () => {
+		const run = setup.sim.world.addRun('deploy', {outcome: 'success', durationSec: 120});
+		const watching = watch([run.id, '--source', 'deploy', '--exit-status']);
+		await watching.waitForLine(/deploy/);
+		watching.kill('SIGINT');
+		const result = await watching.done;
+		expect(result.code).toBe(130);
+	});
+});
+
+describe.concurrent('citop watch when the provider fails', () => {
+	it('exits 3 at once when the token is refused', async () => {
+		const config = await setup.writeConfig(
+			'refused.yaml',
+			`sources:\n  - {name: api, provider: sourcecraft, org: acme, repo: api, baseUrl: "${setup.sim.baseUrls.sourcecraft}", token: "sc-refused-token-789"}\n`,
+		);
+		const result = await runCli(['--config', config, 'watch', '1', '--source', 'api', '--exit-status'], setup.dir);
+		expect(result.code).toBe(3);
+		expect(errorLines(result)).toEqual([expect.stringMatching(/^citop: api: auth: /)]);
+		expectNoToken(result, ['sc-refused-token-789']);
+	});
+
+	it('keeps trying an unreachable provider, then gives up with 3', async () => {
+		const config = await setup.writeConfig(
+			'down.yaml',
+			`sources:\n  - {name: api, provider: wercker, pipelineId: p, baseUrl: "http://127.0.0.1:1", token: "wk-down-token-000"}\n`,
+		);
+		const result = await runCli(['--config', config, 'watch', 'abc', '--source', 'api', '--exit-status', '--interval', '0.2', '--give-up', '2'], setup.dir);
+		expect(result.code).toBe(3);
+		const lines = errorLines(result);
+		expect(lines[0]).toMatch(/^citop: api: network: .*; retrying$/);
+		expect(lines.at(-1)).toMatch(/^citop: api: network: .*; gave up after \d+ s without an answer \(--give-up 2\)$/);
+		expect(result.ms).toBeGreaterThanOrEqual(2_000);
+		expectNoToken(result, ['wk-down-token-000']);
+	});
+
+	it('says so when the run does not exist, exit 2', async () => {
+		const result = await watch(['999999999', '--source', 'acme/api']).done;
+		expect(result.code).toBe(2);
+		expect(errorLines(result)).toEqual([expect.stringMatching(/^citop: acme\/api: not_found: /)]);
+	});
+
+	it('asks for --source when the config has several', async () => {
+		const result = await runCli(['--config', setup.config, 'watch', '1'], setup.dir);
+		expect(result.code).toBe(2);
+		expect(errorLines(result)).toEqual([expect.stringMatching(/^citop: --source is required: .+ has 8 sources: acme\/api, acme\/web, /)]);
+	});
+});

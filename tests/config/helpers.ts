@@ -1,0 +1,32 @@
+import {chmod, mkdtemp, rm, writeFile} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {expect} from 'vitest';
+
+/** A temp directory for config files; remove() when done. */
+export async function tempDir(): Promise<{dir: string; write(name: string, text: string, mode?: number): Promise<string>; remove(): Promise<void>}> {
+	const dir = await mkdtemp(join(tmpdir(), 'citop-config-'));
+	return {
+		dir,
+		async write(name, text, mode = 0o600) {
+			const path = join(dir, name);
+			await writeFile(path, text);
+			await chmod(path, mode);
+			return path;
+		},
+		remove: () => rm(dir, {recursive: true, force: true}),
+	};
+}
+
+/** The lines of the ConfigError a promise rejects with. */
+export async function configErrorLines(promise: Promise<unknown>): Promise<readonly string[]> {
+	try {
+		await promise;
+	} catch (error) {
+		const lines = (error as {lines?: readonly string[]}).lines;
+		if (!lines) throw error;
+		expect((error as {exitCode?: number}).exitCode).toBe(2);
+		return lines;
+	}
+	throw new Error('expected a ConfigError');
+}
