@@ -1,0 +1,47 @@
+import {useMemo} from 'react';
+import type {Clock} from '../model/clock.js';
+import {systemClock} from '../model/clock.js';
+import type {Store} from '../store/types.js';
+import type {Notify, TerminalOut} from './hooks/actions.js';
+import type {Size} from './hooks/size.js';
+import {SizeProvider} from './hooks/size.js';
+import {useSnapshot} from './hooks/snapshot.js';
+import {ThemeProvider} from './hooks/theme.js';
+import {TickProvider} from './hooks/tick.js';
+import {Screen} from './components/screen.js';
+
+export interface AppProps {
+	store: Store;
+	color: boolean;
+	ascii: boolean;
+	notify: Notify;
+	onQuit: () => void;
+	clock?: Clock;
+	/** Pins the screen size instead of reading the terminal's (tests). */
+	size?: Size;
+	/** Where the bell, notifications and clipboard go; the process's stdout unless given. */
+	terminal?: TerminalOut;
+}
+
+const processTerminal: TerminalOut = {
+	write: (data) => {
+		process.stdout.write(data);
+	},
+	tmux: Boolean(process.env['TMUX']),
+};
+
+/** citop's full screen: the store's runs, live. */
+export function App({store, color, ascii, notify, onQuit, clock = systemClock, size, terminal = processTerminal}: AppProps) {
+	const snapshot = useSnapshot(store);
+	const running = useMemo(() => snapshot.runs.some((run) => run.status === 'running'), [snapshot.runs]);
+	return (
+		<ThemeProvider color={color} ascii={ascii}>
+			<SizeProvider fixed={size}>
+				{/* The ASCII spinner has one frame: without a turning spinner, once a second is enough. */}
+				<TickProvider clock={clock} fast={running && !ascii}>
+					<Screen store={store} snapshot={snapshot} clock={clock} notify={notify} terminal={terminal} onQuit={onQuit} />
+				</TickProvider>
+			</SizeProvider>
+		</ThemeProvider>
+	);
+}

@@ -1,0 +1,30 @@
+import type {StoreSnapshot} from '../../store/types.js';
+import type {FooterMessage} from '../logic/bars.js';
+import {footerParts} from '../logic/bars.js';
+import {composeLine, composeParts} from '../logic/compose.js';
+import type {View} from '../logic/keys.js';
+import {keyHints} from '../logic/keys.js';
+import {useSize} from '../hooks/size.js';
+import {useTheme} from '../hooks/theme.js';
+import {useTick} from '../hooks/tick.js';
+import {Lines} from './lines.js';
+
+export const FOOTER_HEIGHT = 3;
+
+/** A rule, then what just happened and how fresh the data is, then the keys this view takes. */
+export function Footer({snapshot, tab, message, view}: {snapshot: StoreSnapshot; tab: string | null; message: FooterMessage | null; view: View}) {
+	const {now} = useTick();
+	const {columns} = useSize();
+	const {paint, symbols, ascii} = useTheme();
+	const rule = paint.tone(symbols.rule.repeat(columns), 'muted');
+	const status = composeLine(footerParts(snapshot, tab, message, now, symbols), [], columns, paint, ` ${symbols.dot} `, symbols.ellipsis);
+	const keys = composeParts(
+		// Help and quit are the last keys to give way: with them, every other key can be found.
+		keyHints(view, ascii).map((text) => ({text, priority: text.startsWith('? ') || text.startsWith('q ') ? 1 : 0})),
+		columns,
+		paint,
+		'  ',
+		symbols.ellipsis,
+	).text;
+	return <Lines lines={[rule, status, keys]} height={FOOTER_HEIGHT} />;
+}

@@ -1,0 +1,32 @@
+import {STATUSES} from '../../model/status.js';
+import {statusGlyph} from '../../output/glyphs.js';
+import type {View} from '../logic/keys.js';
+import {helpLines} from '../logic/keys.js';
+import {fit} from '../logic/text.js';
+import {useSize} from '../hooks/size.js';
+import {useTheme} from '../hooks/theme.js';
+import {Lines} from './lines.js';
+
+const KEYS_WIDTH = 14;
+
+/** Every key of the current view, in as many columns as the width allows, and the glyph legend. */
+export function HelpView({view, height}: {view: View; height: number}) {
+	const {columns} = useSize();
+	const {paint, ascii} = useTheme();
+	const entries = helpLines(view).map(({keys, help}) => `${fit(keys, KEYS_WIDTH)} ${help}`);
+	const legend = STATUSES.map((status) => `${statusGlyph(status, ascii)} ${status}`).join('   ');
+	const title = paint.bold(fit(`Keys in the ${view === 'list' ? 'run list' : view === 'detail' ? 'run view' : 'log view'} (any key closes)`, columns));
+	const room = Math.max(1, height - 3);
+	const perColumn = Math.max(1, columns >= 100 || entries.length > room ? Math.ceil(entries.length / 2) : entries.length);
+	const split = perColumn < entries.length && columns >= 80;
+	const half = Math.floor(columns / 2);
+	const lines = [title];
+	const count = split ? perColumn : entries.length;
+	for (let index = 0; index < count; index++) {
+		const first = entries[index] ?? '';
+		const second = split ? (entries[index + perColumn] ?? '') : '';
+		lines.push(split ? fit(first, half) + fit(second, columns - half) : fit(first, columns));
+	}
+	lines.push('', fit(legend, columns));
+	return <Lines lines={lines} height={height} />;
+}

@@ -1,0 +1,50 @@
+import type {LogView as LogState} from '../../store/types.js';
+import {composeLine} from '../logic/compose.js';
+import {logWindow} from '../logic/log-window.js';
+import {fit} from '../logic/text.js';
+import {useSize} from '../hooks/size.js';
+import {useTheme} from '../hooks/theme.js';
+import {Line, Lines} from './lines.js';
+
+export const LOG_HEAD = 1;
+
+/** The log's lines as one list: the unfinished last line counts as a line. */
+export function logLines(log: LogState | null): readonly string[] {
+	if (!log) return [];
+	return log.partial === '' ? log.lines : [...log.lines, log.partial];
+}
+
+export interface LogViewProps {
+	/** "acme/api #1284 › unit" */
+	title: string;
+	log: LogState | null;
+	lines: readonly string[];
+	top: number | null;
+	height: number;
+}
+
+/** A node's log, wrapped to the screen, following the end unless the user scrolled away. */
+export function LogView({title, log, lines, top, height}: LogViewProps) {
+	const {columns} = useSize();
+	const {paint, symbols} = useTheme();
+	const view = logWindow(lines, top, height, columns);
+	const where = top === null ? 'following' : `line ${Math.min(lines.length, view.top + 1)} of ${lines.length} ${symbols.dot} F follow`;
+	const state = log === null || log.loading ? 'loading' : log.done ? 'complete' : 'live';
+	const head = composeLine(
+		[{text: title, bold: true, priority: 2}, {text: 'log', priority: 1}],
+		[{text: `${state} ${symbols.dot} ${where}`, tone: 'muted'}],
+		columns,
+		paint,
+		` ${symbols.dot} `,
+		symbols.ellipsis,
+	);
+	const rows = [...view.rows];
+	if (log?.error) rows.push(paint.tone(fit(`${symbols.error} ${log.error.message}`, columns, 'left', symbols.ellipsis), 'error'));
+	else if (lines.length === 0) rows.push(paint.tone(log?.loading === false ? '(the log is empty)' : 'loading the log', 'muted'));
+	return (
+		<>
+			<Line text={head} />
+			<Lines lines={rows.slice(-height)} height={height} />
+		</>
+	);
+}

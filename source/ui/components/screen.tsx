@@ -1,0 +1,207 @@
+import {useCallback, useEffect, useMemo, useReducer, useRef} from 'react';
+import type {Dispatch} from 'react';
+import {Box, useInput} from 'ink';
+import type {Key} from 'ink';
+import type {Clock} from '../../model/clock.js';
+import type {Store, StoreSnapshot} from '../../store/types.js';
+import {keyNames} from '../logic/keys.js';
+import {logWindow} from '../logic/log-window.js';
+import type {Notify, TerminalOut} from '../hooks/actions.js';
+import {describeFailure, useRunActions, useWatchedNotifications} from '../hooks/actions.js';
+import {listModel, treeModel, useListModel, useTreeModel} from '../hooks/models.js';
+import {useSize} from '../hooks/size.js';
+import {useTick} from '../hooks/tick.js';
+import {handleKey} from '../state/keys.js';
+import type {UiAction} from '../state/ui-state.js';
+import {INITIAL_STATE, uiReducer, visibleMessage} from '../state/ui-state.js';
+import {ABORT_HEIGHT, AbortDialog} from './abort-dialog.js';
+import {DETAIL_HEAD, DetailView} from './detail-view.js';
+import {FOOTER_HEIGHT, Footer} from './footer.js';
+import {Header} from './header.js';
+import {HelpView} from './help-view.js';
+import {LOG_HEAD, LogView, logLines} from './log-view.js';
+import {RunList} from './run-list.js';
+import {Tabs} from './tabs.js';
+import {TooSmall, isTooSmall} from './too-small.js';
+import {TriggerDialog} from './trigger-dialog.js';
+
+const TABS_HEIGHT = 2;
+const TRIGGER_MAX = 12;
+
+export interface ScreenProps {
+	store: Store;
+	snapshot: StoreSnapshot;
+	clock: Clock;
+	notify: Notify;
+	terminal: TerminalOut;
+	onQuit(): void;
+}
+
+/** Runs a store call from an effect; a throw becomes a footer line instead of a crash. */
+function safely(dispatch: Dispatch<UiAction>, clock: Clock, work: () => void): void {
+	try {
+		work();
+	} catch (error) {
+		dispatch({type: 'message', text: describeFailure(error), error: true, at: clock.now()});
+	}
+}
+
+/** The whole screen: header, the current view (with a dialog under it), footer; and every key. */
+export function Screen({store, snapshot, clock, notify, terminal, onQuit}: ScreenProps) {
+	const size = useSize();
+	const {now} = useTick();
+	const [state, dispatch] = useReducer(uiReducer, INITIAL_STATE);
+	const actions = useRunActions(store, dispatch, clock, terminal);
+	useWatchedNotifications(store, notify, terminal, actions.say);
+	const list = useListModel(snapshot, state, size.columns);
+	const tree = useTreeModel(snapshot, state);
+	const lines = useMemo(() => (state.view === 'log' ? logLines(snapshot.log) : []), [state.view, snapshot.log]);
+
+	const height = size.rows - 1;
+	const body = Math.max(1, height - 1 - FOOTER_HEIGHT);
+	const overlay = state.overlay;
+	const dialog = overlay?.kind === 'abort' ? ABORT_HEIGHT : overlay?.kind === 'trigger' ? Math.max(1, Math.min(TRIGGER_MAX, body - 3)) : 0;
+	const listRows = Math.max(1, body - TABS_HEIGHT - dialog);
+	const treeRows = Math.max(1, body - DETAIL_HEAD - dialog);
+	const logRows = Math.max(1, body - LOG_HEAD);
+	const log = useMemo(
+		() => ({count: lines.length, endTop: state.view === 'log' ? logWindow(lines, null, logRows, size.columns).endTop : 0}),
+		[lines, logRows, size.columns, state.view],
+	);
+
+	useEffect(() => {
+		if (state.openKey === null) return;
+		const key = state.openKey;
+		safely(dispatch, clock, () => store.openRun(key));
+		return () => safely(dispatch, clock, () => store.openRun(null));
+	}, [store, clock, state.openKey]);
+	useEffect(() => {
+		if (state.openKey === null || state.logNode === null) return;
+		const [key, node] = [state.openKey, state.logNode];
+		safely(dispatch, clock, () => store.openLog(key, node));
+		return () => safely(dispatch, clock, () => store.closeLog());
+	}, [store, clock, state.openKey, state.logNode]);
+	const gone = state.view !== 'list' && tree === null;
+	useEffect(() => {
+		if (!gone) return;
+		dispatch({type: 'back'});
+		dispatch({type: 'message', text: 'that run is no longer listed', error: false, at: clock.now()});
+	}, [gone, clock]);
+	useEffect(() => {
+		const index = state.pendingSelect === null ? undefined : list.indexOf.get(state.pendingSelect);
+		if (state.pendingSelect !== null && index !== undefined) dispatch({type: 'listCursor', cursor: {key: state.pendingSelect, index}});
+	}, [state.pendingSelect, list.indexOf]);
+
+	const pages = {list: listRows, detail: treeRows, log: logRows};
+	const latest = useRef({state, snapshot, list, tree, log, actions, onQuit, columns: size.columns, pages});
+	latest.current = {state, snapshot, list, tree, log, actions, onQuit, columns: size.columns, pages};
+	const onKeys = useCallback(
+		(input: string, key: Key) => {
+			if (key.ctrl && input === 'c') return latest.current.onQuit();
+			// A burst of keys ("jjj", "k⏎") is handled here in one go: each key sees the state the keys
+			// before it left, worked out with the same reducer React will run.
+			const render = latest.current;
+			// A dialog takes the keys itself. This handler stays subscribed meanwhile, so no key is lost
+			// in the moment between a dialog closing and a handler subscribing again.
+			if (render.state.overlay !== null && render.state.overlay.kind !== 'help') return;
+			let projected = render.state;
+			let list = render.list;
+			let tree = render.tree;
+			for (const name of keyNames(input, key)) {
+				const cover = projected.overlay;
+				// Keys after one that opened a dialog were typed blind: they are dropped.
+				if (cover !== null && cover.kind !== 'help') break;
+				handleKey(
+					{
+						...render,
+						state: projected,
+						list,
+						tree,
+						page: render.pages[projected.view],
+						dispatch: (action) => {
+							projected = uiReducer(projected, action);
+							dispatch(action);
+						},
+					},
+					name,
+				);
+				list = listModel(render.snapshot, projected, render.columns, list);
+				tree = treeModel(render.snapshot, projected, tree);
+			}
+		},
+		[dispatch],
+	);
+	useInput(onKeys);
+
+	if (isTooSmall(size)) return <TooSmall />;
+	const message = visibleMessage(state.message, now);
+	let main;
+	if (overlay?.kind === 'help') main = <HelpView view={state.view} height={body} />;
+	else if (state.view === 'log' && tree) {
+		const node = tree.rows.find((row) => row.id === state.logNode)?.node;
+		const title = `${tree.run.source} ${tree.run.label} ${node ? `› ${node.title}` : ''}`;
+		main = <LogView title={title} log={snapshot.log} lines={lines} top={state.logTop} height={logRows} />;
+	} else if (state.view !== 'list' && tree) {
+		const logs = snapshot.sources.find((source) => source.name === tree.run.source)?.capabilities.logs ?? false;
+		main = (
+			<DetailView run={tree.run} rows={tree.rows} cursor={tree.cursor} height={treeRows} highlights={snapshot.highlights} logs={logs} loading={tree.loading} />
+		);
+	} else {
+		main = (
+			<>
+				<Tabs
+					sources={snapshot.sources.map((source) => source.name)}
+					tab={state.tab}
+					text={state.text}
+					editing={state.editing}
+					status={state.status}
+					sort={state.sort}
+					position={list.runs.length === 0 ? '0/0' : `${list.cursor + 1}/${list.runs.length}`}
+				/>
+				<RunList
+					runs={list.runs}
+					cursor={list.cursor}
+					layout={list.layout}
+					height={listRows}
+					highlights={snapshot.highlights}
+					watched={snapshot.watched}
+					empty={snapshot.runs.length === 0 ? 'no runs yet' : 'no runs match the filter'}
+				/>
+			</>
+		);
+	}
+	return (
+		<Box flexDirection="column" width={size.columns} height={height}>
+			<Header sources={snapshot.sources} />
+			<Box flexDirection="column" height={body} overflow="hidden">
+				{main}
+				{overlay?.kind === 'abort' ? (
+					<AbortDialog
+						label={overlay.label}
+						onAnswer={(yes) => {
+							dispatch({type: 'overlay', overlay: null});
+							const run = snapshot.runs.find((item) => item.key === overlay.runKey) ?? (tree?.run.key === overlay.runKey ? tree.run : null);
+							if (yes && run) actions.abort(run);
+							else actions.say(`${overlay.label} keeps running`);
+						}}
+					/>
+				) : null}
+				{overlay?.kind === 'trigger' ? (
+					<TriggerDialog
+						sources={snapshot.sources.filter((source) => source.capabilities.trigger)}
+						source={overlay.source}
+						runs={snapshot.runs}
+						height={dialog}
+						onSubmit={actions.trigger}
+						onDone={() => dispatch({type: 'overlay', overlay: null})}
+						onCancel={() => {
+							dispatch({type: 'overlay', overlay: null});
+							actions.say('trigger canceled');
+						}}
+					/>
+				) : null}
+			</Box>
+			<Footer snapshot={snapshot} tab={state.view === 'list' ? state.tab : (tree?.run.source ?? state.tab)} message={message} view={state.view} />
+		</Box>
+	);
+}

@@ -1,0 +1,107 @@
+import type {Dispatch} from 'react';
+import {useCallback, useEffect, useMemo} from 'react';
+import type {Clock} from '../../model/clock.js';
+import type {Run} from '../../model/run.js';
+import {sanitizeLine} from '../../model/sanitize.js';
+import type {TriggerRequest} from '../../providers/types.js';
+import type {Store} from '../../store/types.js';
+import type {UiAction} from '../state/ui-state.js';
+import {BELL, osc52, osc9} from '../terminal/sequences.js';
+
+/** Where writes that bypass Ink go (bell, notifications, clipboard): straight to the terminal. */
+export interface TerminalOut {
+	write(data: string): void;
+	/** Inside tmux, OSC 52 must be wrapped to pass through. */
+	tmux: boolean;
+}
+
+export interface Notify {
+	bell: boolean;
+	osc9: boolean;
+}
+
+/** One line for any failure: the message, and the provider's request id when there is one. */
+export function describeFailure(error: unknown): string {
+	if (error !== null && typeof error === 'object') {
+		const {message, requestId} = error as {message?: unknown; requestId?: unknown};
+		const text = typeof message === 'string' && message !== '' ? message : 'failed';
+		return sanitizeLine(typeof requestId === 'string' && requestId !== '' ? `${text} (request ${requestId})` : text);
+	}
+	return sanitizeLine(String(error)) || 'failed';
+}
+
+export function runName(run: Run): string {
+	return `${run.source} ${run.label}`;
+}
+
+/**
+ * The store's actions as the keys use them: every outcome, good or bad, becomes one footer
+ * line, and no promise rejection or thrown error gets out of the app.
+ */
+export function useRunActions(store: Store, dispatch: Dispatch<UiAction>, clock: Clock, terminal: TerminalOut) {
+	const say = useCallback(
+		(text: string, error = false) => dispatch({type: 'message', text: sanitizeLine(text), error, at: clock.now()}),
+		[dispatch, clock],
+	);
+	return useMemo(() => {
+		const attempt = (what: string, work: () => void, done: string) => {
+			try {
+				work();
+				say(done);
+			} catch (error) {
+				say(`could not ${what}: ${describeFailure(error)}`, true);
+			}
+		};
+		return {
+			say,
+			abort(run: Run) {
+				say(`aborting ${runName(run)}`);
+				store.abort(run.key).then(
+					() => say(`abort requested for ${runName(run)}`),
+					(error: unknown) => say(`could not abort ${runName(run)}: ${describeFailure(error)}`, true),
+				);
+			},
+			watch(run: Run, watched: boolean) {
+				if (watched) attempt('stop watching', () => store.unwatch(run.key), `stopped watching ${runName(run)}`);
+				else attempt('watch', () => store.watch(run.key), `watching ${runName(run)}: the bell rings when it ends`);
+			},
+			copy(text: string, what: string) {
+				attempt('copy', () => terminal.write(osc52(text, terminal.tmux)), `copied ${what} to the clipboard`);
+			},
+			refresh(source: string | null) {
+				attempt('refresh', () => store.refresh(source ?? undefined), source === null ? 'refreshing every source' : `refreshing ${source}`);
+			},
+			pause(paused: boolean) {
+				if (paused) attempt('resume', () => store.resume(), 'polling resumed');
+				else attempt('pause', () => store.pause(), 'polling paused (p resumes)');
+			},
+			async trigger(source: string, request: TriggerRequest): Promise<{run: Run} | {error: string}> {
+				try {
+					const run = await store.trigger(source, request);
+					say(`started ${runName(run)}`);
+					dispatch({type: 'select', runKey: run.key});
+					return {run};
+				} catch (error) {
+					const text = describeFailure(error);
+					say(`could not start a run on ${source}: ${text}`, true);
+					return {error: text};
+				}
+			},
+		};
+	}, [store, say, terminal, dispatch]);
+}
+
+/** A watched run ended: ring the bell and send a desktop notification, each unless turned off. */
+export function useWatchedNotifications(store: Store, notify: Notify, terminal: TerminalOut, say: (text: string) => void) {
+	const {bell, osc9: desktop} = notify;
+	useEffect(
+		() =>
+			store.onWatchedConcluded((run) => {
+				const text = `${runName(run)} ${run.status}`;
+				if (bell) terminal.write(BELL);
+				if (desktop) terminal.write(osc9(`citop: ${text}`));
+				say(`watched run ended: ${text}`);
+			}),
+		[store, bell, desktop, terminal, say],
+	);
+}

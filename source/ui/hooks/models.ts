@@ -1,0 +1,116 @@
+import {useRef} from 'react';
+import type {Run} from '../../model/run.js';
+import {nodeKey} from '../../model/run.js';
+import type {StoreSnapshot} from '../../store/types.js';
+import type {ColumnLayout} from '../logic/columns.js';
+import {layoutColumns} from '../logic/columns.js';
+import type {RunQuery} from '../logic/order.js';
+import {selectRuns} from '../logic/order.js';
+import {contentWidths} from '../logic/run-row.js';
+import type {TreeRow} from '../logic/tree.js';
+import {flattenTree} from '../logic/tree.js';
+import {indexByKey, resolveCursor} from '../logic/window.js';
+import type {UiState} from '../state/ui-state.js';
+
+/**
+ * What the screen shows, derived from the snapshot and the UI state by pure functions.
+ * Each takes the model before it and reuses what did not change (sorting 10,000 runs is
+ * the expensive part), so a key that only moves the cursor costs next to nothing.
+ */
+export interface ListModel {
+	/** The snapshot's run list this was derived from. */
+	from: readonly Run[];
+	now: number;
+	query: RunQuery;
+	columns: number;
+	runs: readonly Run[];
+	indexOf: ReadonlyMap<string, number>;
+	layout: ColumnLayout;
+	cursor: number;
+	selected: Run | null;
+}
+
+function sameQuery(a: RunQuery, b: RunQuery): boolean {
+	return a.source === b.source && a.status === b.status && a.text === b.text && a.sort === b.sort;
+}
+
+export function listModel(snapshot: StoreSnapshot, state: UiState, columns: number, base: ListModel | null): ListModel {
+	const query: RunQuery = {source: state.tab, status: state.status, text: state.text, sort: state.sort};
+	const sameRuns = base !== null && base.from === snapshot.runs;
+	const reuse = sameRuns && base.now === snapshot.now && sameQuery(base.query, query);
+	const runs = reuse ? base.runs : selectRuns(snapshot.runs, query, snapshot.now);
+	const indexOf = reuse ? base.indexOf : indexByKey(runs, (run) => run.key);
+	// Widths come from every run of the tab, not the filtered few, so columns hold still while typing.
+	const layout =
+		sameRuns && base.query.source === query.source && base.columns === columns
+			? base.layout
+			: layoutColumns(columns, contentWidths(query.source === null ? snapshot.runs : snapshot.runs.filter((run) => run.source === query.source)), {
+					showSource: query.source === null,
+				});
+	const cursor = resolveCursor(indexOf, state.list.key, state.list.index, runs.length);
+	return {from: snapshot.runs, now: snapshot.now, query, columns, runs, indexOf, layout, cursor, selected: runs[cursor] ?? null};
+}
+
+export interface TreeModel {
+	key: string;
+	from: readonly Run[];
+	folds: UiState['folds'];
+	/** The run as the list has it (the fallback while its detail loads). */
+	listed: Run | null;
+	run: Run;
+	rows: readonly TreeRow[];
+	indexOf: ReadonlyMap<string, number>;
+	cursor: number;
+	selected: TreeRow | null;
+	loading: boolean;
+}
+
+function foldsOf(folds: ReadonlyMap<string, boolean>, runKey: string): Map<string, boolean> {
+	const prefix = nodeKey(runKey, '');
+	const mine = new Map<string, boolean>();
+	for (const [key, open] of folds) {
+		if (key.startsWith(prefix)) mine.set(key.slice(prefix.length), open);
+	}
+	return mine;
+}
+
+/** The open run's tree: the fetched detail, or the list's copy while it loads; null when no run is open. */
+export function treeModel(snapshot: StoreSnapshot, state: UiState, base: TreeModel | null): TreeModel | null {
+	const key = state.openKey;
+	if (key === null) return null;
+	const detail = snapshot.detail?.runKey === key ? snapshot.detail : null;
+	const sameSource = base !== null && base.key === key && base.from === snapshot.runs;
+	const listed = sameSource ? base.listed : (snapshot.runs.find((run) => run.key === key) ?? null);
+	const run = detail?.run ?? listed;
+	if (!run) return null;
+	const reuse = base !== null && base.key === key && base.run === run && base.folds === state.folds;
+	const rows = reuse ? base.rows : flattenTree(run.children ?? [], foldsOf(state.folds, key));
+	const indexOf = reuse ? base.indexOf : indexByKey(rows, (row) => row.id);
+	const cursor = resolveCursor(indexOf, state.tree.key, state.tree.index, rows.length);
+	return {
+		key,
+		from: snapshot.runs,
+		folds: state.folds,
+		listed,
+		run,
+		rows,
+		indexOf,
+		cursor,
+		selected: rows[cursor] ?? null,
+		loading: detail === null || detail.loading,
+	};
+}
+
+/** The list model of this render, reusing the last one's work. */
+export function useListModel(snapshot: StoreSnapshot, state: UiState, columns: number): ListModel {
+	const last = useRef<ListModel | null>(null);
+	last.current = listModel(snapshot, state, columns, last.current);
+	return last.current;
+}
+
+export function useTreeModel(snapshot: StoreSnapshot, state: UiState): TreeModel | null {
+	const last = useRef<TreeModel | null>(null);
+	const model = treeModel(snapshot, state, last.current);
+	last.current = model ?? last.current;
+	return model;
+}

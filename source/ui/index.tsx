@@ -1,0 +1,120 @@
+import {render} from 'ink';
+import type {Instance} from 'ink';
+import type {Clock} from '../model/clock.js';
+import {sanitizeLine} from '../model/sanitize.js';
+import type {Store} from '../store/types.js';
+import {App} from './app.js';
+import type {Notify, TerminalOut} from './hooks/actions.js';
+import {InkOutput} from './terminal/screen.js';
+import {ENTER_SCREEN, LEAVE_SCREEN} from './terminal/sequences.js';
+
+export type {AppProps} from './app.js';
+export {App} from './app.js';
+
+export interface TuiOptions {
+	store: Store;
+	color: boolean;
+	ascii?: boolean;
+	notify: Notify;
+	stdin?: NodeJS.ReadStream;
+	stdout?: NodeJS.WriteStream;
+	clock?: Clock;
+}
+
+/** Exit codes for the signals that end the screen: 128 + the signal's number, as shells report them. */
+const SIGNALS = {SIGTERM: 143, SIGHUP: 129} as const;
+
+function oneLine(error: unknown): string {
+	const text = error instanceof Error ? error.message : String(error);
+	return sanitizeLine(text, 300) || 'unexpected error';
+}
+
+/**
+ * The live view, full screen. Resolves with the exit code when it ends: 0 when the user quits
+ * (q, Ctrl+C), 143/129 on SIGTERM/SIGHUP, 1 on an uncaught error (then one line on stderr).
+ * Every way out leaves the alternate screen, shows the cursor and turns raw mode off.
+ * Starting and stopping the store is the caller's job.
+ */
+export function runTui(options: TuiOptions): Promise<number> {
+	const stdin = options.stdin ?? process.stdin;
+	const stdout = options.stdout ?? process.stdout;
+	const output = new InkOutput(stdout);
+	const terminal: TerminalOut = {
+		write: (data) => {
+			stdout.write(data);
+		},
+		tmux: Boolean(process.env['TMUX']),
+	};
+	return new Promise<number>((resolve) => {
+		let finished = false;
+		let instance: Instance | null = null;
+		const onExit = () => {
+			// Last resort when something calls process.exit while the screen is up.
+			if (!finished) stdout.write(LEAVE_SCREEN);
+		};
+		const finish = (code: number, error?: unknown) => {
+			if (finished) return;
+			finished = true;
+			// Our signal handlers stay until this turn is over: Ink's signal-exit runs after us on the same
+			// signal, and re-raises it (killing the process) if it finds no other handler left.
+			setImmediate(() => {
+				for (const [signal, handler] of handlers) process.off(signal, handler);
+			});
+			process.off('uncaughtException', onCrash);
+			process.off('unhandledRejection', onCrash);
+			process.off('exit', onExit);
+			try {
+				instance?.unmount();
+			} catch {
+				// The screen is being left either way.
+			}
+			output.dispose();
+			try {
+				if (stdin.isTTY) stdin.setRawMode(false);
+			} catch {
+				// A closed terminal has no mode to restore.
+			}
+			stdout.write(LEAVE_SCREEN);
+			if (error !== undefined) process.stderr.write(`citop: ${oneLine(error)}\n`);
+			resolve(code);
+		};
+		const onCrash = (error: unknown) => finish(1, error);
+		const handlers = Object.entries(SIGNALS).map(([signal, code]) => [signal as NodeJS.Signals, () => finish(code)] as const);
+		for (const [signal, handler] of handlers) process.on(signal, handler);
+		process.on('uncaughtException', onCrash);
+		process.on('unhandledRejection', onCrash);
+		process.on('exit', onExit);
+		stdout.write(ENTER_SCREEN);
+		try {
+			instance = render(
+				<App
+					store={options.store}
+					color={options.color}
+					ascii={options.ascii ?? false}
+					notify={options.notify}
+					clock={options.clock}
+					terminal={terminal}
+					onQuit={() => finish(0)}
+				/>,
+				{
+					stdout: output as unknown as NodeJS.WriteStream,
+					stdin,
+					stderr: process.stderr,
+					// Debug mode hands every whole frame to the ScreenWriter, which writes only the rows
+					// that changed (see terminal/screen.ts); it also keeps Ink drawing when CI is set.
+					debug: true,
+					incrementalRendering: true,
+					exitOnCtrlC: false,
+					patchConsole: false,
+				},
+			);
+		} catch (error) {
+			finish(1, error);
+			return;
+		}
+		instance.waitUntilExit().then(
+			() => finish(0),
+			(error: unknown) => finish(1, error),
+		);
+	});
+}

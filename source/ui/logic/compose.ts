@@ -1,0 +1,68 @@
+import type {Painter, Tone} from './paint.js';
+import {displayWidth, truncate} from './text.js';
+
+/** A piece of a status line: plain text, how it looks, and how much it matters when room is short. */
+export interface Part {
+	text: string;
+	tone?: Tone | null;
+	bold?: boolean;
+	/** Higher stays longer when the line is too narrow; equal ones drop from the end. */
+	priority?: number;
+}
+
+function paintPart(part: Part, text: string, paint: Painter): string {
+	const out = paint.tone(text, part.tone ?? null);
+	return part.bold ? paint.bold(out) : out;
+}
+
+/**
+ * Parts joined by `separator` into at most `width` columns: the least important parts drop out
+ * first, and if the last one standing is still too long it is cut with an ellipsis.
+ * Returns the painted text and its display width.
+ */
+export function composeParts(
+	parts: readonly Part[],
+	width: number,
+	paint: Painter,
+	separator: string,
+	ellipsis = '…',
+): {text: string; width: number} {
+	let kept = parts.filter((part) => part.text !== '');
+	const measure = (list: readonly Part[]) =>
+		list.reduce((sum, part) => sum + displayWidth(part.text), 0) + displayWidth(separator) * Math.max(0, list.length - 1);
+	while (kept.length > 1 && measure(kept) > width) {
+		let weakest = kept.length - 1;
+		for (let index = kept.length - 1; index >= 0; index--) {
+			if ((kept[index]?.priority ?? 0) < (kept[weakest]?.priority ?? 0)) weakest = index;
+		}
+		kept = kept.filter((_, index) => index !== weakest);
+	}
+	let used = 0;
+	const painted: string[] = [];
+	kept.forEach((part, index) => {
+		const gap = index === 0 ? 0 : displayWidth(separator);
+		const room = width - used - gap;
+		if (room <= 0) return;
+		const text = truncate(part.text, room, ellipsis);
+		if (index > 0) painted.push(paint.tone(separator, 'muted'));
+		painted.push(paintPart(part, text, paint));
+		used += gap + displayWidth(text);
+	});
+	return {text: painted.join(''), width: used};
+}
+
+/** A full-width line: left parts, and right parts pinned to the right edge (they win the room). */
+export function composeLine(
+	left: readonly Part[],
+	right: readonly Part[],
+	width: number,
+	paint: Painter,
+	separator: string,
+	ellipsis = '…',
+	leftSeparator = separator,
+): string {
+	const end = composeParts(right, width, paint, separator, ellipsis);
+	const room = end.width === 0 ? width : width - end.width - 1;
+	const start = room > 0 ? composeParts(left, room, paint, leftSeparator, ellipsis) : {text: '', width: 0};
+	return start.text + ' '.repeat(Math.max(0, width - start.width - end.width)) + end.text;
+}

@@ -1,0 +1,38 @@
+import {wrapCells} from './text.js';
+
+export interface LogWindow {
+	/** Screen rows, each at most `width` columns. */
+	rows: string[];
+	/** Index of the first log line shown (in part or whole). */
+	top: number;
+	/** Index of the top line that shows the end of the log: the most one can scroll down. */
+	endTop: number;
+}
+
+/** The top line that shows the last `height` rows, counting wrapped rows. */
+export function endTop(lines: readonly string[], height: number, width: number): number {
+	let used = 0;
+	for (let index = lines.length - 1; index >= 0; index--) {
+		used += wrapCells(lines[index] ?? '', width).length;
+		if (used >= height) return used > height && index < lines.length - 1 ? index + 1 : index;
+	}
+	return 0;
+}
+
+/**
+ * The rows of the log a screen of `height` × `width` shows: from line `top`, or the end when
+ * following (`top` null). Long lines wrap; only the lines on screen are wrapped, so a long log
+ * costs nothing but its tail.
+ */
+export function logWindow(lines: readonly string[], top: number | null, height: number, width: number): LogWindow {
+	const last = endTop(lines, height, width);
+	const first = top === null ? last : Math.max(0, Math.min(top, last));
+	const rows: string[] = [];
+	for (let index = first; index < lines.length && rows.length < height; index++) {
+		for (const row of wrapCells(lines[index] ?? '', width)) {
+			if (rows.length >= height) break;
+			rows.push(row);
+		}
+	}
+	return {rows, top: first, endTop: last};
+}

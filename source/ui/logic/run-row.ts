@@ -1,0 +1,123 @@
+import type {Run} from '../../model/run.js';
+import type {Status, StatusFlags} from '../../model/status.js';
+import {formatAge, formatDuration} from '../../output/time.js';
+import {progressBar, statusWord} from '../../output/glyphs.js';
+import type {Column, ColumnLayout, ContentWidths} from './columns.js';
+import {PROGRESS_BAR_WIDTH, STATUS_WIDTH} from './columns.js';
+import type {Painter} from './paint.js';
+import type {Symbols} from './symbols.js';
+import {glyphFor} from './symbols.js';
+import {displayWidth, fit} from './text.js';
+import {runningTime} from './time.js';
+
+/** What every row of a screen needs to draw itself. */
+export interface RowContext {
+	width: number;
+	now: number;
+	/** The shared spinner frame. */
+	frame: number;
+	ascii: boolean;
+	paint: Painter;
+	symbols: Symbols;
+}
+
+export interface RowState {
+	selected: boolean;
+	changed: boolean;
+	watched: boolean;
+}
+
+/** Branch or tag, then the short commit: "main 3f2a91c". */
+export function refText(run: Run): string {
+	const name = run.branch ?? run.tag ?? (run.pullRequest === null ? null : `PR ${run.pullRequest}`);
+	const commit = run.commit === null ? null : run.commit.slice(0, 7);
+	return [name, commit].filter((part): part is string => part !== null && part !== '').join(' ');
+}
+
+export function contentWidths(runs: readonly Run[]): ContentWidths {
+	const widths: ContentWidths = {source: 0, run: 0, ref: 0, event: 0, user: 0};
+	for (const run of runs) {
+		widths.source = Math.max(widths.source, displayWidth(run.source));
+		widths.run = Math.max(widths.run, displayWidth(run.label));
+		widths.ref = Math.max(widths.ref, displayWidth(refText(run)));
+		widths.event = Math.max(widths.event, displayWidth(run.event ?? ''));
+		widths.user = Math.max(widths.user, displayWidth(run.user ?? ''));
+	}
+	return widths;
+}
+
+/** Glyph and word, e.g. "✗ failed" or "⠹ approval". */
+export function statusText(item: {status: Status; flags: StatusFlags}, ascii: boolean, frame: number): string {
+	return `${glyphFor(item.status, ascii, frame)} ${statusWord(item.status, item.flags)}`;
+}
+
+/** Bar and percent for running work; the provider's own word for an unknown status. */
+export function progressText(
+	item: {status: Status; progress: number | null; providerStatus: string | null},
+	ascii: boolean,
+	compact: boolean,
+): string {
+	if (item.status === 'unknown') return item.providerStatus === null ? '' : `(${item.providerStatus})`;
+	if (item.status !== 'running' || item.progress === null) return '';
+	const percent = `${Math.round(item.progress * 100)}%`.padStart(4);
+	return compact ? percent : `${progressBar(item.progress, PROGRESS_BAR_WIDTH, ascii)} ${percent}`;
+}
+
+export function durationText(item: Parameters<typeof runningTime>[0], now: number, missing: string): string {
+	const time = runningTime(item, now);
+	return time === null ? missing : formatDuration(time);
+}
+
+function cell(run: Run, column: Column, context: RowContext, layout: ColumnLayout, state: RowState): string {
+	const {paint, symbols, ascii, now, frame} = context;
+	const ellipsis = symbols.ellipsis;
+	switch (column.id) {
+		case 'marks':
+			return (
+				(state.changed ? paint.tone(symbols.changed, 'accent') : ' ') + (state.watched ? paint.tone(symbols.watched, 'accent') : ' ')
+			);
+		case 'status':
+			return paint.tone(fit(statusText(run, ascii, frame), STATUS_WIDTH, 'left', ellipsis), run.status);
+		case 'source':
+			return fit(run.source, column.width, 'left', ellipsis);
+		case 'run':
+			return fit(run.label, column.width, 'left', ellipsis);
+		case 'ref':
+			return fit(refText(run), column.width, 'left', ellipsis);
+		case 'event':
+			return fit(run.event ?? '', column.width, 'left', ellipsis);
+		case 'user':
+			return fit(run.user ?? '', column.width, 'left', ellipsis);
+		case 'progress':
+			return fit(progressText(run, ascii, layout.compactProgress), column.width, 'left', ellipsis);
+		case 'started': {
+			const at = run.startedAt ?? run.createdAt;
+			return fit(at === null ? symbols.missing : formatAge(at, now), column.width, 'left', ellipsis);
+		}
+		case 'time':
+			return fit(durationText(run, now, symbols.missing), column.width, 'right', ellipsis);
+		case 'title':
+			return paint.tone(fit(run.title, column.width, 'left', ellipsis), 'muted');
+	}
+}
+
+function join(cells: readonly string[], layout: ColumnLayout): string {
+	const gap = ' '.repeat(layout.gap);
+	// The marks column sits against the status glyph.
+	return (cells[0] ?? '') + cells.slice(1).join(gap);
+}
+
+/** One run as one line of exactly `context.width` columns, styles included. */
+export function runRow(run: Run, layout: ColumnLayout, context: RowContext, state: RowState): string {
+	const cells = layout.columns.map((column) => cell(run, column, context, layout, state));
+	const text = join(cells, layout);
+	const used = layout.columns.reduce((sum, column) => sum + column.width, 0) + layout.gap * Math.max(0, layout.columns.length - 2);
+	const line = text + ' '.repeat(Math.max(0, context.width - used));
+	const lit = state.changed ? context.paint.bold(line) : line;
+	return state.selected ? context.paint.inverse(lit) : lit;
+}
+
+export function headerRow(layout: ColumnLayout, context: RowContext): string {
+	const cells = layout.columns.map((column) => fit(column.header, column.width, column.align));
+	return context.paint.bold(fit(join(cells, layout), context.width));
+}

@@ -1,0 +1,73 @@
+import type {RunNode} from '../../model/run.js';
+import {statusWord} from '../../output/glyphs.js';
+import {PROGRESS_WIDTH} from './columns.js';
+import type {RowContext} from './run-row.js';
+import {durationText, progressText} from './run-row.js';
+import {glyphFor} from './symbols.js';
+import {displayWidth, fit, truncate} from './text.js';
+import type {TreeRow} from './tree.js';
+
+const WORD_WIDTH = 9;
+const TIME_WIDTH = 7;
+const INDENT = 2;
+
+export interface TreeRowState {
+	selected: boolean;
+	changed: boolean;
+	/** The source can read logs, so a node with a log offers `l`. */
+	logs: boolean;
+}
+
+/** How wide the name column of the tree is: as wide as the longest name on show, within limits. */
+export function treeTitleWidth(rows: readonly TreeRow[], width: number): number {
+	let widest = 12;
+	for (const row of rows) {
+		if (row.kind === 'node') widest = Math.max(widest, row.depth * INDENT + 4 + displayWidth(row.node.title));
+	}
+	return Math.min(widest, Math.max(16, Math.floor(width * 0.4)));
+}
+
+/** What else a person wants to know about a node, in a few words. */
+export function nodeNotes(node: RunNode, logs: boolean): string[] {
+	const notes: string[] = [];
+	if (node.artifact) {
+		const {status, url} = node.artifact;
+		if (status) notes.push(status);
+		if (url) notes.push(url);
+	}
+	if (node.status === 'unknown' && node.providerStatus) notes.push(`(${node.providerStatus})`);
+	if (node.currentCube && node.status === 'running') notes.push(`at ${node.currentCube}`);
+	if (node.retries && node.retries.attempts > 0) notes.push(`retry ${node.retries.attempts}/${node.retries.maxAttempts ?? '?'}`);
+	if (node.needs.length > 0) notes.push(`needs ${node.needs.join(', ')}`);
+	if (node.log && logs) notes.push('l log');
+	return notes;
+}
+
+/** One row of the run tree as one line of exactly `context.width` columns. */
+export function treeRowText(row: TreeRow, titleWidth: number, context: RowContext, state: TreeRowState): string {
+	const {paint, symbols, ascii, frame, now, width} = context;
+	const mark = state.changed ? paint.tone(symbols.changed, 'accent') : ' ';
+	const indent = ' '.repeat(row.depth * INDENT);
+	let line: string;
+	if (row.kind === 'error') {
+		const text = `${indent}${symbols.error} ${row.message ?? ''}`;
+		line = mark + paint.tone(fit(text, width - 1, 'left', symbols.ellipsis), 'error');
+	} else {
+		const {node} = row;
+		const fold = row.hasChildren ? (row.open ? symbols.open : symbols.closed) : ' ';
+		const glyph = paint.tone(glyphFor(node.status, ascii, frame), node.status);
+		const name = fit(node.title, Math.max(1, titleWidth - indent.length - 4), 'left', symbols.ellipsis);
+		const word = paint.tone(fit(statusWord(node.status, node.flags), WORD_WIDTH), node.status);
+		const progress = fit(node.status === 'unknown' ? '' : progressText(node, ascii, false), PROGRESS_WIDTH);
+		const time = fit(node.startedAt === null ? '' : durationText(node, now, symbols.missing), TIME_WIDTH, 'right');
+		const fixed = `${indent}${fold} ${glyph} ${name} ${word} ${progress} ${time}`;
+		const used = 1 + titleWidth + 1 + WORD_WIDTH + 1 + PROGRESS_WIDTH + 1 + TIME_WIDTH;
+		const room = width - used - 2;
+		const notes = room > 0 ? truncate(nodeNotes(node, state.logs).join('  '), room, symbols.ellipsis) : '';
+		line = mark + fixed + (notes === '' ? '' : '  ' + paint.tone(notes, 'muted'));
+		const shown = used + (notes === '' ? 0 : 2 + displayWidth(notes));
+		line += ' '.repeat(Math.max(0, width - shown));
+	}
+	const lit = state.changed ? paint.bold(line) : line;
+	return state.selected ? paint.inverse(lit) : lit;
+}

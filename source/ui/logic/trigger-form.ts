@@ -1,0 +1,148 @@
+import type {Run} from '../../model/run.js';
+import type {TriggerField, TriggerRequest} from '../../providers/types.js';
+
+/** What the form asks at each step; built from the source's `triggerFields`, in their order. */
+export type TextField = 'head' | 'configRevision' | 'branch' | 'commit' | 'message' | 'name' | 'description';
+export type HeadType = 'default' | 'branch' | 'tag' | 'commit';
+
+export type TriggerStep =
+	| {kind: 'workflows'}
+	| {kind: 'headType'}
+	| {kind: 'text'; field: TextField}
+	| {kind: 'shared'}
+	| {kind: 'inputs'}
+	| {kind: 'confirm'};
+
+export interface TriggerDraft {
+	workflows: readonly string[];
+	headType: HeadType;
+	head: string;
+	configRevision: string;
+	shared: boolean | null;
+	branch: string;
+	commit: string;
+	message: string;
+	name: string;
+	description: string;
+	inputs: ReadonlyArray<{key: string; value: string}>;
+}
+
+export const EMPTY_DRAFT: TriggerDraft = {
+	workflows: [],
+	headType: 'default',
+	head: '',
+	configRevision: '',
+	shared: null,
+	branch: '',
+	commit: '',
+	message: '',
+	name: '',
+	description: '',
+	inputs: [],
+};
+
+/** The steps for these fields; the head's value is asked only when a head type was chosen. */
+export function triggerSteps(fields: readonly TriggerField[], draft: TriggerDraft): TriggerStep[] {
+	const steps: TriggerStep[] = [];
+	for (const field of fields) {
+		switch (field) {
+			case 'workflows':
+				steps.push({kind: 'workflows'});
+				break;
+			case 'head':
+				steps.push({kind: 'headType'});
+				if (draft.headType !== 'default') steps.push({kind: 'text', field: 'head'});
+				break;
+			case 'shared':
+				steps.push({kind: 'shared'});
+				break;
+			case 'inputs':
+				steps.push({kind: 'inputs'});
+				break;
+			default:
+				steps.push({kind: 'text', field});
+		}
+	}
+	steps.push({kind: 'confirm'});
+	return steps;
+}
+
+/** The question of a text step, in the user's words. */
+export function textLabel(field: TextField, headType: HeadType): string {
+	switch (field) {
+		case 'head':
+			return headType === 'tag' ? 'Tag' : headType === 'commit' ? 'Commit' : 'Branch';
+		case 'configRevision':
+			return 'Take the CI config from branch (empty: from the run itself)';
+		case 'branch':
+			return 'Branch';
+		case 'commit':
+			return 'Commit (empty: the head of the branch)';
+		case 'message':
+			return 'Message';
+		case 'name':
+			return 'Run name (empty: chosen by the server)';
+		case 'description':
+			return 'Description';
+	}
+}
+
+export function writeText(draft: TriggerDraft, field: TextField, value: string): TriggerDraft {
+	return {...draft, [field]: value.trim()};
+}
+
+/** One `KEY=VALUE` line; the value may hold further `=` and may be empty. */
+export function parseInput(line: string): {key: string; value: string} | {error: string} {
+	const at = line.indexOf('=');
+	const key = (at < 0 ? line : line.slice(0, at)).trim();
+	if (at < 0 || key === '') return {error: 'write KEY=VALUE'};
+	return {key, value: line.slice(at + 1)};
+}
+
+/** The request the draft asks for: only the fields this source takes, and only those filled in. */
+export function buildRequest(fields: readonly TriggerField[], draft: TriggerDraft): TriggerRequest {
+	const request: TriggerRequest = {};
+	const has = (field: TriggerField) => fields.includes(field);
+	if (has('workflows') && draft.workflows.length > 0) request.workflows = draft.workflows;
+	if (has('head') && draft.headType !== 'default' && draft.head !== '') request[draft.headType] = draft.head;
+	if (has('configRevision') && draft.configRevision !== '') request.configRevision = draft.configRevision;
+	if (has('shared') && draft.shared !== null) request.shared = draft.shared;
+	if (has('branch') && draft.branch !== '') request.branch = draft.branch;
+	if (has('commit') && draft.commit !== '') request.commit = draft.commit;
+	if (has('message') && draft.message !== '') request.message = draft.message;
+	if (has('name') && draft.name !== '') request.name = draft.name;
+	if (has('description') && draft.description !== '') request.description = draft.description;
+	if (has('inputs') && draft.inputs.length > 0) request.inputs = draft.inputs;
+	return request;
+}
+
+/** The confirm screen: what will be sent, one line each. */
+export function summarize(fields: readonly TriggerField[], draft: TriggerDraft, inputsLabel: string): string[] {
+	const lines: string[] = [];
+	const request = buildRequest(fields, draft);
+	if (fields.includes('workflows')) lines.push(`workflows: ${request.workflows?.join(', ') ?? 'all that run on this event'}`);
+	if (fields.includes('head')) {
+		lines.push(draft.headType === 'default' || draft.head === '' ? 'on: the default branch' : `on: ${draft.headType} ${draft.head}`);
+	}
+	if (request.configRevision) lines.push(`config from: ${request.configRevision}`);
+	if (request.shared !== undefined) lines.push(`shared: ${request.shared ? 'yes' : 'no'}`);
+	if (request.branch) lines.push(`branch: ${request.branch}`);
+	if (request.commit) lines.push(`commit: ${request.commit}`);
+	if (request.message) lines.push(`message: ${request.message}`);
+	if (request.name) lines.push(`name: ${request.name}`);
+	if (request.description) lines.push(`description: ${request.description}`);
+	if (request.inputs) lines.push(`${inputsLabel}: ${request.inputs.map((input) => `${input.key}=${input.value}`).join(' ')}`);
+	return lines;
+}
+
+/** The workflows a source is known to have: the workflow nodes of its runs, by name. */
+export function workflowChoices(runs: readonly Run[], source: string): string[] {
+	const names = new Set<string>();
+	for (const run of runs) {
+		if (run.source !== source || !run.children) continue;
+		for (const node of run.children) {
+			if (node.kind === 'workflow' && node.title !== '') names.add(node.title);
+		}
+	}
+	return [...names].sort((a, b) => a.localeCompare(b));
+}

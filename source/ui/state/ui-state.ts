@@ -1,0 +1,135 @@
+import type {SortMode, StatusFilter} from '../logic/order.js';
+import {nextSort, nextStatusFilter} from '../logic/order.js';
+import type {View} from '../logic/keys.js';
+
+/** What covers the screen for a moment. */
+export type Overlay =
+	| {kind: 'help'}
+	| {kind: 'abort'; runKey: string; label: string}
+	| {kind: 'trigger'; source: string | null};
+
+export interface Message {
+	text: string;
+	error: boolean;
+	at: number;
+}
+
+/** A cursor kept by key, with the place it was last seen for when its item goes away. */
+export interface Cursor {
+	key: string | null;
+	index: number;
+}
+
+export interface UiState {
+	view: View;
+	/** One source by name, or null for all. */
+	tab: string | null;
+	sort: SortMode;
+	status: StatusFilter;
+	text: string;
+	/** The text filter has the keyboard. */
+	editing: boolean;
+	list: Cursor;
+	/** The run open in the detail view. */
+	openKey: string | null;
+	tree: Cursor;
+	/** Fold choices by nodeKey(runKey, nodeId). */
+	folds: ReadonlyMap<string, boolean>;
+	/** The node whose log is open. */
+	logNode: string | null;
+	/** First log line shown; null follows the end. */
+	logTop: number | null;
+	overlay: Overlay | null;
+	message: Message | null;
+	/** A run just started: select it as soon as it is in the list. */
+	pendingSelect: string | null;
+}
+
+export const INITIAL_STATE: UiState = {
+	view: 'list',
+	tab: null,
+	sort: 'attention',
+	status: 'any',
+	text: '',
+	editing: false,
+	list: {key: null, index: 0},
+	openKey: null,
+	tree: {key: null, index: 0},
+	folds: new Map(),
+	logNode: null,
+	logTop: null,
+	overlay: null,
+	message: null,
+	pendingSelect: null,
+};
+
+export type UiAction =
+	| {type: 'tab'; step: 1 | -1; sources: readonly string[]}
+	| {type: 'sort'}
+	| {type: 'statusFilter'}
+	| {type: 'editFilter'}
+	| {type: 'filterText'; text: string}
+	| {type: 'endFilter'; keep: boolean}
+	| {type: 'listCursor'; cursor: Cursor}
+	| {type: 'treeCursor'; cursor: Cursor}
+	| {type: 'open'; runKey: string}
+	| {type: 'back'}
+	| {type: 'fold'; key: string; open: boolean}
+	| {type: 'openLog'; nodeId: string}
+	| {type: 'logTop'; top: number | null}
+	| {type: 'overlay'; overlay: Overlay | null}
+	| {type: 'message'; text: string; error: boolean; at: number}
+	| {type: 'select'; runKey: string | null};
+
+export function uiReducer(state: UiState, action: UiAction): UiState {
+	switch (action.type) {
+		case 'tab': {
+			const tabs: Array<string | null> = [null, ...action.sources];
+			const index = Math.max(0, tabs.indexOf(state.tab));
+			const tab = tabs[(index + action.step + tabs.length) % tabs.length] ?? null;
+			return {...state, tab, list: {key: state.list.key, index: 0}};
+		}
+		case 'sort':
+			return {...state, sort: nextSort(state.sort)};
+		case 'statusFilter':
+			return {...state, status: nextStatusFilter(state.status)};
+		case 'editFilter':
+			return {...state, editing: true};
+		case 'filterText':
+			return {...state, text: action.text};
+		case 'endFilter':
+			return {...state, editing: false, text: action.keep ? state.text : ''};
+		case 'listCursor':
+			return {...state, list: action.cursor, pendingSelect: null};
+		case 'treeCursor':
+			return {...state, tree: action.cursor};
+		case 'open':
+			return {...state, view: 'detail', openKey: action.runKey, tree: {key: null, index: 0}, logNode: null, logTop: null};
+		case 'back':
+			if (state.view === 'log') return {...state, view: 'detail', logNode: null, logTop: null};
+			if (state.view === 'detail') return {...state, view: 'list', openKey: null, logNode: null};
+			return {...state, text: '', editing: false};
+		case 'fold': {
+			const folds = new Map(state.folds);
+			folds.set(action.key, action.open);
+			return {...state, folds};
+		}
+		case 'openLog':
+			return {...state, view: 'log', logNode: action.nodeId, logTop: null};
+		case 'logTop':
+			return {...state, logTop: action.top};
+		case 'overlay':
+			return {...state, overlay: action.overlay};
+		case 'message':
+			return {...state, message: {text: action.text, error: action.error, at: action.at}};
+		case 'select':
+			return {...state, pendingSelect: action.runKey};
+	}
+}
+
+/** How long a message from an action stays in the footer. */
+export const MESSAGE_MS = 8_000;
+
+export function visibleMessage(message: Message | null, now: number): Message | null {
+	return message !== null && now - message.at < MESSAGE_MS ? message : null;
+}

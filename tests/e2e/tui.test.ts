@@ -1,0 +1,179 @@
+import {execFileSync} from 'node:child_process';
+import {existsSync} from 'node:fs';
+import {fileURLToPath} from 'node:url';
+import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {SOURCECRAFT_REPOS, WERCKER_PIPELINES} from '../../source/sim/worlds.js';
+import {TmuxPane} from './tmux.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+// A UTF-8 locale for the glyphs, and CI set on purpose: the screen must stay live even then.
+const env = {...process.env, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8', CI: 'true', TERM: 'xterm-256color'};
+const COMMAND = `cd '${root}' && node dist/cli.js demo; echo "EXITED $?"; exec sleep 600`;
+const WERCKER = WERCKER_PIPELINES[0]!.name;
+const SOURCECRAFT = SOURCECRAFT_REPOS.find((repo) => !repo.byId)!.name;
+const INVERSE = '\u001b[7m';
+
+let panes: TmuxPane[] = [];
+
+beforeAll(() => {
+	// `npm test` builds first; a lone run of this folder builds once if there is nothing to run.
+	if (!existsSync(`${root}/dist/cli.js`) || !existsSync(`${root}/dist/ui/index.js`)) {
+		execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], {cwd: root, stdio: 'inherit'});
+	}
+}, 180_000);
+
+afterEach(() => {
+	for (const pane of panes) pane.kill();
+	panes = [];
+});
+
+afterAll(() => {
+	for (const pane of panes) pane.kill();
+});
+
+function open(columns = 100, rows = 30): TmuxPane {
+	const pane = new TmuxPane(COMMAND, {columns, rows}, env);
+	panes.push(pane);
+	return pane;
+}
+
+/** "12/340" at the end of the tabs row: where the cursor is. */
+function position(screen: string[]): {at: number; of: number} | null {
+	const match = /(\d+)\/(\d+)\s*$/.exec(screen[1] ?? '');
+	return match ? {at: Number(match[1]), of: Number(match[2])} : null;
+}
+
+function selected(pane: TmuxPane): string {
+	return (pane.styled().find((line) => line.includes(INVERSE)) ?? '').replace(/\u001b\[[0-9;]*m/g, '');
+}
+
+/** Every source has answered once: runs are listed and the footer no longer waits for data. */
+async function waitForRuns(pane: TmuxPane): Promise<void> {
+	await pane.waitFor(
+		(screen) => (position(screen)?.of ?? 0) > 0 && screen.some((line) => / (running|success|failed|queued) /.test(line)) && !screen.some((line) => line.includes('waiting for data')),
+		'runs from every source',
+		60_000,
+	);
+}
+
+async function showTab(pane: TmuxPane, name: string): Promise<void> {
+	for (let step = 0; step < 20 && !pane.screen()[1]?.includes(`[${name}]`); step++) {
+		const before = pane.screen()[1];
+		pane.send('Tab');
+		await pane.waitFor((screen) => screen[1] !== before, 'the next tab');
+	}
+	expect(pane.screen()[1]).toContain(`[${name}]`);
+}
+
+describe('citop demo in tmux', () => {
+	it('lives on the alternate screen, moves, unfolds, shows a log, triggers and aborts a run, resizes and quits cleanly', async () => {
+		const pane = open();
+		await waitForRuns(pane);
+		expect(pane.show('#{alternate_on}')).toBe('1');
+		let screen = pane.screen();
+		expect(screen[0]).toMatch(/^citop/);
+		expect(screen[28]).toContain('q quit');
+		expect(screen[29]?.trim()).toBe('');
+
+		// Pause polling so the list holds still while the cursor moves.
+		pane.send('p');
+		await pane.waitForText('polling paused');
+		pane.send('g');
+		await pane.waitFor((lines) => position(lines)?.at === 1, 'the first run');
+		const first = selected(pane);
+		pane.send('j');
+		await pane.waitFor((lines) => position(lines)?.at === 2, 'the second run');
+		expect(selected(pane)).not.toBe(first);
+		pane.send('G');
+		await pane.waitFor((lines) => {
+			const where = position(lines);
+			return where !== null && where.at === where.of;
+		}, 'the last run');
+
+		pane.send('p');
+		await pane.waitForText('polling resumed');
+
+		// A SourceCraft run: workflows fold and unfold.
+		await showTab(pane, SOURCECRAFT);
+		pane.send('Enter');
+		screen = await pane.waitFor((lines) => /^ [▸▾] /.test(lines[3] ?? ''), 'the run tree');
+		const folded = screen[3]!.startsWith(' ▸');
+		const rows = screen.filter((line) => line.trim() !== '').length;
+		pane.send('g');
+		pane.send('Enter');
+		screen = await pane.waitFor((lines) => lines[3]!.startsWith(folded ? ' ▾' : ' ▸'), 'the workflow to fold or unfold');
+		expect(screen.filter((line) => line.trim() !== '').length).not.toBe(rows);
+		pane.send(folded ? 'Left' : 'Right');
+		await pane.waitFor((lines) => lines[3]!.startsWith(folded ? ' ▸' : ' ▾'), 'the arrow to undo it');
+		pane.send('Escape');
+		await pane.waitForText('STATUS');
+
+		// A Wercker run: its steps have logs.
+		await showTab(pane, WERCKER);
+		pane.send('G');
+		pane.send('Enter');
+		await pane.waitFor((lines) => lines.slice(3, 26).some((line) => line.includes('l log')), 'steps with logs');
+		pane.send('l');
+		screen = await pane.waitFor((lines) => lines[1]?.includes('log') === true && (lines[2] ?? '').trim() !== '', 'log lines');
+		expect(screen[1]).toMatch(/complete|live|loading/);
+		pane.send('Escape');
+		await pane.waitForText('esc back');
+		pane.send('Escape');
+		await pane.waitForText('STATUS');
+
+		// Start a run and see it arrive, selected; then abort it.
+		pane.send('t');
+		await pane.waitForText(`Start a run on ${WERCKER}`);
+		pane.send('e2e-branch', true);
+		pane.send('Enter');
+		await pane.waitForText('Commit');
+		pane.send('Enter');
+		await pane.waitForText('Message');
+		pane.send('from the e2e test', true);
+		pane.send('Enter');
+		await pane.waitForText('Environment variables');
+		pane.send('Enter');
+		await pane.waitForText('Start this run?');
+		// The confirmation names what will be sent (a frame may land in several writes: wait for it).
+		await pane.waitForText('branch: e2e-branch');
+		pane.send('Enter');
+		await pane.waitForText(`started ${WERCKER}`);
+		await pane.waitFor(() => selected(pane).includes('e2e-branch'), 'the new run, selected');
+		pane.send('x');
+		await pane.waitForText(/Abort .+\? y\/N/);
+		pane.send('y');
+		await pane.waitForText('abort requested');
+		await pane.waitFor(() => / (canceled|canceling) /.test(selected(pane)), 'the run to be canceled', 30_000);
+
+		// Resizes lay the screen out again at once, with nothing left over.
+		pane.resize(80, 24);
+		screen = await pane.waitFor((lines) => lines.length === 24 && (lines[22] ?? '').includes('q quit'), 'the 80×24 layout');
+		expect(screen[0]).toMatch(/^citop/);
+		expect(screen[2]).not.toContain('EVENT');
+		expect(screen[23]?.trim()).toBe('');
+		pane.resize(200, 60);
+		screen = await pane.waitFor((lines) => lines.length === 60 && (lines[58] ?? '').includes('q quit'), 'the 200×60 layout');
+		expect(screen[2]).toContain('TITLE');
+		expect(screen[59]?.trim()).toBe('');
+		expect(screen.slice(0, 59).filter((line) => line.includes('q quit'))).toHaveLength(1);
+		pane.resize(50, 10);
+		await pane.waitForText('terminal too small (need 60×12)');
+		pane.resize(100, 30);
+		screen = await pane.waitFor((lines) => lines.length === 30 && (lines[28] ?? '').includes('q quit'), 'the 100×30 layout');
+		expect(screen.filter((line) => line.includes('too small'))).toHaveLength(0);
+
+		pane.send('q');
+		await pane.waitForText('EXITED 0');
+		expect(pane.show('#{alternate_on}')).toBe('0');
+		expect(pane.show('#{cursor_flag}')).toBe('1');
+	}, 240_000);
+
+	it('quits on Ctrl+C and gives the terminal back', async () => {
+		const pane = open(80, 24);
+		await waitForRuns(pane);
+		pane.send('C-c');
+		await pane.waitForText('EXITED 0');
+		expect(pane.show('#{alternate_on}')).toBe('0');
+		expect(pane.show('#{cursor_flag}')).toBe('1');
+	}, 120_000);
+});

@@ -1,0 +1,202 @@
+import {afterEach, describe, expect, it} from 'vitest';
+import {ManualClock} from '../../source/model/clock.js';
+import {runKey} from '../../source/model/run.js';
+import {FakeStore, NORTHFLANK_CAPABILITIES, SOURCECRAFT_CAPABILITIES, makeNode, makeRun, makeSource} from './fake-store.js';
+import type {Harness} from './helpers.js';
+import {KEY, renderApp, selectedRow} from './helpers.js';
+
+let app: Harness | null = null;
+afterEach(async () => {
+	await app?.unmount();
+	app = null;
+});
+
+function setup() {
+	const clock = new ManualClock();
+	const now = clock.now();
+	const store = new FakeStore(clock, {
+		sources: [
+			makeSource('deploy', {lastSuccessAt: now}),
+			makeSource('acme/api', {provider: 'sourcecraft', capabilities: SOURCECRAFT_CAPABILITIES, lastSuccessAt: now}),
+			makeSource('prod-release', {provider: 'northflank', capabilities: NORTHFLANK_CAPABILITIES, lastSuccessAt: now}),
+		],
+		runs: [
+			makeRun('deploy', '5751', 3, now, {status: 'running', url: 'https://ci.example/deploy/5751'}),
+			makeRun('acme/api', '1284', 4, now, {status: 'running'}),
+			makeRun('deploy', '5750', 60, now, {url: null}),
+		],
+	});
+	return {clock, store, now};
+}
+
+const footer = (app: Harness) => app.text().split('\n').slice(-2).join('\n');
+
+describe('abort', () => {
+	it('asks with the run’s name, and aborts only on y', async () => {
+		const {clock, store} = setup();
+		app = await renderApp(store, clock);
+		await app.press('x', 'Abort deploy #5751? y/N');
+		await app.press('n', 'keeps running');
+		expect(store.callsOf('abort')).toEqual([]);
+		await app.press('x', 'Abort deploy #5751? y/N');
+		await app.press('y', 'abort requested for deploy #5751');
+		expect(store.callsOf('abort')).toEqual([[runKey('deploy', '5751')]]);
+	});
+
+	it('explains why a source cannot abort instead of doing nothing', async () => {
+		const {clock, store} = setup();
+		app = await renderApp(store, clock);
+		await app.press('j', (frame) => selectedRow(frame).includes('#1284'));
+		await app.press('x', 'SourceCraft has no way to cancel a run');
+		expect(app.text()).not.toContain('y/N');
+	});
+
+	it('says a finished run is already finished', async () => {
+		const {clock, store} = setup();
+		app = await renderApp(store, clock);
+		await app.press('G', (frame) => selectedRow(frame).includes('#5750'));
+		await app.press('x', 'deploy #5750 already finished (success)');
+	});
+
+	it('shows a failed abort in the footer, with the request id', async () => {
+		const {clock, store} = setup();
+		store.abortResult = () => Promise.reject(Object.assign(new Error('the run is locked'), {requestId: 'req-9'}));
+		app = await renderApp(store, clock);
+		await app.press('x', 'y/N');
+		await app.press('y', 'could not abort deploy #5751: the run is locked (request req-9)');
+	});
+});
+
+describe('trigger', () => {
+	it('asks which source on the all view, walks its fields, sends, and selects the new run', async () => {
+		const {clock, store, now} = setup();
+		const started = makeRun('deploy', '5752', 0, now, {status: 'queued'});
+		store.triggerResult = async () => started;
+		app = await renderApp(store, clock);
+		await app.press('t', 'which source?');
+		// Only sources that can start runs are offered.
+		expect(app.text()).toContain('prod-release');
+		await app.press(KEY.enter, (frame) => frame.includes('Start a run on deploy') && frame.includes('Branch'));
+		await app.press('main', '▸ main');
+		await app.press(KEY.enter, 'Commit');
+		await app.press(KEY.enter, 'Message');
+		await app.press('hotfix', '▸ hotfix');
+		await app.press(KEY.enter, 'Environment variables');
+		await app.press('oops', '▸ oops');
+		await app.press(KEY.enter, 'write KEY=VALUE');
+		await app.press('\u007f\u007f\u007f\u007f', (frame) => !frame.includes('oops'));
+		// A pasted block of lines: each line is one variable, the empty one goes on.
+		await app.press('ENV=prod\rDEBUG=1\r\r', 'Start this run?');
+		expect(app.text()).toContain('branch: main');
+		expect(app.text()).toContain('environment variables: ENV=prod DEBUG=1');
+		await app.press(KEY.enter, 'started deploy #5752');
+		expect(store.callsOf('trigger')).toEqual([
+			['deploy', {branch: 'main', message: 'hotfix', inputs: [{key: 'ENV', value: 'prod'}, {key: 'DEBUG', value: '1'}]}],
+		]);
+		expect(app.text()).not.toContain('Start a run');
+		await app.push({runs: [started, ...store.getSnapshot().runs]});
+		await app.waitFor((frame) => selectedRow(frame).includes('#5752'), 'the new run selected');
+	});
+
+	it('asks no source on a source tab, and cancels with Esc at any step without sending', async () => {
+		const {clock, store} = setup();
+		app = await renderApp(store, clock);
+		await app.press(KEY.tab, '[deploy]');
+		await app.press('t', 'Start a run on deploy');
+		await app.press('main', '▸ main');
+		await app.press(KEY.enter, 'Commit');
+		await app.press(KEY.escape, 'trigger canceled');
+		expect(app.text()).not.toContain('Start a run');
+		expect(store.callsOf('trigger')).toEqual([]);
+	});
+
+	it('picks workflows, head and sharing from lists for SourceCraft, and shows a refusal in the footer', async () => {
+		const {clock, store, now} = setup();
+		store.push({
+			runs: [
+				makeRun('acme/api', '1284', 4, now, {
+					status: 'running',
+					children: [makeNode('build', {kind: 'workflow'}), makeNode('deploy', {kind: 'workflow'})],
+				}),
+			],
+		});
+		store.triggerResult = () => Promise.reject(Object.assign(new Error('workflow "deploy" is not defined'), {requestId: 'sc-1'}));
+		app = await renderApp(store, clock);
+		await app.press(`${KEY.tab}${KEY.tab}`, '[acme/api]');
+		await app.press('t', 'Workflows to run');
+		await app.press('j', '▸ [ ] deploy');
+		await app.press(KEY.enter, '▸ [x] deploy');
+		await app.press('j', '▸ continue');
+		await app.press(KEY.enter, 'Run on');
+		await app.press('j', '▸ a branch');
+		await app.press(KEY.enter, 'Branch');
+		await app.press('release', '▸ release');
+		await app.press(KEY.enter, 'CI config');
+		await app.press(KEY.enter, 'Input values');
+		await app.press(KEY.enter, 'Shared run?');
+		await app.press(KEY.enter, 'Start this run?');
+		await app.press(KEY.enter, 'workflow "deploy" is not defined (request sc-1)');
+		expect(store.callsOf('trigger')).toEqual([['acme/api', {workflows: ['deploy'], branch: 'release', shared: false}]]);
+		// The form stays, with the error, so it can be sent again or left with Esc.
+		expect(app.text()).toContain('Start this run?');
+		expect(app.text()).toContain('could not start a run on acme/api');
+	});
+});
+
+describe('watch, copy, refresh, pause and help', () => {
+	it('watches a run, marks it, and rings the bell and notifies when it ends', async () => {
+		const {clock, store} = setup();
+		app = await renderApp(store, clock);
+		await app.press('w', 'watching deploy #5751');
+		expect(store.callsOf('watch')).toEqual([[runKey('deploy', '5751')]]);
+		await app.waitFor((frame) => selectedRow(frame).startsWith(' ●'), 'the watch mark');
+		const run = {...store.getSnapshot().runs[0]!, status: 'success' as const};
+		await app.act(() => store.concludeWatched(run));
+		await app.waitFor((frame) => footer(app!).includes('watched run ended: deploy #5751 success') && frame !== '', 'the footer line');
+		expect(app.writes).toEqual(['\u0007', '\u001b]9;citop: deploy #5751 success\u0007']);
+		await app.press('w', 'stopped watching deploy #5751');
+		expect(store.callsOf('unwatch')).toEqual([[runKey('deploy', '5751')]]);
+	});
+
+	it('rings no bell and sends no notification when they are turned off', async () => {
+		const {clock, store} = setup();
+		app = await renderApp(store, clock, {notify: {bell: false, osc9: false}});
+		await app.act(() => store.concludeWatched(store.getSnapshot().runs[0]!));
+		await app.waitFor((frame) => frame.includes('watched run ended'), 'the footer line');
+		expect(app.writes).toEqual([]);
+	});
+
+	it('copies the URL with OSC 52, the id when there is no URL, wrapped inside tmux', async () => {
+		const {clock, store} = setup();
+		app = await renderApp(store, clock, {tmux: true});
+		await app.press('y', 'copied the URL of deploy #5751');
+		const base64 = Buffer.from('https://ci.example/deploy/5751').toString('base64');
+		expect(app.writes).toEqual([`\u001bPtmux;\u001b\u001b]52;c;${base64}\u0007\u001b\\`]);
+		await app.press('G', (frame) => selectedRow(frame).includes('#5750'));
+		await app.press('y', 'copied the id of deploy #5750');
+		expect(app.writes[1]).toContain(Buffer.from('5750').toString('base64'));
+	});
+
+	it('refreshes the shown source, pauses and resumes polling', async () => {
+		const {clock, store} = setup();
+		app = await renderApp(store, clock);
+		await app.press('r', 'refreshing every source');
+		await app.press(KEY.tab, '[deploy]');
+		await app.press('r', 'refreshing deploy');
+		expect(store.callsOf('refresh')).toEqual([[undefined], ['deploy']]);
+		await app.press('p', 'polling paused');
+		await app.press('p', 'polling resumed');
+		expect(store.calls.map(([name]) => name).filter((name) => name === 'pause' || name === 'resume')).toEqual(['pause', 'resume']);
+	});
+
+	it('shows every key in a help overlay that any key closes', async () => {
+		const {clock, store} = setup();
+		app = await renderApp(store, clock);
+		await app.press('?', 'Keys in the run list');
+		for (const words of ['abort the run', 'cycle the sort order', 'next source', 'filter by text', 'quit', '✓ success']) {
+			expect(app.text()).toContain(words);
+		}
+		await app.press('q', (frame) => !frame.includes('Keys in the run list'));
+		expect(app.quits()).toBe(0);
+	});
+});

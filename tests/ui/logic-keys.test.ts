@@ -1,0 +1,65 @@
+import {describe, expect, it} from 'vitest';
+import type {KeyFlags} from '../../source/ui/logic/keys.js';
+import {BINDINGS, actionFor, helpLines, keyHints, keyName, keyNames} from '../../source/ui/logic/keys.js';
+
+const none: KeyFlags = {
+	upArrow: false,
+	downArrow: false,
+	leftArrow: false,
+	rightArrow: false,
+	pageUp: false,
+	pageDown: false,
+	home: false,
+	end: false,
+	return: false,
+	escape: false,
+	ctrl: false,
+	shift: false,
+	tab: false,
+	backspace: false,
+	delete: false,
+};
+
+describe('key names', () => {
+	it('names special keys and passes characters through', () => {
+		expect(keyName('', {...none, downArrow: true})).toBe('down');
+		expect(keyName('', {...none, tab: true, shift: true})).toBe('shift-tab');
+		expect(keyName('c', {...none, ctrl: true})).toBe('ctrl-c');
+		expect(keyName('G', {...none, shift: true})).toBe('G');
+		expect(keyName(' ', none)).toBe('space');
+		expect(keyName('', {...none, return: true})).toBe('enter');
+	});
+
+	it('splits a burst of plain keys into one name each', () => {
+		expect(keyNames('jjk', none)).toEqual(['j', 'j', 'k']);
+		expect(keyNames('k\r', none)).toEqual(['k', 'enter']);
+		expect(keyNames('', {...none, upArrow: true})).toEqual(['up']);
+		expect(keyNames('G', {...none, shift: true})).toEqual(['G']);
+	});
+});
+
+describe('key maps', () => {
+	it('maps keys to actions per view', () => {
+		expect(actionFor('list', 'j')).toBe('down');
+		expect(actionFor('list', 'enter')).toBe('open');
+		expect(actionFor('detail', 'enter')).toBe('toggle');
+		expect(actionFor('detail', 'l')).toBe('log');
+		expect(actionFor('log', 'F')).toBe('follow');
+		expect(actionFor('log', 't')).toBeNull();
+		expect(actionFor('list', 'z')).toBeNull();
+	});
+
+	it('gives no key two meanings in one view', () => {
+		for (const bindings of Object.values(BINDINGS)) {
+			const keys = bindings.flatMap((binding) => binding.keys);
+			expect(new Set(keys).size).toBe(keys.length);
+		}
+	});
+
+	it('draws the key bar and the help from the same tables', () => {
+		expect(keyHints('list', false)).toContain('↑↓ move');
+		expect(keyHints('list', true)).toContain('j/k move');
+		expect(keyHints('list', true).join(' ')).toMatch(/^[\x20-\x7e]+$/);
+		expect(helpLines('log').map((line) => line.keys)).toContain('F');
+	});
+});

@@ -1,0 +1,148 @@
+import {EventEmitter} from 'node:events';
+import {afterEach, describe, expect, it, vi} from 'vitest';
+import {ManualClock} from '../../source/model/clock.js';
+import {runTui} from '../../source/ui/index.js';
+import {FakeStore, makeRun, makeSource} from './fake-store.js';
+
+class FakeTty extends EventEmitter {
+	readonly isTTY = true;
+	columns = 100;
+	rows = 30;
+	readonly written: string[] = [];
+	write(data: string): boolean {
+		this.written.push(String(data));
+		return true;
+	}
+	get output(): string {
+		return this.written.join('');
+	}
+}
+
+class FakeKeyboard extends EventEmitter {
+	readonly isTTY = true;
+	rawMode = false;
+	private pending: string | null = null;
+	setRawMode(mode: boolean): this {
+		this.rawMode = mode;
+		return this;
+	}
+	setEncoding(): this {
+		return this;
+	}
+	ref(): this {
+		return this;
+	}
+	unref(): this {
+		return this;
+	}
+	resume(): this {
+		return this;
+	}
+	pause(): this {
+		return this;
+	}
+	read(): string | null {
+		const data = this.pending;
+		this.pending = null;
+		return data;
+	}
+	type(data: string): void {
+		this.pending = data;
+		this.emit('readable');
+	}
+}
+
+function setup() {
+	const clock = new ManualClock();
+	const store = new FakeStore(clock, {sources: [makeSource('deploy', {lastSuccessAt: clock.now()})], runs: [makeRun('deploy', '5751', 2, clock.now())]});
+	const stdout = new FakeTty();
+	const stdin = new FakeKeyboard();
+	const start = (more: Partial<Parameters<typeof runTui>[0]> = {}) =>
+		runTui({
+			store,
+			color: false,
+			notify: {bell: true, osc9: false},
+			clock,
+			stdin: stdin as unknown as NodeJS.ReadStream,
+			stdout: stdout as unknown as NodeJS.WriteStream,
+			...more,
+		});
+	return {store, stdout, stdin, start};
+}
+
+async function until(check: () => boolean, what: string): Promise<void> {
+	const deadline = Date.now() + 5000;
+	while (!check()) {
+		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+		await new Promise((resolve) => setImmediate(resolve));
+	}
+}
+
+const LEAVE = '\u001b[?1049l';
+
+afterEach(() => {
+	vi.restoreAllMocks();
+});
+
+describe('runTui', () => {
+	it('draws on the alternate screen and, on q, restores the terminal and resolves 0', async () => {
+		const {stdout, stdin, start} = setup();
+		const done = start();
+		await until(() => stdout.output.includes('#5751') && stdin.rawMode, 'the first frame');
+		expect(stdout.written[0]).toContain('\u001b[?1049h');
+		// Rows go to absolute places; no newline ever scrolls the screen.
+		expect(stdout.output).toContain('\u001b[1;1H');
+		expect(stdout.output).not.toContain('\n');
+		stdin.type('q');
+		expect(await done).toBe(0);
+		expect(stdout.output.endsWith(LEAVE)).toBe(true);
+		expect(stdout.output).toContain('\u001b[?25h');
+		expect(stdin.rawMode).toBe(false);
+		expect(stdout.listenerCount('resize')).toBe(0);
+	});
+
+	it('quits on Ctrl+C with 0, and on SIGTERM and SIGHUP with 143 and 129, restoring the terminal each time', async () => {
+		const before = process.listenerCount('SIGTERM') + process.listenerCount('SIGHUP');
+		for (const [way, code] of [['ctrl-c', 0], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+			const {stdout, stdin, start} = setup();
+			const done = start();
+			await until(() => stdout.output.includes('#5751') && stdin.rawMode, 'the first frame');
+			if (way === 'ctrl-c') stdin.type('\u0003');
+			else process.emit(way);
+			expect(await done).toBe(code);
+			expect(stdout.output.endsWith(LEAVE)).toBe(true);
+			expect(stdin.rawMode).toBe(false);
+			await until(() => process.listenerCount('SIGTERM') + process.listenerCount('SIGHUP') === before, 'the signal handlers to go');
+		}
+	});
+
+	it('leaves the screen first, then says what went wrong in one line, and resolves 1', async () => {
+		const {stdout, stdin, start, store} = setup();
+		const errors: string[] = [];
+		vi.spyOn(process.stderr, 'write').mockImplementation((data) => {
+			// Said after the screen is left, or it would vanish with the alternate screen.
+			if (stdout.output.endsWith(LEAVE)) errors.push(String(data));
+			return true;
+		});
+		const done = start();
+		await until(() => stdout.output.includes('#5751') && stdin.rawMode, 'the first frame');
+		vi.spyOn(store, 'getSnapshot').mockImplementation(() => {
+			throw new Error('snapshot broke\u001b[31m');
+		});
+		store.push({});
+		expect(await done).toBe(1);
+		expect(stdout.output.endsWith(LEAVE)).toBe(true);
+		expect(stdin.rawMode).toBe(false);
+		expect(errors.filter((line) => line.startsWith('citop:'))).toEqual(['citop: snapshot broke\n']);
+	});
+
+	it('restores the terminal on an unhandled rejection from anywhere in the process', async () => {
+		const {stdout, stdin, start} = setup();
+		vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+		const done = start();
+		await until(() => stdout.output.includes('#5751') && stdin.rawMode, 'the first frame');
+		process.emit('unhandledRejection', new Error('lost promise'), Promise.resolve());
+		expect(await done).toBe(1);
+		expect(stdout.output.endsWith(LEAVE)).toBe(true);
+	});
+});
