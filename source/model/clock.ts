@@ -60,13 +60,7 @@ export class ManualClock implements Clock {
 	/** Move time forward by `ms`, firing every timer that falls due on the way, in order. */
 	advance(ms: number): void {
 		const target = this.current + ms;
-		for (;;) {
-			const due = this.nextDue(target);
-			if (!due) break;
-			this.timers = this.timers.filter((timer) => timer !== due);
-			this.current = Math.max(this.current, due.at);
-			due.callback();
-		}
+		while (this.fireNext(target)) continue;
 		this.current = target;
 	}
 
@@ -76,15 +70,20 @@ export class ManualClock implements Clock {
 	 */
 	async advanceAsync(ms: number, settle: () => Promise<void> = () => new Promise((resolve) => setImmediate(resolve))): Promise<void> {
 		const target = this.current + ms;
-		for (;;) {
+		do {
 			await settle();
-			const due = this.nextDue(target);
-			if (!due) break;
-			this.timers = this.timers.filter((timer) => timer !== due);
-			this.current = Math.max(this.current, due.at);
-			due.callback();
-		}
+		} while (this.fireNext(target));
 		this.current = target;
+	}
+
+	/** Fires the first timer due by `target`, moving time to it; false when none is. */
+	private fireNext(target: number): boolean {
+		const due = this.nextDue(target);
+		if (!due) return false;
+		this.timers = this.timers.filter((timer) => timer !== due);
+		this.current = Math.max(this.current, due.at);
+		due.callback();
+		return true;
 	}
 
 	private nextDue(target: number): ManualTimer | undefined {

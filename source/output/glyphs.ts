@@ -39,3 +39,13 @@ export function progressBar(progress: number | null, width: number, ascii: boole
 	const [full, empty] = ascii ? ['#', '.'] : ['█', '░'];
 	return full.repeat(filled) + empty.repeat(width - filled);
 }
+
+/** Progress as a percent in four columns: "  7%", " 52%", "100%". */
+export function percentText(progress: number): string {
+	return `${Math.round(progress * 100)}%`.padStart(4);
+}
+
+/** A bar of `width` cells and the percent beside it. */
+export function progressLabel(progress: number, width: number, ascii: boolean): string {
+	return `${progressBar(progress, width, ascii)} ${percentText(progress)}`;
+}

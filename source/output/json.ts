@@ -1,42 +1,24 @@
 import {formatIso} from '../model/dates.js';
-import type {Run, RunNode} from '../model/run.js';
+import type {Dates, Run, RunNode} from '../model/run.js';
 
-/** A run as `citop runs --json` prints it: stable field names, ISO 8601 dates or null. */
-export interface RunJson {
-	source: string;
-	provider: string;
-	id: string;
-	label: string;
-	title: string;
-	status: string;
-	providerStatus: string | null;
-	flags: Run['flags'];
-	branch: string | null;
-	tag: string | null;
-	commit: string | null;
-	event: string | null;
-	user: string | null;
-	pullRequest: string | null;
-	createdAt: string | null;
-	startedAt: string | null;
-	finishedAt: string | null;
-	updatedAt: string | null;
-	progress: number | null;
-	url: string | null;
-	errors: readonly string[];
-}
+/** Dates as ISO 8601 text, or null. */
+type IsoDates = {[Field in keyof Dates]: string | null};
 
-export interface NodeJson {
-	id: string;
-	kind: string;
-	title: string;
-	status: string;
-	providerStatus: string | null;
-	startedAt: string | null;
-	finishedAt: string | null;
-	progress: number | null;
-	errors: readonly string[];
-	children: NodeJson[];
+type RunFields = 'source' | 'provider' | 'id' | 'label' | 'title' | 'status' | 'providerStatus' | 'flags' | 'branch' | 'tag' | 'commit' | 'event' | 'user' | 'pullRequest' | 'progress' | 'url' | 'errors';
+
+/** A run as `citop runs --json` prints it: the model's field names, ISO 8601 dates or null. */
+export type RunJson = Pick<Run, RunFields> & IsoDates;
+
+export type NodeJson = Pick<RunNode, 'id' | 'kind' | 'title' | 'status' | 'providerStatus' | 'progress' | 'errors'> &
+	Pick<IsoDates, 'startedAt' | 'finishedAt'> & {children: NodeJson[]};
+
+function isoDates(item: Dates): IsoDates {
+	return {
+		createdAt: formatIso(item.createdAt),
+		startedAt: formatIso(item.startedAt),
+		finishedAt: formatIso(item.finishedAt),
+		updatedAt: formatIso(item.updatedAt),
+	};
 }
 
 export function runToJson(run: Run): RunJson {
@@ -55,10 +37,7 @@ export function runToJson(run: Run): RunJson {
 		event: run.event,
 		user: run.user,
 		pullRequest: run.pullRequest,
-		createdAt: formatIso(run.createdAt),
-		startedAt: formatIso(run.startedAt),
-		finishedAt: formatIso(run.finishedAt),
-		updatedAt: formatIso(run.updatedAt),
+		...isoDates(run),
 		progress: run.progress,
 		url: run.url,
 		errors: run.errors,

@@ -1,9 +1,9 @@
 import type {Run} from '../model/run.js';
 import {sanitizeLine} from '../model/sanitize.js';
-import {progressBar, statusGlyph, statusWord} from './glyphs.js';
+import {progressLabel, statusGlyph, statusWord} from './glyphs.js';
 import {styleFor} from './style.js';
-import {pad, stringWidth, truncate} from './text.js';
-import {elapsed, formatAge, formatDuration} from './time.js';
+import {displayWidth, pad, truncate} from './text.js';
+import {durationText, formatAge} from './time.js';
 
 export interface TableOptions {
 	now: number;
@@ -22,16 +22,11 @@ interface Column {
 const SHORT_COMMIT = 7;
 const BAR_WIDTH = 11;
 
-/** What was built: branch and short commit, or the tag. */
-export function formatRef(run: Pick<Run, 'branch' | 'tag' | 'commit'>): string {
-	const commit = run.commit ? run.commit.slice(0, SHORT_COMMIT) : '';
-	const name = run.tag ?? run.branch ?? '';
-	return [name, commit].filter(Boolean).join(' ');
-}
-
-export function formatProgress(progress: number | null, ascii: boolean): string {
-	if (progress === null) return '';
-	return `${progressBar(progress, BAR_WIDTH, ascii)} ${String(Math.round(progress * 100)).padStart(3)}%`;
+/** What was built: branch (or tag, or pull request), then the short commit: "main 3f2a91c". */
+export function refText(run: Pick<Run, 'branch' | 'tag' | 'pullRequest' | 'commit'>): string {
+	const name = run.branch ?? run.tag ?? (run.pullRequest === null ? null : `PR ${run.pullRequest}`);
+	const commit = run.commit === null ? null : run.commit.slice(0, SHORT_COMMIT);
+	return [name, commit].filter((part): part is string => part !== null && part !== '').join(' ');
 }
 
 export function formatStatus(run: Pick<Run, 'status' | 'flags'>, ascii: boolean): string {
@@ -42,15 +37,12 @@ const COLUMNS: readonly Column[] = [
 	{header: 'STATUS', max: 12, cell: (run, o) => formatStatus(run, o.ascii)},
 	{header: 'SOURCE', max: 24, cell: (run) => run.source},
 	{header: 'RUN', max: 16, cell: (run) => run.label},
-	{header: 'REF', max: 28, cell: (run) => formatRef(run)},
+	{header: 'REF', max: 28, cell: (run) => refText(run)},
 	{header: 'EVENT', max: 10, cell: (run) => run.event ?? ''},
 	{header: 'USER', max: 14, cell: (run) => run.user ?? ''},
-	{header: 'PROGRESS', max: 16, cell: (run, o) => formatProgress(run.progress, o.ascii)},
+	{header: 'PROGRESS', max: 16, cell: (run, o) => (run.progress === null ? '' : progressLabel(run.progress, BAR_WIDTH, o.ascii))},
 	{header: 'STARTED', max: 8, cell: (run, o) => formatAge(run.startedAt ?? run.createdAt, o.now)},
-	{header: 'TIME', max: 9, cell: (run, o) => {
-		const ms = elapsed(run, o.now);
-		return ms === null ? (o.ascii ? '-' : '–') : formatDuration(ms);
-	}},
+	{header: 'TIME', max: 9, cell: (run, o) => durationText(run, o.now, o.ascii ? '-' : '–')},
 ];
 
 const GAP = '  ';
@@ -64,7 +56,7 @@ export function renderRunsTable(runs: readonly Run[], options: TableOptions): st
 		cells: COLUMNS.map((column) => truncate(sanitizeLine(column.cell(run, options)), column.max)),
 		title: sanitizeLine(run.title),
 	}));
-	const widths = COLUMNS.map((column, index) => Math.max(stringWidth(column.header), ...rows.map((row) => stringWidth(row.cells[index] ?? ''))));
+	const widths = COLUMNS.map((column, index) => Math.max(displayWidth(column.header), ...rows.map((row) => displayWidth(row.cells[index] ?? ''))));
 	const fixed = widths.reduce((sum, width) => sum + width + GAP.length, 0);
 	const titleWidth = options.width === undefined ? Infinity : options.width - fixed;
 	const showTitle = titleWidth >= MIN_TITLE;
@@ -73,8 +65,8 @@ export function renderRunsTable(runs: readonly Run[], options: TableOptions): st
 		const [first = '', ...rest] = cells.map((cell, index) => pad(cell, widths[index] ?? 0));
 		const tail = [...rest, ...(showTitle ? [truncate(title, titleWidth)] : [])].join(GAP);
 		const plain = `${first}${GAP}${tail}`.trimEnd();
-		if (options.width !== undefined && stringWidth(plain) > options.width) {
-			return status(truncate(first, options.width)) + truncate(`${GAP}${tail}`, Math.max(0, options.width - stringWidth(first)));
+		if (options.width !== undefined && displayWidth(plain) > options.width) {
+			return status(truncate(first, options.width)) + truncate(`${GAP}${tail}`, Math.max(0, options.width - displayWidth(first)));
 		}
 		return status(first) + plain.slice(first.length);
 	};

@@ -1,12 +1,12 @@
 import type {Run, RunNode} from '../model/run.js';
 import {sanitizeLine} from '../model/sanitize.js';
 import type {TransitionEvent} from '../store/types.js';
-import {progressBar, statusGlyph, statusWord} from './glyphs.js';
+import {progressLabel, statusGlyph, statusWord} from './glyphs.js';
 import type {Style} from './style.js';
 import {plainStyle} from './style.js';
-import {formatRef} from './table.js';
+import {refText} from './table.js';
 import {pad, truncate} from './text.js';
-import {elapsed, formatDuration, formatStamp} from './time.js';
+import {formatDuration, formatStamp, runningTime} from './time.js';
 
 /** The run as people name it: "acme/api #1284". */
 export function runName(run: Pick<Run, 'source' | 'label'>): string {
@@ -39,8 +39,8 @@ export function nodePaths(run: Run): Map<string, string> {
 /** The first line printed for a run: where it stands when watching starts. */
 export function formatRunHeadline(run: Run, now: number): string {
 	const title = sanitizeLine(run.title);
-	const parts = [runName(run), title === sanitizeLine(run.label) ? '' : title, formatRef(run), run.event ? `${sanitizeLine(run.event)}${run.user ? ` by ${sanitizeLine(run.user)}` : ''}` : ''];
-	const took = elapsed(run, now);
+	const parts = [runName(run), title === sanitizeLine(run.label) ? '' : title, refText(run), run.event ? `${sanitizeLine(run.event)}${run.user ? ` by ${sanitizeLine(run.user)}` : ''}` : ''];
+	const took = runningTime(run, now);
 	const state = `${statusWord(run.status, run.flags)}${took === null ? '' : ` ${formatDuration(took)}`}`;
 	return [...parts.filter(Boolean), state].join(' · ');
 }
@@ -57,7 +57,7 @@ function failedNodes(nodes: readonly RunNode[], path: string[] = []): {path: str
 
 /** What to say when a run concludes: its result and what failed, with the provider's messages. */
 export function formatConclusion(run: Run, now: number, ascii: boolean): string[] {
-	const took = elapsed(run, now);
+	const took = runningTime(run, now);
 	const lines = [`${formatStamp(now)} ${runName(run)} finished: ${statusWord(run.status, run.flags)}${took === null ? '' : ` in ${formatDuration(took)}`}`];
 	for (const error of run.errors) lines.push(`  ${sanitizeLine(error)}`);
 	if (run.status !== 'success') {
@@ -84,8 +84,8 @@ const BAR_WIDTH = 10;
 function nodeLines(nodes: readonly RunNode[], depth: number, options: TreeOptions, style: Style): string[] {
 	return nodes.flatMap((node) => {
 		const title = truncate(`${'  '.repeat(depth)}${sanitizeLine(node.title)}`, TITLE_WIDTH);
-		const took = elapsed(node, options.now);
-		const bar = node.status === 'running' && node.progress !== null ? `${progressBar(node.progress, BAR_WIDTH, options.ascii)} ${String(Math.round(node.progress * 100)).padStart(3)}%` : '';
+		const took = runningTime(node, options.now);
+		const bar = node.status === 'running' && node.progress !== null ? progressLabel(node.progress, BAR_WIDTH, options.ascii) : '';
 		const status = style.status(node.status, `${statusGlyph(node.status, options.ascii)} ${pad(statusWord(node.status, node.flags), 9)}`);
 		const error = node.status === 'failed' && node.errors[0] ? `  ${sanitizeLine(node.errors[0])}` : '';
 		const rest = `${pad(bar, BAR_WIDTH + 5)} ${took === null ? '' : formatDuration(took)}${error}`.trimEnd();

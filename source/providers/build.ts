@@ -31,7 +31,7 @@ export function makeNode(input: NodeInput): RunNode {
 
 type RunInput = Pick<Run, 'id' | 'label' | 'title'> & StatusFields & Partial<Omit<Run, 'id' | 'label' | 'title' | 'key' | 'source' | 'provider'>>;
 
-export function makeRun(spec: SourceSpec, input: RunInput): Run {
+export function makeRun(spec: Pick<SourceSpec, 'name' | 'provider'>, input: RunInput): Run {
 	return {
 		...NO_DATES,
 		key: runKey(spec.name, input.id),

@@ -1,9 +1,17 @@
 import {isProviderError, type ProviderError} from '../model/errors.js';
+import {capabilitiesOf} from './capabilities.js';
 import {providerError, requestError} from './http-errors.js';
-import type {Http} from './http.js';
+import {createHttp, type Http, type HttpOptions} from './http.js';
+import {DEFAULT_BASE_URLS, type SourceClient, type SourceSpec} from './types.js';
 
 /** Upper bound on list pages per call when the caller names none. */
 export const DEFAULT_MAX_PAGES = 5;
+
+/** A source's HTTP layer, and what its client states about itself before any request. */
+export function clientBasics(spec: SourceSpec, options: HttpOptions): {http: Http; identity: Pick<SourceClient, 'name' | 'provider' | 'capabilities' | 'budgetKey'>} {
+	const http = createHttp({name: spec.name, provider: spec.provider, baseUrl: spec.baseUrl ?? DEFAULT_BASE_URLS[spec.provider], token: spec.token}, options);
+	return {http, identity: {name: spec.name, provider: spec.provider, capabilities: capabilitiesOf(spec), budgetKey: http.budgetKey}};
+}
 
 /** An answer that is not what the API documents: the server's fault, said plainly. */
 export function badAnswer(http: Http, endpoint: string, problem: string): ProviderError {

@@ -6,8 +6,8 @@ import type {SourceClient} from '../providers/types.js';
 import type {RateBudget} from './budget.js';
 import {diffTree} from './diff.js';
 import type {TreeDiff} from './diff.js';
-import {PollLoop} from './loop.js';
 import type {Outcome} from './loop.js';
+import {Polled} from './polled.js';
 import {backoffDelay, errorFields, isAuthError, withJitter} from './schedule.js';
 import type {RunDetail, StoreSettings} from './types.js';
 
@@ -24,15 +24,13 @@ export interface TreeHost {
  * The whole tree of one run someone looks at (the open run) or waits for (a watched run):
  * fetched at the fast interval while the run is live, once more when it ends, then left alone.
  */
-export class RunTree {
+export class RunTree extends Polled<Run> {
 	run: Run | null = null;
 	private error: ProviderErrorFields | null = null;
 	private loading = true;
 	private fetchedAt: number | null = null;
 	private failures = 0;
-	private paused = false;
 	private authStopped = false;
-	private readonly loop: PollLoop<Run>;
 	private view: RunDetail | null = null;
 
 	constructor(
@@ -42,10 +40,7 @@ export class RunTree {
 		budget: RateBudget,
 		private readonly host: TreeHost,
 	) {
-		this.loop = new PollLoop(host.clock, budget, {
-			request: (signal) => client.getRun(id, {signal}),
-			settle: (outcome) => this.settle(outcome),
-		}, () => this.changed());
+		super(host.clock, budget);
 	}
 
 	/** Has the tree answered at least once (with a tree or with an error)? */
@@ -69,24 +64,10 @@ export class RunTree {
 		if (!this.paused) this.loop.runNow();
 	}
 
-	pause(): void {
-		this.paused = true;
-		this.loop.halt();
-	}
-
 	resume(): void {
 		if (!this.paused) return;
 		this.paused = false;
 		if (!this.authStopped && (this.run === null || isActive(this.run.status))) this.loop.runNow();
-	}
-
-	async stop(): Promise<void> {
-		await this.loop.stop();
-	}
-
-	/** The request in flight, settling once it is applied; null when none is. */
-	get landing(): Promise<void> | null {
-		return this.loop.landing;
 	}
 
 	/** What the snapshot shows of the open run; the same object until something changes. */
@@ -95,12 +76,16 @@ export class RunTree {
 		return this.view;
 	}
 
-	private changed(): void {
+	protected request(signal: AbortSignal): Promise<Run> {
+		return this.client.getRun(this.id, {signal});
+	}
+
+	protected changed(): void {
 		this.view = null;
 		this.host.onChange();
 	}
 
-	private settle(outcome: Outcome<Run>): number | null {
+	protected settle(outcome: Outcome<Run>): number | null {
 		const {clock, settings, random} = this.host;
 		this.loading = false;
 		if (outcome.ok) {

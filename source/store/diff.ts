@@ -1,6 +1,7 @@
 import type {Run, RunNode} from '../model/run.js';
 import {isConcluded} from '../model/status.js';
-import type {Status, StatusFlags} from '../model/status.js';
+import type {Status} from '../model/status.js';
+import {sameNodeFields, sameRunFields} from './same.js';
 
 /** What changed between two answers, for one run or one node of its tree (nodeId set). */
 export interface RunChange {
@@ -28,80 +29,6 @@ export interface TreeDiff {
 	run: Run;
 	/** The run's own changes and its nodes'. The event log keeps one entry when the list reports the same. */
 	changes: RunChange[];
-}
-
-function sameFlags(a: StatusFlags, b: StatusFlags): boolean {
-	// `false` against a missing flag counts as a change: rare, and it costs only a re-render.
-	return a === b || (a.awaitingApproval === b.awaitingApproval && a.canceling === b.canceling && a.timeout === b.timeout);
-}
-
-function sameStrings(a: readonly string[], b: readonly string[]): boolean {
-	if (a === b) return true;
-	if (a.length !== b.length) return false;
-	for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-	return true;
-}
-
-function sameRunFields(a: Run, b: Run): boolean {
-	return (
-		a.status === b.status &&
-		a.progress === b.progress &&
-		a.providerStatus === b.providerStatus &&
-		a.updatedAt === b.updatedAt &&
-		a.startedAt === b.startedAt &&
-		a.finishedAt === b.finishedAt &&
-		a.createdAt === b.createdAt &&
-		a.key === b.key &&
-		a.id === b.id &&
-		a.source === b.source &&
-		a.provider === b.provider &&
-		a.label === b.label &&
-		a.title === b.title &&
-		a.branch === b.branch &&
-		a.tag === b.tag &&
-		a.commit === b.commit &&
-		a.event === b.event &&
-		a.user === b.user &&
-		a.pullRequest === b.pullRequest &&
-		a.url === b.url &&
-		sameFlags(a.flags, b.flags) &&
-		sameStrings(a.errors, b.errors)
-	);
-}
-
-function sameNodeFields(a: RunNode, b: RunNode): boolean {
-	return (
-		a.status === b.status &&
-		a.progress === b.progress &&
-		a.providerStatus === b.providerStatus &&
-		a.updatedAt === b.updatedAt &&
-		a.startedAt === b.startedAt &&
-		a.finishedAt === b.finishedAt &&
-		a.createdAt === b.createdAt &&
-		a.id === b.id &&
-		a.kind === b.kind &&
-		a.title === b.title &&
-		a.currentCube === b.currentCube &&
-		a.order === b.order &&
-		sameFlags(a.flags, b.flags) &&
-		sameStrings(a.errors, b.errors) &&
-		sameStrings(a.needs, b.needs) &&
-		sameLog(a.log, b.log) &&
-		sameArtifact(a.artifact, b.artifact) &&
-		sameRetries(a.retries, b.retries)
-	);
-}
-
-function sameLog(a: RunNode['log'], b: RunNode['log']): boolean {
-	return a === b || (a !== null && b !== null && sameStrings(a.path, b.path));
-}
-
-function sameArtifact(a: RunNode['artifact'], b: RunNode['artifact']): boolean {
-	return a === b || (a !== null && b !== null && a.path === b.path && a.status === b.status && a.url === b.url);
-}
-
-function sameRetries(a: RunNode['retries'], b: RunNode['retries']): boolean {
-	return a === b || (a !== null && b !== null && a.attempts === b.attempts && a.maxAttempts === b.maxAttempts);
 }
 
 function change(
@@ -133,15 +60,38 @@ function compare(
 	}
 }
 
-function indexById<T extends {id: string}>(items: readonly T[]): Map<string, T> {
-	const index = new Map<string, T>();
-	for (const item of items) index.set(item.id, item);
-	return index;
+/**
+ * Finds each next item's previous self by its key: at the same position first (answers rarely
+ * reorder), else through an index built on first need.
+ */
+function matcher<T>(previous: readonly T[], keyOf: (item: T) => string): (item: T, position: number) => T | undefined {
+	let index: Map<string, T> | null = null;
+	return (item, position) => {
+		const key = keyOf(item);
+		const before = previous[position];
+		if (before && keyOf(before) === key) return before;
+		index ??= new Map(previous.map((candidate) => [keyOf(candidate), candidate]));
+		return index.get(key);
+	};
+}
+
+/** Reports each previous item whose key is gone from `next`. */
+function reportGone<T>(previous: readonly T[], next: readonly T[], keyOf: (item: T) => string, report: (item: T) => void): void {
+	const present = new Set(next.map(keyOf));
+	for (const item of previous) if (!present.has(keyOf(item))) report(item);
+}
+
+const nodeId = (node: RunNode): string => node.id;
+const runKeyOf = (run: Run): string => run.key;
+
+/** `previous` when neither it nor its children changed; else `next`, holding the children kept. */
+function kept<T extends {children: Children}, Children>(previous: T, next: T, same: boolean, children: Children): T {
+	if (same && children === previous.children) return previous;
+	return children === next.children ? next : {...next, children};
 }
 
 /**
- * Matches nodes by id (by position first: answers rarely reorder), reports what changed,
- * and returns `previous` itself when no node changed.
+ * Matches nodes by id, reports what changed, and returns `previous` itself when no node changed.
  */
 function diffNodes(
 	run: Run,
@@ -151,48 +101,37 @@ function diffNodes(
 	changes: RunChange[],
 ): readonly RunNode[] {
 	if (next.length === 0 && previous.length === 0) return previous;
-	let index: Map<string, RunNode> | null = null;
+	const match = matcher(previous, nodeId);
 	let result: RunNode[] | null = null;
 	let matched = 0;
 	for (let i = 0; i < next.length; i++) {
 		const node = next[i]!;
-		let before = previous[i];
-		if (!before || before.id !== node.id) {
-			index ??= indexById(previous);
-			before = index.get(node.id);
-		}
-		let kept: RunNode;
+		const before = match(node, i);
+		let keep: RunNode;
 		if (before) {
 			matched++;
-			kept = diffNode(run, before, node, at, changes);
+			keep = diffNode(run, before, node, at, changes);
 		} else {
 			changes.push(change('added', run, node, at, null, node.status, null, node.progress));
-			kept = node;
+			keep = node;
 		}
-		if (result) result.push(kept);
-		else if (kept !== previous[i]) {
+		if (result) result.push(keep);
+		else if (keep !== previous[i]) {
 			result = previous.slice(0, i) as RunNode[];
-			result.push(kept);
+			result.push(keep);
 		}
 	}
-	if (matched < previous.length) reportRemoved(run, previous, next, at, changes);
+	if (matched < previous.length) {
+		reportGone(previous, next, nodeId, (node) => changes.push(change('removed', run, node, at, node.status, null, node.progress, null)));
+	}
 	if (!result && next.length === previous.length) return previous;
 	return result ?? previous.slice(0, next.length);
-}
-
-function reportRemoved(run: Run, previous: readonly RunNode[], next: readonly RunNode[], at: number, changes: RunChange[]): void {
-	const present = new Set(next.map((node) => node.id));
-	for (const node of previous) {
-		if (!present.has(node.id)) changes.push(change('removed', run, node, at, node.status, null, node.progress, null));
-	}
 }
 
 function diffNode(run: Run, previous: RunNode, next: RunNode, at: number, changes: RunChange[]): RunNode {
 	const same = sameNodeFields(previous, next);
 	if (!same) compare(changes, run, next, previous, next, at);
-	const children = diffNodes(run, previous.children, next.children, at, changes);
-	if (same && children === previous.children) return previous;
-	return children === next.children ? next : {...next, children};
+	return kept(previous, next, same, diffNodes(run, previous.children, next.children, at, changes));
 }
 
 /** Children of a run: null (not fetched) on either side reports nothing, as a first fetch lights nothing. */
@@ -229,9 +168,7 @@ function diffRun(previous: Run, next: Run, at: number, changes: RunChange[], lis
 	const same = sameRunFields(previous, next);
 	if (same && list && settledTree(previous, next, at)) return previous;
 	if (!same) compare(changes, next, null, previous, next, at);
-	const children = diffChildren(next, previous.children, next.children, at, changes);
-	if (same && children === previous.children) return previous;
-	return children === next.children ? next : {...next, children};
+	return kept(previous, next, same, diffChildren(next, previous.children, next.children, at, changes));
 }
 
 /**
@@ -242,15 +179,11 @@ function diffRun(previous: Run, next: Run, at: number, changes: RunChange[], lis
 export function diffRuns(previous: readonly Run[], next: readonly Run[], now: number): RunsDiff {
 	const changes: RunChange[] = [];
 	const runs: Run[] = new Array<Run>(next.length);
-	let index: Map<string, Run> | null = null;
+	const match = matcher(previous, runKeyOf);
 	let matched = 0;
 	for (let i = 0; i < next.length; i++) {
 		const run = next[i]!;
-		let before = previous[i];
-		if (!before || before.key !== run.key) {
-			index ??= indexByKey(previous);
-			before = index.get(run.key);
-		}
+		const before = match(run, i);
 		if (before) {
 			matched++;
 			runs[i] = diffRun(before, run, now, changes, true);
@@ -260,18 +193,9 @@ export function diffRuns(previous: readonly Run[], next: readonly Run[], now: nu
 		}
 	}
 	if (matched < previous.length) {
-		const present = new Set(next.map((run) => run.key));
-		for (const run of previous) {
-			if (!present.has(run.key)) changes.push(change('removed', run, null, now, run.status, null, run.progress, null));
-		}
+		reportGone(previous, next, runKeyOf, (run) => changes.push(change('removed', run, null, now, run.status, null, run.progress, null)));
 	}
 	return {runs, changes};
-}
-
-function indexByKey(runs: readonly Run[]): Map<string, Run> {
-	const index = new Map<string, Run>();
-	for (const run of runs) index.set(run.key, run);
-	return index;
 }
 
 /**

@@ -3,8 +3,8 @@ import type {ProviderErrorFields} from '../model/errors.js';
 import type {LogRef} from '../model/run.js';
 import type {LogChunk, LogCursor, SourceClient} from '../providers/types.js';
 import type {RateBudget} from './budget.js';
-import {PollLoop} from './loop.js';
 import type {Outcome} from './loop.js';
+import {Polled} from './polled.js';
 import {backoffDelay, errorFields, isAuthError, withJitter} from './schedule.js';
 import type {LogView, StoreSettings} from './types.js';
 
@@ -36,7 +36,7 @@ export function appendLines(lines: readonly string[], more: readonly string[], m
 }
 
 /** Follows the open log: reads on from its cursor while the node is live, then until the provider says done. */
-export class LogFollower {
+export class LogFollower extends Polled<LogChunk> {
 	private lines: readonly string[] = [];
 	private partial = '';
 	private done = false;
@@ -46,8 +46,6 @@ export class LogFollower {
 	private ref: LogRef | null = null;
 	private failures = 0;
 	private emptyReads = 0;
-	private paused = false;
-	private readonly loop: PollLoop<LogChunk>;
 	private view: LogView | null = null;
 
 	constructor(
@@ -57,10 +55,7 @@ export class LogFollower {
 		budget: RateBudget,
 		private readonly host: LogHost,
 	) {
-		this.loop = new PollLoop(host.clock, budget, {
-			request: (signal) => client.readLog(this.ref!, this.cursor, {signal}),
-			settle: (outcome) => this.settle(outcome),
-		}, () => this.changed());
+		super(host.clock, budget);
 	}
 
 	/** Starts reading once the tree says where the log is; call again whenever the tree changes. */
@@ -85,24 +80,10 @@ export class LogFollower {
 		if (this.ref !== null && !this.done && !this.paused) this.loop.runNow();
 	}
 
-	pause(): void {
-		this.paused = true;
-		this.loop.halt();
-	}
-
 	resume(): void {
 		if (!this.paused) return;
 		this.paused = false;
 		this.refresh();
-	}
-
-	async stop(): Promise<void> {
-		await this.loop.stop();
-	}
-
-	/** The request in flight, settling once it is applied; null when none is. */
-	get landing(): Promise<void> | null {
-		return this.loop.landing;
 	}
 
 	logView(): LogView {
@@ -118,7 +99,11 @@ export class LogFollower {
 		return this.view;
 	}
 
-	private changed(): void {
+	protected request(signal: AbortSignal): Promise<LogChunk> {
+		return this.client.readLog(this.ref!, this.cursor, {signal});
+	}
+
+	protected changed(): void {
 		this.view = null;
 		this.host.onChange();
 	}
@@ -129,7 +114,7 @@ export class LogFollower {
 		this.changed();
 	}
 
-	private settle(outcome: Outcome<LogChunk>): number | null {
+	protected settle(outcome: Outcome<LogChunk>): number | null {
 		const {settings, random} = this.host;
 		this.loading = false;
 		if (!outcome.ok) {

@@ -4,8 +4,8 @@ import type {Run} from '../model/run.js';
 import {isActive} from '../model/status.js';
 import type {SourceClient} from '../providers/types.js';
 import type {RateBudget} from './budget.js';
-import {PollLoop} from './loop.js';
 import type {Outcome} from './loop.js';
+import {Polled} from './polled.js';
 import {backoffDelay, errorFields, isAuthError, pollDelay} from './schedule.js';
 import type {SourceHealth, SourceState, StoreSettings} from './types.js';
 
@@ -23,7 +23,7 @@ export interface PollerHost {
  * Polls one source's run list: fast while something of it runs, slow when all has concluded,
  * backing off on errors, stopping on a refused token until refresh().
  */
-export class SourcePoller {
+export class SourcePoller extends Polled<Run[]> {
 	runs: readonly Run[] = [];
 	private health: SourceHealth = 'loading';
 	private lastSuccessAt: number | null = null;
@@ -31,9 +31,7 @@ export class SourcePoller {
 	private failures = 0;
 	private loaded = false;
 	private authStopped = false;
-	private paused = false;
 	private started = false;
-	private readonly loop: PollLoop<Run[]>;
 	private state: SourceState | null = null;
 
 	constructor(
@@ -41,10 +39,7 @@ export class SourcePoller {
 		readonly budget: RateBudget,
 		private readonly host: PollerHost,
 	) {
-		this.loop = new PollLoop(host.clock, budget, {
-			request: (signal) => client.listRuns({signal, maxPages: host.settings.maxPages}),
-			settle: (outcome) => this.settle(outcome),
-		}, () => this.changed());
+		super(host.clock, budget);
 	}
 
 	get name(): string {
@@ -67,15 +62,6 @@ export class SourcePoller {
 		if (!this.paused) this.loop.runNow();
 	}
 
-	async stop(): Promise<void> {
-		await this.loop.stop();
-	}
-
-	/** The request in flight, settling once it is applied; null when none is. */
-	get landing(): Promise<void> | null {
-		return this.loop.landing;
-	}
-
 	/** Polls now (or right after the request in flight); also leaves the auth state. */
 	refresh(): void {
 		if (this.authStopped) {
@@ -85,12 +71,6 @@ export class SourcePoller {
 			this.changed();
 		}
 		this.loop.runNow();
-	}
-
-	pause(): void {
-		if (this.paused) return;
-		this.paused = true;
-		this.loop.halt();
 	}
 
 	resume(): void {
@@ -122,7 +102,11 @@ export class SourcePoller {
 		this.host.onChange();
 	}
 
-	private settle(outcome: Outcome<Run[]>): number | null {
+	protected request(signal: AbortSignal): Promise<Run[]> {
+		return this.client.listRuns({signal, maxPages: this.host.settings.maxPages});
+	}
+
+	protected settle(outcome: Outcome<Run[]>): number | null {
 		const {settings, random, clock} = this.host;
 		if (outcome.ok) {
 			this.runs = this.host.onRuns(this, outcome.value);

@@ -1,73 +1,18 @@
 import {ProviderError} from '../../source/model/errors.js';
 import type {ErrorKind} from '../../source/model/errors.js';
-import {runKey} from '../../source/model/run.js';
 import type {LogRef, ProviderName, Run, RunNode} from '../../source/model/run.js';
 import type {Status} from '../../source/model/status.js';
 import type {Capabilities, LogChunk, LogCursor, SourceClient, TriggerRequest} from '../../source/providers/types.js';
+import {testNode, testRun} from '../fixtures/runs.js';
+import {WERCKER_CAPABILITIES} from '../fixtures/sources.js';
 
 export function makeRun(source: string, id: string, status: Status, more: Partial<Run> = {}): Run {
-	return {
-		key: runKey(source, id),
-		source,
-		provider: 'sourcecraft',
-		id,
-		label: `#${id}`,
-		title: `run ${id}`,
-		status,
-		providerStatus: status,
-		flags: {},
-		createdAt: 1_000,
-		startedAt: null,
-		finishedAt: null,
-		updatedAt: null,
-		progress: null,
-		errors: [],
-		branch: 'main',
-		tag: null,
-		commit: 'abc1234',
-		event: 'push',
-		user: 'ann',
-		pullRequest: null,
-		url: null,
-		children: null,
-		...more,
-	};
+	return testRun({source, id, status, providerStatus: status, createdAt: 1_000, ...more});
 }
 
 export function makeNode(id: string, status: Status, more: Partial<RunNode> = {}): RunNode {
-	return {
-		id,
-		kind: 'step',
-		title: id,
-		status,
-		providerStatus: status,
-		flags: {},
-		createdAt: null,
-		startedAt: null,
-		finishedAt: null,
-		updatedAt: null,
-		progress: null,
-		errors: [],
-		needs: [],
-		log: null,
-		artifact: null,
-		currentCube: null,
-		order: null,
-		retries: null,
-		children: [],
-		...more,
-	};
+	return testNode({id, status, providerStatus: status, ...more});
 }
-
-export const ALL_CAPABILITIES: Capabilities = {
-	trigger: true,
-	abort: true,
-	logs: true,
-	artifacts: false,
-	reasons: {},
-	triggerFields: ['branch'],
-	inputsLabel: 'environment variables',
-};
 
 interface Held<T> {
 	resolve(value: T): void;
@@ -105,7 +50,7 @@ export class FakeClient implements SourceClient {
 		readonly budgetKey: string = `key:${name}`,
 		capabilities: Partial<Capabilities> = {},
 	) {
-		this.capabilities = {...ALL_CAPABILITIES, ...capabilities};
+		this.capabilities = {...WERCKER_CAPABILITIES, ...capabilities};
 	}
 
 	listRuns(options: {signal?: AbortSignal} = {}): Promise<Run[]> {

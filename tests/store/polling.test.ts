@@ -1,20 +1,12 @@
 import {afterEach, describe, expect, it} from 'vitest';
-import {ManualClock} from '../../source/model/clock.js';
-import {createStore} from '../../source/store/index.js';
-import type {LiveStore, StoreSettings} from '../../source/store/index.js';
+import type {StoreSettings} from '../../source/store/index.js';
 import {FakeClient, flush, makeRun, providerError} from './fake.js';
+import {makeStore, stopStores} from './harness.js';
 
-let stores: LiveStore[] = [];
-
-afterEach(async () => {
-	await Promise.all(stores.map((store) => store.stop()));
-	stores = [];
-});
+afterEach(stopStores);
 
 function setup(clients: FakeClient[], settings: Partial<StoreSettings> = {}, random = (): number => 0.5) {
-	const clock = new ManualClock();
-	const store = createStore({clients, clock, settings, random});
-	stores.push(store);
+	const {clock, store} = makeStore(clients, settings, random);
 	const source = (index = 0) => store.getSnapshot().sources[index]!;
 	/** Milliseconds from now to the source's next poll. */
 	const nextIn = (index = 0): number | null => {

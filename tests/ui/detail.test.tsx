@@ -2,15 +2,12 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {ManualClock} from '../../source/model/clock.js';
 import {nodeKey, runKey} from '../../source/model/run.js';
 import type {RunNode} from '../../source/model/run.js';
-import {FakeStore, NORTHFLANK_CAPABILITIES, SOURCECRAFT_CAPABILITIES, makeNode, makeRun, makeSource} from './fake-store.js';
+import {FakeStore, makeNode, makeRun} from './fake-store.js';
+import {NORTHFLANK_CAPABILITIES, SOURCECRAFT_CAPABILITIES, makeSource} from '../fixtures/sources.js';
 import type {Harness} from './helpers.js';
-import {KEY, plain, renderApp, selectedRow} from './helpers.js';
+import {KEY, plain, renderApp, selectedRow, unmountApps} from './helpers.js';
 
-let app: Harness | null = null;
-afterEach(async () => {
-	await app?.unmount();
-	app = null;
-});
+afterEach(unmountApps);
 
 const KEY_1284 = runKey('acme/api', '1284');
 
@@ -84,7 +81,7 @@ async function openFirstRun(app: Harness) {
 describe('run detail', () => {
 	it('shows the list’s tree while the run loads, then the fetched one', async () => {
 		const {clock, store, now} = setup();
-		app = await renderApp(store, clock);
+		const app = await renderApp(store, clock);
 		await openFirstRun(app);
 		expect(app.text()).toContain('acme/api #1284');
 		expect(app.text()).toContain('loading');
@@ -101,7 +98,7 @@ describe('run detail', () => {
 
 	it('folds and unfolds nodes with arrows, Enter and Space; ← goes to the parent, then back', async () => {
 		const {clock, store} = setup();
-		app = await renderApp(store, clock);
+		const app = await renderApp(store, clock);
 		await openFirstRun(app);
 		expect(app.text()).not.toContain('ship');
 		await app.press('G', (frame) => selectedRow(frame).includes('! eslint found 3 problems'));
@@ -132,7 +129,7 @@ describe('run detail', () => {
 
 	it('lights a node that just changed until its highlight ends', async () => {
 		const {clock, store, now} = setup();
-		app = await renderApp(store, clock);
+		const app = await renderApp(store, clock);
 		await openFirstRun(app);
 		const mark = {kind: 'status' as const, at: now, until: now + 6_000, from: 'queued' as const, to: 'running' as const};
 		await app.push({highlights: new Map([[nodeKey(KEY_1284, 'build/test/unit'), mark]])});
@@ -144,7 +141,7 @@ describe('run detail', () => {
 
 	it('opens a node’s log, follows its end, stays put when scrolled, and follows again with F', async () => {
 		const {clock, store} = setup();
-		app = await renderApp(store, clock, {rows: 20});
+		const app = await renderApp(store, clock, {rows: 20});
 		await openFirstRun(app);
 		await app.press('jjj', (frame) => selectedRow(frame).includes('unit'));
 		expect(selectedRow(app.frame())).toContain('l log');
@@ -173,7 +170,7 @@ describe('run detail', () => {
 
 	it('explains a source without logs, and a node without one', async () => {
 		const {clock, store} = setup();
-		app = await renderApp(store, clock);
+		const app = await renderApp(store, clock);
 		await app.press('j', (frame) => selectedRow(frame).includes('release-77'));
 		await app.press(KEY.enter, 'esc back');
 		expect(app.text()).toContain('approval');

@@ -1,8 +1,8 @@
 import type {Clock} from '../../source/model/clock.js';
 import type {Run, RunNode} from '../../source/model/run.js';
-import {runKey} from '../../source/model/run.js';
-import type {Capabilities, TriggerRequest} from '../../source/providers/types.js';
-import type {SourceState, Store, StoreSnapshot} from '../../source/store/types.js';
+import type {TriggerRequest} from '../../source/providers/types.js';
+import type {Store, StoreSnapshot} from '../../source/store/types.js';
+import {testNode, testRun} from '../fixtures/runs.js';
 
 /** A Store of our own for UI tests: snapshots are pushed by the test, actions are recorded. */
 export class FakeStore implements Store {
@@ -120,105 +120,28 @@ export class FakeStore implements Store {
 
 const MINUTE = 60_000;
 
-export const WERCKER_CAPABILITIES: Capabilities = {
-	trigger: true,
-	abort: true,
-	logs: true,
-	artifacts: false,
-	reasons: {},
-	triggerFields: ['branch', 'commit', 'message', 'inputs'],
-	inputsLabel: 'environment variables',
-};
-
-export const SOURCECRAFT_CAPABILITIES: Capabilities = {
-	trigger: true,
-	abort: false,
-	logs: true,
-	artifacts: true,
-	reasons: {abort: 'SourceCraft has no way to cancel a run'},
-	triggerFields: ['workflows', 'head', 'configRevision', 'inputs', 'shared'],
-	inputsLabel: 'input values',
-};
-
-export const NORTHFLANK_CAPABILITIES: Capabilities = {
-	trigger: true,
-	abort: true,
-	logs: false,
-	artifacts: false,
-	reasons: {logs: 'Northflank release flows have no logs; a failed node shows its error'},
-	triggerFields: ['name', 'description', 'inputs'],
-	inputsLabel: 'arguments',
-};
-
-export function makeSource(name: string, more: Partial<SourceState> = {}): SourceState {
-	return {
-		name,
-		provider: 'wercker',
-		capabilities: WERCKER_CAPABILITIES,
-		health: 'ok',
-		lastSuccessAt: null,
-		lastError: null,
-		nextPollAt: null,
-		rate: null,
-		runCount: 0,
-		...more,
-	};
-}
-
 /** A run `minutesAgo` old; concluded runs took one minute. */
 export function makeRun(source: string, id: string, minutesAgo: number, now: number, more: Partial<Run> = {}): Run {
 	const status = more.status ?? 'success';
 	const startedAt = now - minutesAgo * MINUTE;
 	const running = status === 'running' || status === 'queued';
-	return {
-		key: runKey(source, id),
+	return testRun({
 		source,
 		provider: 'wercker',
 		id,
-		label: `#${id}`,
 		title: `change ${id}`,
-		status,
-		providerStatus: status,
-		flags: {},
 		progress: status === 'running' ? 0.5 : null,
-		errors: [],
-		branch: 'main',
-		tag: null,
 		commit: 'cd74a99f00',
-		event: 'push',
 		user: 'tonnu',
-		pullRequest: null,
 		url: `https://ci.example/${source}/${id}`,
-		children: null,
 		createdAt: startedAt,
 		startedAt: status === 'queued' ? null : startedAt,
 		finishedAt: running ? null : startedAt + MINUTE,
-		updatedAt: null,
 		...more,
-	};
+	});
 }
 
+/** A step that succeeded (the provider said "success" too, whatever `more` makes of its status). */
 export function makeNode(id: string, more: Partial<RunNode> = {}): RunNode {
-	return {
-		id,
-		kind: 'step',
-		title: id,
-		status: 'success',
-		providerStatus: 'success',
-		flags: {},
-		progress: null,
-		errors: [],
-		needs: [],
-		log: null,
-		artifact: null,
-		currentCube: null,
-		order: null,
-		retries: null,
-		children: [],
-		createdAt: null,
-		startedAt: null,
-		finishedAt: null,
-		updatedAt: null,
-		...more,
-	};
+	return testNode({id, providerStatus: 'success', ...more});
 }

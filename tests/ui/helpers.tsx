@@ -53,6 +53,14 @@ export type Harness = Awaited<ReturnType<typeof renderApp>>;
 
 const WAIT_MS = 3000;
 
+/** Apps rendered and not unmounted yet: unmountApps() ends them after each test. */
+const mounted = new Set<() => Promise<void>>();
+
+/** Unmounts every app a test rendered; use as `afterEach(unmountApps)`. */
+export async function unmountApps(): Promise<void> {
+	for (const unmount of [...mounted]) await unmount();
+}
+
 /**
  * Renders the App on a fake store and a manual clock, at a fixed size (the fake stdout has no
  * rows), and waits until it listens to keys. Writes that bypass Ink land in `writes`.
@@ -116,6 +124,12 @@ export async function renderApp(store: FakeStore, clock: ManualClock, options: R
 		return waitFor(predicate, typeof until === 'string' ? `"${until}" after ${JSON.stringify(keys)}` : `a frame after ${JSON.stringify(keys)}`);
 	};
 
+	const unmount = async (): Promise<void> => {
+		mounted.delete(unmount);
+		await act(async () => ink.unmount());
+	};
+	mounted.add(unmount);
+
 	return {
 		store,
 		clock,
@@ -132,7 +146,7 @@ export async function renderApp(store: FakeStore, clock: ManualClock, options: R
 		act: (work: () => void) => act(async () => work()),
 		quits: () => quits,
 		resize: (next: {columns: number; rows: number}) => act(async () => ink.rerender(element(next))),
-		unmount: () => act(async () => ink.unmount()),
+		unmount,
 		stdin: ink.stdin,
 		stdout: ink.stdout,
 	};

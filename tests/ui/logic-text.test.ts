@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import stringWidth from 'string-width';
-import {displayWidth, fit, truncate, wrapCells} from '../../source/ui/logic/text.js';
+import {displayWidth, truncate, wrapCells} from '../../source/output/text.js';
+import {fit} from '../../source/ui/logic/text.js';
 import {painter} from '../../source/ui/logic/paint.js';
 import {composeLine, composeParts} from '../../source/ui/logic/compose.js';
 

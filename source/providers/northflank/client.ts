@@ -1,9 +1,9 @@
 import type {Run} from '../../model/run.js';
 import {uniqueById} from '../build.js';
-import {capabilitiesOf, NORTHFLANK_NO_LOGS} from '../capabilities.js';
-import {DEFAULT_MAX_PAGES, expectShape, guarded, invalid, segment, unsupported} from '../client-kit.js';
-import {createHttp, type HttpOptions} from '../http.js';
-import {DEFAULT_BASE_URLS, type NorthflankSpec, type SourceClient, type TriggerRequest} from '../types.js';
+import {NORTHFLANK_NO_LOGS} from '../capabilities.js';
+import {clientBasics, DEFAULT_MAX_PAGES, expectShape, guarded, invalid, segment, unsupported} from '../client-kit.js';
+import type {HttpOptions} from '../http.js';
+import type {NorthflankSpec, SourceClient, TriggerRequest} from '../types.js';
 import {mapRun} from './map.js';
 import {listSchema, oneRunSchema} from './schema.js';
 
@@ -39,7 +39,7 @@ function newestFirst(runs: readonly Run[]): Run[] {
 }
 
 export function createNorthflankClient(spec: NorthflankSpec, options: HttpOptions = {}): SourceClient {
-	const http = createHttp({name: spec.name, provider: 'northflank', baseUrl: spec.baseUrl ?? DEFAULT_BASE_URLS.northflank, token: spec.token}, options);
+	const {http, identity} = clientBasics(spec, options);
 	// Team tokens address projects under their team.
 	const owner = spec.teamId ? `/v1/teams/${segment(spec.teamId)}/projects/${segment(spec.projectId)}` : `/v1/projects/${segment(spec.projectId)}`;
 	const ownerTemplate = spec.teamId ? '/v1/teams/{teamId}/projects/{projectId}' : '/v1/projects/{projectId}';
@@ -55,10 +55,7 @@ export function createNorthflankClient(spec: NorthflankSpec, options: HttpOption
 	}
 
 	const client: SourceClient = {
-		name: spec.name,
-		provider: 'northflank',
-		capabilities: capabilitiesOf(spec),
-		budgetKey: http.budgetKey,
+		...identity,
 
 		listRuns(listOptions = {}) {
 			const endpoint = `GET ${template}`;

@@ -2,11 +2,11 @@ import {isProviderError} from '../../model/errors.js';
 import type {LogRef, Run} from '../../model/run.js';
 import {sanitizeLine} from '../../model/sanitize.js';
 import {cleanLogLine, uniqueById} from '../build.js';
-import {capabilitiesOf, SOURCECRAFT_LOGS_NEED_SLUGS, SOURCECRAFT_NO_ABORT} from '../capabilities.js';
-import {DEFAULT_MAX_PAGES, expectShape, guarded, invalid, segment, unsupported} from '../client-kit.js';
+import {SOURCECRAFT_LOGS_NEED_SLUGS, SOURCECRAFT_NO_ABORT} from '../capabilities.js';
+import {clientBasics, DEFAULT_MAX_PAGES, expectShape, guarded, invalid, segment, unsupported} from '../client-kit.js';
 import {requestError} from '../http-errors.js';
-import {createHttp, type HttpOptions} from '../http.js';
-import {DEFAULT_BASE_URLS, type LogChunk, type SourceClient, type SourceCraftSpec} from '../types.js';
+import type {HttpOptions} from '../http.js';
+import type {LogChunk, SourceClient, SourceCraftSpec} from '../types.js';
 import {advanceLog, readLogCursor} from './log.js';
 import {mapRun} from './map.js';
 import {repoPaths, type RepoPaths} from './paths.js';
@@ -20,7 +20,7 @@ const MAX_LOG_PAGES = 20;
 const SEARCH_PAGES = 20;
 
 export function createSourceCraftClient(spec: SourceCraftSpec, options: HttpOptions = {}): SourceClient {
-	const http = createHttp({name: spec.name, provider: 'sourcecraft', baseUrl: spec.baseUrl ?? DEFAULT_BASE_URLS.sourcecraft, token: spec.token}, options);
+	const {http, identity} = clientBasics(spec, options);
 	const paths = repoPaths(spec);
 
 	function repo(): RepoPaths {
@@ -29,10 +29,7 @@ export function createSourceCraftClient(spec: SourceCraftSpec, options: HttpOpti
 	}
 
 	const client: SourceClient = {
-		name: spec.name,
-		provider: 'sourcecraft',
-		capabilities: capabilitiesOf(spec),
-		budgetKey: http.budgetKey,
+		...identity,
 
 		listRuns(listOptions = {}) {
 			return guarded(http, listEndpoint(), async () => {

@@ -1,11 +1,10 @@
 import {isProviderError} from '../../model/errors.js';
 import type {Run} from '../../model/run.js';
 import {cleanLogLine, uniqueById} from '../build.js';
-import {capabilitiesOf} from '../capabilities.js';
-import {badAnswer, DEFAULT_MAX_PAGES, expectShape, guarded, invalid, segment} from '../client-kit.js';
-import {createHttp, type HttpOptions} from '../http.js';
+import {badAnswer, clientBasics, DEFAULT_MAX_PAGES, expectShape, guarded, invalid, segment} from '../client-kit.js';
+import type {HttpOptions} from '../http.js';
 import {isRecord} from '../lenient.js';
-import {DEFAULT_BASE_URLS, type LogChunk, type SourceClient, type TriggerRequest, type WerckerSpec} from '../types.js';
+import type {LogChunk, SourceClient, TriggerRequest, WerckerSpec} from '../types.js';
 import {mapRun} from './map.js';
 import {runListSchema, runSchema, stepListSchema} from './schema.js';
 
@@ -38,7 +37,7 @@ function oneRun(answer: unknown): unknown {
 }
 
 export function createWerckerClient(spec: WerckerSpec, options: HttpOptions = {}): SourceClient {
-	const http = createHttp({name: spec.name, provider: 'wercker', baseUrl: spec.baseUrl ?? DEFAULT_BASE_URLS.wercker, token: spec.token}, options);
+	const {http, identity} = clientBasics(spec, options);
 
 	async function fetchRun(id: string, signal?: AbortSignal): Promise<Run> {
 		const endpoint = 'GET /api/v3/runs/{runId}';
@@ -60,10 +59,7 @@ export function createWerckerClient(spec: WerckerSpec, options: HttpOptions = {}
 	}
 
 	const client: SourceClient = {
-		name: spec.name,
-		provider: 'wercker',
-		capabilities: capabilitiesOf(spec),
-		budgetKey: http.budgetKey,
+		...identity,
 
 		listRuns(listOptions = {}) {
 			const endpoint = 'GET /api/v3/runs';

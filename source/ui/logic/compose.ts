@@ -1,5 +1,5 @@
 import type {Painter, Tone} from './paint.js';
-import {displayWidth, truncate} from './text.js';
+import {displayWidth, truncate} from '../../output/text.js';
 
 /** A piece of a status line: plain text, how it looks, and how much it matters when room is short. */
 export interface Part {

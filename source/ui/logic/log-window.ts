@@ -1,4 +1,4 @@
-import {wrapCells} from './text.js';
+import {wrapCells} from '../../output/text.js';
 
 export interface LogWindow {
 	/** Screen rows, each at most `width` columns. */

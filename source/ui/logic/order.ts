@@ -1,7 +1,7 @@
 import type {Run} from '../../model/run.js';
 import type {Status} from '../../model/status.js';
 import {isActive} from '../../model/status.js';
-import {runningTime} from './time.js';
+import {runningTime} from '../../output/time.js';
 
 export const SORTS = ['attention', 'newest', 'status', 'source', 'duration'] as const;
 export type SortMode = (typeof SORTS)[number];

@@ -1,14 +1,15 @@
 import type {Run} from '../../model/run.js';
 import type {Status, StatusFlags} from '../../model/status.js';
-import {formatAge, formatDuration} from '../../output/time.js';
-import {progressBar, statusWord} from '../../output/glyphs.js';
+import {percentText, progressLabel, statusWord} from '../../output/glyphs.js';
+import {refText} from '../../output/table.js';
+import {displayWidth} from '../../output/text.js';
+import {durationText, formatAge} from '../../output/time.js';
 import type {Column, ColumnLayout, ContentWidths} from './columns.js';
 import {PROGRESS_BAR_WIDTH, STATUS_WIDTH} from './columns.js';
 import type {Painter} from './paint.js';
 import type {Symbols} from './symbols.js';
 import {glyphFor} from './symbols.js';
-import {displayWidth, fit} from './text.js';
-import {runningTime} from './time.js';
+import {fit} from './text.js';
 
 /** What every row of a screen needs to draw itself. */
 export interface RowContext {
@@ -27,12 +28,8 @@ export interface RowState {
 	watched: boolean;
 }
 
-/** Branch or tag, then the short commit: "main 3f2a91c". */
-export function refText(run: Run): string {
-	const name = run.branch ?? run.tag ?? (run.pullRequest === null ? null : `PR ${run.pullRequest}`);
-	const commit = run.commit === null ? null : run.commit.slice(0, 7);
-	return [name, commit].filter((part): part is string => part !== null && part !== '').join(' ');
-}
+// The run's details view takes these from here, beside the rows that use them.
+export {durationText, refText};
 
 export function contentWidths(runs: readonly Run[]): ContentWidths {
 	const widths: ContentWidths = {source: 0, run: 0, ref: 0, event: 0, user: 0};
@@ -59,13 +56,7 @@ export function progressText(
 ): string {
 	if (item.status === 'unknown') return item.providerStatus === null ? '' : `(${item.providerStatus})`;
 	if (item.status !== 'running' || item.progress === null) return '';
-	const percent = `${Math.round(item.progress * 100)}%`.padStart(4);
-	return compact ? percent : `${progressBar(item.progress, PROGRESS_BAR_WIDTH, ascii)} ${percent}`;
-}
-
-export function durationText(item: Parameters<typeof runningTime>[0], now: number, missing: string): string {
-	const time = runningTime(item, now);
-	return time === null ? missing : formatDuration(time);
+	return compact ? percentText(item.progress) : progressLabel(item.progress, PROGRESS_BAR_WIDTH, ascii);
 }
 
 function cell(run: Run, column: Column, context: RowContext, layout: ColumnLayout, state: RowState): string {

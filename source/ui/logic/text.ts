@@ -1,68 +1,7 @@
-import stringWidth from 'string-width';
-
-/**
- * Cells are measured in terminal columns, not string length: a CJK character or an emoji
- * takes two columns, a combining mark none. Every cell of the screen goes through these,
- * so a wide character in a branch name cannot push the row past the edge.
- */
-
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
-const segmenter = new Intl.Segmenter();
-
-/** Display width of plain text (no escape sequences). */
-export function displayWidth(text: string): number {
-	return PRINTABLE_ASCII.test(text) ? text.length : stringWidth(text);
-}
-
-/** Cut text to at most `width` columns, ending with `ellipsis` when something was cut. */
-export function truncate(text: string, width: number, ellipsis = '…'): string {
-	if (width <= 0) return '';
-	if (PRINTABLE_ASCII.test(text)) {
-		if (text.length <= width) return text;
-		return width <= ellipsis.length ? text.slice(0, width) : text.slice(0, width - ellipsis.length) + ellipsis;
-	}
-	if (stringWidth(text) <= width) return text;
-	const room = Math.max(0, width - displayWidth(ellipsis));
-	let out = '';
-	let used = 0;
-	for (const {segment} of segmenter.segment(text)) {
-		const cells = stringWidth(segment);
-		if (used + cells > room) break;
-		out += segment;
-		used += cells;
-	}
-	return room === 0 ? out : out + ellipsis;
-}
+import {displayWidth, pad, truncate} from '../../output/text.js';
 
 /** Exactly `width` columns: truncated, then padded with spaces on the right (or left). */
 export function fit(text: string, width: number, align: 'left' | 'right' = 'left', ellipsis = '…'): string {
 	const cut = truncate(text, width, ellipsis);
-	const pad = ' '.repeat(Math.max(0, width - displayWidth(cut)));
-	return align === 'left' ? cut + pad : pad + cut;
-}
-
-/** Break text into rows of at most `width` columns (for log lines); never returns an empty list. */
-export function wrapCells(text: string, width: number): string[] {
-	if (width <= 0) return [''];
-	if (PRINTABLE_ASCII.test(text)) {
-		if (text.length <= width) return [text];
-		const rows: string[] = [];
-		for (let at = 0; at < text.length; at += width) rows.push(text.slice(at, at + width));
-		return rows;
-	}
-	const rows: string[] = [];
-	let row = '';
-	let used = 0;
-	for (const {segment} of segmenter.segment(text)) {
-		const cells = stringWidth(segment);
-		if (used + cells > width && row !== '') {
-			rows.push(row);
-			row = '';
-			used = 0;
-		}
-		row += segment;
-		used += cells;
-	}
-	rows.push(row);
-	return rows;
+	return align === 'left' ? pad(cut, width) : ' '.repeat(Math.max(0, width - displayWidth(cut))) + cut;
 }

@@ -1,10 +1,12 @@
 import type {RunNode} from '../../model/run.js';
 import {statusWord} from '../../output/glyphs.js';
+import {displayWidth, truncate} from '../../output/text.js';
+import {durationText} from '../../output/time.js';
 import {PROGRESS_WIDTH} from './columns.js';
 import type {RowContext} from './run-row.js';
-import {durationText, progressText} from './run-row.js';
+import {progressText} from './run-row.js';
 import {glyphFor} from './symbols.js';
-import {displayWidth, fit, truncate} from './text.js';
+import {fit} from './text.js';
 import type {TreeRow} from './tree.js';
 
 const WORD_WIDTH = 9;
