@@ -2,7 +2,7 @@ import type {Capabilities, SourceSpec} from './types.js';
 
 export const NORTHFLANK_NO_LOGS = 'Northflank release flows have no logs; a failed node shows its error';
 export const SOURCECRAFT_NO_ABORT = 'SourceCraft has no way to cancel a run';
-export const SOURCECRAFT_LOGS_NEED_SLUGS = 'SourceCraft serves logs by org and repo only: set org and repo in the config';
+export const SOURCECRAFT_LOGS_NEED_SLUGS = 'no logs: SourceCraft serves them by org and repo, and this source names its repository by id only';
 
 /** What a source can do, known from its configuration alone (before any request). */
 export function capabilitiesOf(spec: SourceSpec): Capabilities {

@@ -196,10 +196,15 @@ export function createHttp(source: HttpSource, options: HttpOptions = {}): Http 
 			why ??= 'timeout';
 			controller.abort();
 		}, totalTimeoutMs);
+		// When the call's time runs out during a retry, the failure that caused the retry (a 429 with
+		// its request id, say) tells the user more than "no answer".
+		let earlier: {kind: ErrorKind; detail: ErrorDetail} | null = null;
+		const timedOut = () => (earlier ? providerError(earlier.kind, ctx, earlier.detail) : providerError('timeout', ctx, {limitMs: totalTimeoutMs}));
 		try {
 			for (let attemptNumber = 1; ; attemptNumber++) {
 				const outcome = await attempt(request, controller.signal, () => why);
 				if (outcome.ok) return outcome.response;
+				if (why === 'timeout') throw timedOut();
 				const {kind, retriable} = outcome;
 				const detail = {...outcome.detail, attempts: attemptNumber};
 				if (!retriable) throw providerError(kind, ctx, detail);
@@ -211,9 +216,10 @@ export function createHttp(source: HttpSource, options: HttpOptions = {}): Http 
 				const backoff = retryBaseMs * 2 ** (attemptNumber - 1);
 				const delay = retryAfterMs ?? Math.round(backoff / 2 + (Math.random() * backoff) / 2);
 				if (delay >= remaining) throw providerError(kind, ctx, detail);
+				earlier = {kind, detail};
 				await pause(delay, controller.signal);
 				if (why === 'canceled') throw providerError('canceled', ctx);
-				if (why === 'timeout') throw providerError('timeout', ctx, {limitMs: totalTimeoutMs});
+				if (why === 'timeout') throw timedOut();
 			}
 		} finally {
 			clearTimeout(total);
@@ -233,7 +239,7 @@ export function createHttp(source: HttpSource, options: HttpOptions = {}): Http 
 			try {
 				return JSON.parse(response.body) as unknown;
 			} catch {
-				throw providerError('bad_response', context(request.endpoint), {status: response.statusCode, problem: 'not JSON'});
+				throw providerError('bad_response', context(request.endpoint), {status: response.statusCode, requestId: headerRequestId(response.headers), problem: 'not JSON'});
 			}
 		},
 	};

@@ -1,3 +1,4 @@
+import {sanitizeOptional} from '../model/sanitize.js';
 import type {RateLimitInfo} from './types.js';
 
 export type HeaderBag = Record<string, string | string[] | undefined>;
@@ -42,5 +43,6 @@ export function readRateLimit(headers: HeaderBag, now: number): RateLimitInfo {
 
 /** A request id the server put in a header, for errors whose body has none. */
 export function headerRequestId(headers: HeaderBag): string | null {
-	return header(headers, 'x-request-id') ?? header(headers, 'request-id') ?? header(headers, 'x-amzn-requestid');
+	// Header bytes arrive as latin1, where 0x80–0x9f are C1 controls: sanitize like any server text.
+	return sanitizeOptional(header(headers, 'x-request-id') ?? header(headers, 'request-id') ?? header(headers, 'x-amzn-requestid'), 120);
 }

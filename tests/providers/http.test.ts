@@ -22,6 +22,8 @@ async function serve(replies: Reply[]): Promise<{url: string; seen: {url: string
 	server = createServer((request, response) => {
 		seen.push({url: request.url ?? '', headers: request.headers});
 		const reply = replies.shift() ?? {status: 500, body: ''};
+		// Status 0: the server never answers.
+		if (reply.status === 0) return;
 		response.writeHead(reply.status, reply.headers ?? {'content-type': 'application/json'});
 		response.end(reply.body);
 	});
@@ -84,6 +86,16 @@ describe('the HTTP layer', () => {
 });
 
 describe('rate-limit headers', () => {
+	it('reports the 429 that caused a retry, with its request id, when the retry runs out of time', async () => {
+		const {url, seen} = await serve([
+			{status: 429, headers: {'content-type': 'application/json', 'retry-after': '1', 'x-request-id': 'rl-1'}, body: '{}'},
+			{status: 0, body: ''},
+		]);
+		const error = await failure(createHttp(source(url), {totalTimeoutMs: 1_600}).json({method: 'GET', path: '/x', endpoint: 'GET /x'}));
+		expect(seen).toHaveLength(2);
+		expect(error).toMatchObject({kind: 'rate_limited', status: 429, requestId: 'rl-1'});
+	});
+
 	it('reads Retry-After as seconds or an HTTP date, and ignores nonsense', () => {
 		const now = Date.UTC(2026, 0, 1, 12, 0, 0);
 		expect(parseRetryAfter('40', now)).toBe(40_000);
