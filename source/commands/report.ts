@@ -58,9 +58,13 @@ function describeError(error: Error): string {
 /** "acme/api: auth: the token was refused (401) (request id 7f3a…)". */
 export function formatProviderError(error: ProviderErrorFields, source?: string): string {
 	const name = source ?? error.source;
-	const message = sanitizeLine(error.message);
+	// Provider errors name their source and request id already: say each once.
+	const own = error.source ? `${sanitizeLine(error.source)}: ` : null;
+	const full = sanitizeLine(error.message);
+	const message = own && full.startsWith(own) ? full.slice(own.length) : full;
 	const provider = error.providerMessage ? sanitizeLine(error.providerMessage) : '';
 	const text = provider && !message.includes(provider) ? `${message.replace(/\.$/, '')}: ${provider}` : message;
-	const request = error.requestId ? ` (request id ${sanitizeLine(error.requestId)})` : '';
+	const id = error.requestId ? sanitizeLine(error.requestId) : '';
+	const request = id && !message.includes(id) ? ` (request id ${id})` : '';
 	return `${name ? `${sanitizeLine(name)}: ` : ''}${error.kind}: ${text}${request}`;
 }

@@ -143,9 +143,9 @@ export const configSchema = z
 		notify: z
 			.strictObject({
 				bell: z.boolean().default(true),
-				osc9: z.boolean().default(false),
+				osc9: z.boolean().default(true),
 			})
-			.default({bell: true, osc9: false}),
+			.default({bell: true, osc9: true}),
 		color: z.enum(['auto', 'always', 'never']).default('auto'),
 	})
 	.superRefine((config, ctx) => {

@@ -1,3 +1,5 @@
+import {sanitizeLine} from './sanitize.js';
+
 /** Every way a request to a provider can go wrong, as the user needs to tell them apart. */
 export const ERROR_KINDS = [
 	'auth',
@@ -73,4 +75,25 @@ export class ProviderError extends Error {
 
 export function isProviderError(error: unknown): error is ProviderError {
 	return error instanceof ProviderError;
+}
+
+const KIND_WORDS: Record<ErrorKind, string> = {
+	auth: 'token refused',
+	forbidden: 'not allowed',
+	not_found: 'not found',
+	rate_limited: 'rate limited',
+	server: 'server error',
+	network: 'unreachable',
+	timeout: 'no answer',
+	bad_response: 'unexpected answer',
+	unsupported: 'not supported',
+	invalid_request: 'request rejected',
+	canceled: 'canceled',
+};
+
+/** The short form for a one-line status bar (plain ASCII of its own): what went wrong and the request id. */
+export function errorSummary(error: ProviderErrorFields): string {
+	const status = error.status ? ` ${error.status}` : '';
+	const request = error.requestId ? `, request ${sanitizeLine(error.requestId)}` : '';
+	return `${KIND_WORDS[error.kind] ?? 'error'}${status}${request}`;
 }

@@ -11,6 +11,7 @@ import type {TriggerFlags} from '../../source/commands/trigger-request.js';
 import {capabilitiesOf} from '../../source/providers/capabilities.js';
 import type {SourceSpec} from '../../source/providers/types.js';
 import type {RunDetail, SourceState, StoreSnapshot} from '../../source/store/types.js';
+import {SOURCECRAFT_CAPABILITIES, makeSource} from '../fixtures/sources.js';
 import {NOW, makeRun} from './fixtures.js';
 
 describe('flag values', () => {
@@ -101,18 +102,8 @@ describe('trigger flags → request', () => {
 
 describe('following a run', () => {
 	const key = makeRun({id: '7'}).key;
-	const source = (fields: Partial<SourceState> = {}): SourceState => ({
-		name: 'acme/api',
-		provider: 'sourcecraft',
-		capabilities: capabilitiesOf({name: 'acme/api', provider: 'sourcecraft', org: 'a', repo: 'b', token: null}),
-		health: 'ok',
-		lastSuccessAt: null,
-		lastError: null,
-		nextPollAt: null,
-		rate: null,
-		runCount: 0,
-		...fields,
-	});
+	const source = (fields: Partial<SourceState> = {}): SourceState =>
+		makeSource('acme/api', {provider: 'sourcecraft', capabilities: SOURCECRAFT_CAPABILITIES, ...fields});
 	const snapshot = (detail: Partial<RunDetail> | null, state: SourceState = source()): StoreSnapshot => ({
 		now: NOW,
 		paused: false,
@@ -221,5 +212,9 @@ describe('what reaches stderr', () => {
 			'acme/api: auth: The token was refused (401): bad token (request id req-1)',
 		);
 		expect(formatProviderError({kind: 'network', message: 'Connection refused: bad\u001b[2J host', source: 'x'})).toBe('x: network: Connection refused: bad host');
+		expect(
+			formatProviderError({kind: 'not_found', source: 'deploy', requestId: 'r-7', message: 'deploy: not found (404) on GET /runs/{run} (request id r-7) — check the ids in the config'}),
+			'the source and the request id said once each',
+		).toBe('deploy: not_found: not found (404) on GET /runs/{run} (request id r-7) — check the ids in the config');
 	});
 });

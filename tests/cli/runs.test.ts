@@ -76,7 +76,9 @@ describe('citop runs', () => {
 		const lines = errorLines(result);
 		expect(lines).toHaveLength(2);
 		expect(lines).toContainEqual(expect.stringMatching(/^citop: down: network: /));
-		expect(lines).toContainEqual(expect.stringMatching(/^citop: refused: auth: .*\(request id [^)]+\)$/));
+		expect(lines).toContainEqual(expect.stringMatching(/^citop: refused: auth: .*\(request id [^)]+\)/));
+		// Said once: the source and the request id are not repeated.
+		expect(lines.find((line) => line.includes('refused: auth'))?.match(/request id/g)).toHaveLength(1);
 		expectNoToken(result, [...setup.tokens, 'nf-wrong-token-123']);
 	});
 

@@ -17,7 +17,7 @@ describe('parseConfig: valid files', () => {
 		const config = parseConfig('sources:\n  - provider: wercker\n    pipelineId: 5751377e7e1bd5f17f050bc4\n', 'config.yaml');
 		expect(config.poll).toEqual({fast: 3, slow: 30, maxBackoff: 300});
 		expect(config.highlight).toBe(6);
-		expect(config.notify).toEqual({bell: true, osc9: false});
+		expect(config.notify).toEqual({bell: true, osc9: true});
 		expect(config.color).toBe('auto');
 	});
 
@@ -46,13 +46,13 @@ describe('parseConfig: valid files', () => {
 				'highlight: 6',
 				'notify:',
 				'  bell: true',
-				'  osc9: true',
+				'  osc9: false',
 				'color: never',
 			].join('\n'),
 			'config.yaml',
 		);
 		expect(config.sources).toHaveLength(3);
-		expect(config.notify.osc9).toBe(true);
+		expect(config.notify.osc9).toBe(false);
 		expect(config.color).toBe('never');
 	});
 

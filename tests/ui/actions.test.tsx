@@ -1,15 +1,12 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import {ManualClock} from '../../source/model/clock.js';
 import {runKey} from '../../source/model/run.js';
-import {FakeStore, NORTHFLANK_CAPABILITIES, SOURCECRAFT_CAPABILITIES, makeNode, makeRun, makeSource} from './fake-store.js';
+import {FakeStore, makeNode, makeRun} from './fake-store.js';
+import {NORTHFLANK_CAPABILITIES, SOURCECRAFT_CAPABILITIES, makeSource} from '../fixtures/sources.js';
 import type {Harness} from './helpers.js';
-import {KEY, renderApp, selectedRow} from './helpers.js';
+import {KEY, renderApp, selectedRow, unmountApps} from './helpers.js';
 
-let app: Harness | null = null;
-afterEach(async () => {
-	await app?.unmount();
-	app = null;
-});
+afterEach(unmountApps);
 
 function setup() {
 	const clock = new ManualClock();
@@ -34,7 +31,7 @@ const footer = (app: Harness) => app.text().split('\n').slice(-2).join('\n');
 describe('abort', () => {
 	it('asks with the run’s name, and aborts only on y', async () => {
 		const {clock, store} = setup();
-		app = await renderApp(store, clock);
+		const app = await renderApp(store, clock);
 		await app.press('x', 'Abort deploy #5751? y/N');
 		await app.press('n', 'keeps running');
 		expect(store.callsOf('abort')).toEqual([]);
@@ -45,7 +42,7 @@ describe('abort', () => {
 
 	it('explains why a source cannot abort instead of doing nothing', async () => {
 		const {clock, store} = setup();
-		app = await renderApp(store, clock);
+		const app = await renderApp(store, clock);
 		await app.press('j', (frame) => selectedRow(frame).includes('#1284'));
 		await app.press('x', 'SourceCraft has no way to cancel a run');
 		expect(app.text()).not.toContain('y/N');
@@ -53,7 +50,7 @@ describe('abort', () => {
 
 	it('says a finished run is already finished', async () => {
 		const {clock, store} = setup();
-		app = await renderApp(store, clock);
+		const app = await renderApp(store, clock);
 		await app.press('G', (frame) => selectedRow(frame).includes('#5750'));
 		await app.press('x', 'deploy #5750 already finished (success)');
 	});
@@ -61,7 +58,7 @@ describe('abort', () => {
 	it('shows a failed abort in the footer, with the request id', async () => {
 		const {clock, store} = setup();
 		store.abortResult = () => Promise.reject(Object.assign(new Error('the run is locked'), {requestId: 'req-9'}));
-		app = await renderApp(store, clock);
+		const app = await renderApp(store, clock);
 		await app.press('x', 'y/N');
 		await app.press('y', 'could not abort deploy #5751: the run is locked (request req-9)');
 	});
@@ -72,7 +69,7 @@ describe('trigger', () => {
 		const {clock, store, now} = setup();
 		const started = makeRun('deploy', '5752', 0, now, {status: 'queued'});
 		store.triggerResult = async () => started;
-		app = await renderApp(store, clock);
+		const app = await renderApp(store, clock);
 		await app.press('t', 'which source?');
 		// Only sources that can start runs are offered.
 		expect(app.text()).toContain('prod-release');
@@ -100,7 +97,7 @@ describe('trigger', () => {
 
 	it('asks no source on a source tab, and cancels with Esc at any step without sending', async () => {
 		const {clock, store} = setup();
-		app = await renderApp(store, clock);
+		const app = await renderApp(store, clock);
 		await app.press(KEY.tab, '[deploy]');
 		await app.press('t', 'Start a run on deploy');
 		await app.press('main', '▸ main');
@@ -121,11 +118,12 @@ describe('trigger', () => {
 			],
 		});
 		store.triggerResult = () => Promise.reject(Object.assign(new Error('workflow "deploy" is not defined'), {requestId: 'sc-1'}));
-		app = await renderApp(store, clock);
+		const app = await renderApp(store, clock);
 		await app.press(`${KEY.tab}${KEY.tab}`, '[acme/api]');
 		await app.press('t', 'Workflows to run');
 		await app.press('j', '▸ [ ] deploy');
 		await app.press(KEY.enter, '▸ [x] deploy');
+		await app.press('j', '▸ other: type names');
 		await app.press('j', '▸ continue');
 		await app.press(KEY.enter, 'Run on');
 		await app.press('j', '▸ a branch');
@@ -141,12 +139,35 @@ describe('trigger', () => {
 		expect(app.text()).toContain('Start this run?');
 		expect(app.text()).toContain('could not start a run on acme/api');
 	});
+
+	it('takes a workflow typed by name when the history lacks it, and goes back from the confirmation keeping the answers', async () => {
+		const {clock, store, now} = setup();
+		store.push({runs: [makeRun('acme/api', '1284', 4, now, {status: 'running', children: [makeNode('build', {kind: 'workflow'})]})]});
+		store.triggerResult = () => Promise.reject(new Error('refused'));
+		const app = await renderApp(store, clock);
+		await app.press(`${KEY.tab}${KEY.tab}`, '[acme/api]');
+		await app.press('t', 'Workflows to run');
+		await app.press('j', '▸ other: type names');
+		await app.press(KEY.enter, 'comma-separated');
+		await app.press('nightly, lint', '▸ nightly, lint');
+		await app.press(KEY.enter, 'Run on');
+		await app.press(KEY.enter, 'CI config');
+		await app.press(KEY.enter, 'Input values');
+		await app.press(KEY.enter, 'Shared run?');
+		await app.press(KEY.enter, 'Start this run?');
+		expect(app.text()).toContain('workflows: nightly, lint');
+		await app.press(KEY.left, 'Shared run?');
+		await app.press(KEY.enter, 'Start this run?');
+		expect(app.text()).toContain('workflows: nightly, lint');
+		await app.press(KEY.enter, 'refused');
+		expect(store.callsOf('trigger')).toEqual([['acme/api', {workflows: ['nightly', 'lint'], shared: false}]]);
+	});
 });
 
 describe('watch, copy, refresh, pause and help', () => {
 	it('watches a run, marks it, and rings the bell and notifies when it ends', async () => {
 		const {clock, store} = setup();
-		app = await renderApp(store, clock);
+		const app = await renderApp(store, clock);
 		await app.press('w', 'watching deploy #5751');
 		expect(store.callsOf('watch')).toEqual([[runKey('deploy', '5751')]]);
 		await app.waitFor((frame) => selectedRow(frame).startsWith(' ●'), 'the watch mark');
@@ -160,7 +181,7 @@ describe('watch, copy, refresh, pause and help', () => {
 
 	it('rings no bell and sends no notification when they are turned off', async () => {
 		const {clock, store} = setup();
-		app = await renderApp(store, clock, {notify: {bell: false, osc9: false}});
+		const app = await renderApp(store, clock, {notify: {bell: false, osc9: false}});
 		await app.act(() => store.concludeWatched(store.getSnapshot().runs[0]!));
 		await app.waitFor((frame) => frame.includes('watched run ended'), 'the footer line');
 		expect(app.writes).toEqual([]);
@@ -168,10 +189,10 @@ describe('watch, copy, refresh, pause and help', () => {
 
 	it('copies the URL with OSC 52, the id when there is no URL, wrapped inside tmux', async () => {
 		const {clock, store} = setup();
-		app = await renderApp(store, clock, {tmux: true});
+		const app = await renderApp(store, clock, {tmux: true});
 		await app.press('y', 'copied the URL of deploy #5751');
 		const base64 = Buffer.from('https://ci.example/deploy/5751').toString('base64');
-		expect(app.writes).toEqual([`\u001bPtmux;\u001b\u001b]52;c;${base64}\u0007\u001b\\`]);
+		expect(app.writes).toEqual([`\u001b]52;c;${base64}\u0007\u001bPtmux;\u001b\u001b]52;c;${base64}\u0007\u001b\\`]);
 		await app.press('G', (frame) => selectedRow(frame).includes('#5750'));
 		await app.press('y', 'copied the id of deploy #5750');
 		expect(app.writes[1]).toContain(Buffer.from('5750').toString('base64'));
@@ -179,7 +200,7 @@ describe('watch, copy, refresh, pause and help', () => {
 
 	it('refreshes the shown source, pauses and resumes polling', async () => {
 		const {clock, store} = setup();
-		app = await renderApp(store, clock);
+		const app = await renderApp(store, clock);
 		await app.press('r', 'refreshing every source');
 		await app.press(KEY.tab, '[deploy]');
 		await app.press('r', 'refreshing deploy');
@@ -191,7 +212,7 @@ describe('watch, copy, refresh, pause and help', () => {
 
 	it('shows every key in a help overlay that any key closes', async () => {
 		const {clock, store} = setup();
-		app = await renderApp(store, clock);
+		const app = await renderApp(store, clock);
 		await app.press('?', 'Keys in the run list');
 		for (const words of ['abort the run', 'cycle the sort order', 'next source', 'filter by text', 'quit', '✓ success']) {
 			expect(app.text()).toContain(words);

@@ -1,14 +1,10 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import {ManualClock} from '../../source/model/clock.js';
-import {FakeStore, makeRun, makeSource} from './fake-store.js';
-import type {Harness} from './helpers.js';
-import {KEY, plain, renderApp, selectedRow} from './helpers.js';
+import {FakeStore, makeRun} from './fake-store.js';
+import {makeSource} from '../fixtures/sources.js';
+import {KEY, plain, renderApp, selectedRow, unmountApps} from './helpers.js';
 
-let app: Harness | null = null;
-afterEach(async () => {
-	await app?.unmount();
-	app = null;
-});
+afterEach(unmountApps);
 
 function setup() {
 	const clock = new ManualClock();
@@ -37,7 +33,7 @@ function labels(frame: string): string[] {
 describe('filters, sorts and source tabs', () => {
 	it('filters by text as you type; Esc clears it, Enter keeps it and gives the keys back', async () => {
 		const {clock, store} = setup();
-		app = await renderApp(store, clock);
+		const app = await renderApp(store, clock);
 		await app.press('/', (frame) => frame.includes('filter /'));
 		await app.press('zo', (frame) => labels(frame).length === 1);
 		expect(labels(app.frame())).toEqual(['#5751']);
@@ -51,9 +47,22 @@ describe('filters, sorts and source tabs', () => {
 		await app.press(KEY.escape, (frame) => labels(frame).length === 5);
 	});
 
+	it('applies keys typed faster than the screen redraws to the state the keys before them left', async () => {
+		const {clock, store} = setup();
+		const app = await renderApp(store, clock);
+		// Three reads in one go, no frame between them: "/" opens the filter, "zo" is its text (not
+		// commands to the list), Enter keeps it.
+		app.stdin.write('/');
+		app.stdin.write('zo');
+		app.stdin.write(KEY.enter);
+		const frame = await app.waitFor((next) => next.includes('filter /zo ·'));
+		expect(labels(frame)).toEqual(['#5751']);
+		expect(store.callsOf('openRun')).toEqual([]);
+	});
+
 	it('takes a pasted filter with Enter at its end', async () => {
 		const {clock, store} = setup();
-		app = await renderApp(store, clock);
+		const app = await renderApp(store, clock);
 		await app.press('/', (frame) => frame.includes('filter /'));
 		await app.press('login\r', (frame) => frame.includes('filter /login ·'));
 		expect(labels(app.frame())).toEqual(['#1284']);
@@ -61,7 +70,7 @@ describe('filters, sorts and source tabs', () => {
 
 	it('cycles sorts with s and status filters with f', async () => {
 		const {clock, store} = setup();
-		app = await renderApp(store, clock);
+		const app = await renderApp(store, clock);
 		expect(labels(app.frame())).toEqual(['#1284', 'release-77', '#1283', '#5751', '#5750']);
 		await app.press('s', (frame) => frame.includes('sort newest'));
 		expect(labels(app.frame())).toEqual(['release-77', '#1284', '#1283', '#5751', '#5750']);
@@ -77,7 +86,7 @@ describe('filters, sorts and source tabs', () => {
 
 	it('shows one source at a time with Tab and Shift+Tab, all first', async () => {
 		const {clock, store} = setup();
-		app = await renderApp(store, clock);
+		const app = await renderApp(store, clock);
 		expect(app.text()).toContain('[all]');
 		await app.press(KEY.tab, (frame) => frame.includes('[deploy]'));
 		expect(labels(app.frame())).toEqual(['#5751', '#5750']);

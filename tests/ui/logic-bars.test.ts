@@ -1,9 +1,11 @@
 import {describe, expect, it} from 'vitest';
 import {ManualClock} from '../../source/model/clock.js';
 import {describeEvent, footerParts, headerParts, healthText, rateText} from '../../source/ui/logic/bars.js';
-import {formatClock, formatSpan, formatUntil, runningTime} from '../../source/ui/logic/time.js';
+import {formatSpan, runningTime} from '../../source/output/time.js';
+import {formatClock, formatUntil} from '../../source/ui/logic/time.js';
 import {symbolsFor} from '../../source/ui/logic/symbols.js';
-import {FakeStore, makeSource} from './fake-store.js';
+import {FakeStore} from './fake-store.js';
+import {makeSource} from '../fixtures/sources.js';
 
 const clock = new ManualClock();
 const now = clock.now();
@@ -53,7 +55,7 @@ describe('header', () => {
 });
 
 describe('footer', () => {
-	const error = {kind: 'server' as const, message: 'server error (502)', requestId: 'req-42'};
+	const error = {kind: 'server' as const, status: 502, message: 'deploy: the server failed (502) on GET /runs (request id req-42) — try again later', requestId: 'req-42'};
 
 	it('tells the last change, data age, next poll and the last error with its request id', () => {
 		const store = new FakeStore(clock, {
@@ -64,7 +66,17 @@ describe('footer', () => {
 		});
 		const texts = footerParts(store.getSnapshot(), null, null, now, symbols).map((part) => part.text);
 		expect(texts[0]).toMatch(/^deploy #5751 running → failed \d\d:\d\d:\d\d$/);
-		expect(texts.slice(1)).toEqual(['data 2s old', 'next poll 1s', 'deploy: server error (502) (request req-42)']);
+		expect(texts.slice(1)).toEqual(['data 2s old', 'next poll 1s', 'deploy: server error 502, request req-42']);
+	});
+
+	it('shows the request budget closest to running out among the sources in view', () => {
+		const rate = (remaining: number) => ({limit: 1000, remaining, resetAt: null, retryAfterMs: null, observedAt: now});
+		const store = new FakeStore(clock, {
+			sources: [makeSource('deploy', {lastSuccessAt: now}), makeSource('prod', {lastSuccessAt: now, rate: rate(812)}), makeSource('staging', {lastSuccessAt: now, rate: rate(40)})],
+		});
+		expect(footerParts(store.getSnapshot(), null, null, now, symbols).map((part) => part.text)).toContain('staging (40/1000)');
+		expect(footerParts(store.getSnapshot(), 'prod', null, now, symbols).map((part) => part.text)).toContain('prod (812/1000)');
+		expect(footerParts(store.getSnapshot(), 'deploy', null, now, symbols).map((part) => part.text).join(' ')).not.toContain('/1000');
 	});
 
 	it('puts the message of an action first and says when polling is paused', () => {

@@ -62,4 +62,14 @@ describe('key maps', () => {
 		expect(keyHints('list', true).join(' ')).toMatch(/^[\x20-\x7e]+$/);
 		expect(helpLines('log').map((line) => line.keys)).toContain('F');
 	});
+
+	it('lists every key of every view in the help, the current view first, each other view once under its heading', () => {
+		const lines = helpLines('list');
+		for (const view of ['list', 'detail', 'log'] as const) {
+			for (const binding of BINDINGS[view]) expect(lines.map((line) => line.help)).toContain(binding.help);
+		}
+		expect(lines[0]?.help).toBe('move up');
+		expect(lines.filter((line) => line.keys === '').map((line) => line.help)).toEqual(['in the run view:', 'in the log view:']);
+		expect(lines.filter((line) => line.help === 'refresh now')).toHaveLength(1);
+	});
 });

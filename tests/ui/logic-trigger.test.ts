@@ -1,7 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import {ManualClock} from '../../source/model/clock.js';
 import {EMPTY_DRAFT, buildRequest, parseInput, summarize, triggerSteps, workflowChoices} from '../../source/ui/logic/trigger-form.js';
-import {NORTHFLANK_CAPABILITIES, SOURCECRAFT_CAPABILITIES, WERCKER_CAPABILITIES, makeNode, makeRun} from './fake-store.js';
+import {makeNode, makeRun} from './fake-store.js';
+import {NORTHFLANK_CAPABILITIES, SOURCECRAFT_CAPABILITIES, WERCKER_CAPABILITIES} from '../fixtures/sources.js';
 
 const now = new ManualClock().now();
 
@@ -63,6 +64,11 @@ describe('trigger form', () => {
 		expect(summarize(SOURCECRAFT_CAPABILITIES.triggerFields, EMPTY_DRAFT, 'input values')).toEqual([
 			'workflows: all that run on this event',
 			'on: the default branch',
+		]);
+		// The head is said once, on the "on:" line.
+		expect(summarize(SOURCECRAFT_CAPABILITIES.triggerFields, {...EMPTY_DRAFT, headType: 'branch', head: 'feature/x'}, 'input values')).toEqual([
+			'workflows: all that run on this event',
+			'on: branch feature/x',
 		]);
 	});
 

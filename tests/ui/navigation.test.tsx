@@ -2,15 +2,11 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {ManualClock} from '../../source/model/clock.js';
 import {runKey} from '../../source/model/run.js';
 import type {Run} from '../../source/model/run.js';
-import {FakeStore, makeRun, makeSource} from './fake-store.js';
-import type {Harness} from './helpers.js';
-import {KEY, renderApp, selectedRow} from './helpers.js';
+import {FakeStore, makeRun} from './fake-store.js';
+import {makeSource} from '../fixtures/sources.js';
+import {KEY, renderApp, selectedRow, unmountApps} from './helpers.js';
 
-let app: Harness | null = null;
-afterEach(async () => {
-	await app?.unmount();
-	app = null;
-});
+afterEach(unmountApps);
 
 function setup(count = 40) {
 	const clock = new ManualClock();
@@ -30,7 +26,7 @@ function setup(count = 40) {
 describe('run list navigation', () => {
 	it('starts on the newest run and moves with j/k, arrows, PgUp/PgDn, g/G and Home/End', async () => {
 		const {clock, store} = setup();
-		app = await renderApp(store, clock, {rows: 30});
+		const app = await renderApp(store, clock, {rows: 30});
 		expect(selectedRow(app.frame())).toContain('#5739');
 		await app.press('j');
 		expect(selectedRow(app.frame())).toContain('#5738');
@@ -57,13 +53,13 @@ describe('run list navigation', () => {
 
 	it('takes a burst of keys typed faster than a frame as one key each', async () => {
 		const {clock, store} = setup();
-		app = await renderApp(store, clock);
+		const app = await renderApp(store, clock);
 		await app.press('jjj', (frame) => selectedRow(frame).includes('#5736'));
 	});
 
 	it('scrolls the window with the cursor and never draws more rows than fit', async () => {
 		const {clock, store} = setup();
-		app = await renderApp(store, clock, {rows: 20});
+		const app = await renderApp(store, clock, {rows: 20});
 		expect(app.frame().split('\n')).toHaveLength(19);
 		await app.press('G');
 		expect(app.text()).toContain('#5700');
@@ -73,7 +69,7 @@ describe('run list navigation', () => {
 
 	it('opens a run with Enter (asking the store for its tree) and comes back with Esc', async () => {
 		const {clock, store} = setup();
-		app = await renderApp(store, clock);
+		const app = await renderApp(store, clock);
 		await app.press('j');
 		await app.press(KEY.enter, (frame) => frame.includes('esc back'));
 		await app.eventually(() => store.callsOf('openRun').length === 1, 'openRun');
@@ -88,7 +84,7 @@ describe('run list navigation', () => {
 
 	it('keeps the cursor on its run when a poll reorders the list and adds runs', async () => {
 		const {clock, store, now} = setup(10);
-		app = await renderApp(store, clock);
+		const app = await renderApp(store, clock);
 		await app.press('jjj', (frame) => selectedRow(frame).includes('#5706'));
 		const runs = store.getSnapshot().runs;
 		// Two new runs arrive on top, one old run starts running again (moves up), the rest swap places.
@@ -105,9 +101,19 @@ describe('run list navigation', () => {
 		expect(selectedRow(app.frame())).toContain('#5705');
 	});
 
+	it('keeps the first run selected when new runs arrive on top before any key is pressed', async () => {
+		const {clock, store, now} = setup(10);
+		const app = await renderApp(store, clock);
+		const first = selectedRow(app.frame());
+		expect(first).toContain('#5709');
+		await app.push({runs: [makeRun('deploy', '5800', 0, now, {status: 'running'}), ...store.getSnapshot().runs]});
+		const frame = await app.waitFor((next) => next.includes('#5800'));
+		expect(selectedRow(frame)).toContain('#5709');
+	});
+
 	it('moves to the same place when the run under the cursor goes away', async () => {
 		const {clock, store} = setup(10);
-		app = await renderApp(store, clock);
+		const app = await renderApp(store, clock);
 		await app.press('jj', (frame) => selectedRow(frame).includes('#5707'));
 		await app.push({runs: store.getSnapshot().runs.filter((run) => run.id !== '5707')});
 		const frame = await app.waitFor((next) => !next.includes('#5707'));
@@ -116,7 +122,7 @@ describe('run list navigation', () => {
 
 	it('quits on q and on Ctrl+C', async () => {
 		const {clock, store} = setup(3);
-		app = await renderApp(store, clock);
+		const app = await renderApp(store, clock);
 		app.stdin.write('q');
 		await app.eventually(() => app?.quits() === 1, 'a quit');
 		app.stdin.write(KEY.ctrlC);

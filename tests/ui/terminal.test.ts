@@ -28,15 +28,22 @@ describe('escape sequences', () => {
 	it('sends a desktop notification with sanitized text', () => {
 		expect(osc9('citop: deploy #5751 success')).toBe('\u001b]9;citop: deploy #5751 success\u0007');
 		expect(osc9('citop: evil\u0007\u001b]52;c;aGk=\u0007 name')).toBe('\u001b]9;citop: evil name\u0007');
+		expect(osc9('citop: deploy #5751 success', true)).toBe('\u001bPtmux;\u001b\u001b]9;citop: deploy #5751 success\u0007\u001b\\');
 	});
 
 	it('copies with OSC 52, wrapped for tmux', () => {
 		const text = 'https://ci.example/deploy/5751';
 		const base64 = Buffer.from(text).toString('base64');
 		expect(osc52(text, false)).toBe(`\u001b]52;c;${base64}\u0007`);
-		expect(osc52(text, true)).toBe(`\u001bPtmux;\u001b\u001b]52;c;${base64}\u0007\u001b\\`);
+		// In tmux: once for tmux's own clipboard, once passed through to the outer terminal.
+		expect(osc52(text, true)).toBe(`\u001b]52;c;${base64}\u0007\u001bPtmux;\u001b\u001b]52;c;${base64}\u0007\u001b\\`);
 	});
 });
+
+/** A frame is written two turns after Ink hands it over. */
+async function twoTurns(): Promise<void> {
+	for (let i = 0; i < 2; i++) await new Promise((resolve) => setImmediate(resolve));
+}
 
 describe('screen writer', () => {
 	it('paints the first frame whole, then only the rows that changed, at their places', () => {
@@ -51,7 +58,7 @@ describe('screen writer', () => {
 		writer.frame('one\nTWO\nthree');
 		writer.flush();
 		const second = terminal.take();
-		expect(second).toBe('\u001b[?2026h\u001b[2;1HTWO\u001b[K\u001b[?2026l');
+		expect(second).toBe('\u001b[?2026h\u001b[2;1HTWO\u001b[?2026l');
 		writer.frame('one\nTWO\nthree');
 		writer.flush();
 		expect(terminal.take()).toBe('');
@@ -85,7 +92,7 @@ describe('screen writer', () => {
 		const output = new InkOutput(terminal);
 		output.write('a\nb');
 		output.write('a\nc');
-		await new Promise((resolve) => setImmediate(resolve));
+		await twoTurns();
 		expect(terminal.written).toHaveLength(1);
 		expect(terminal.take()).toContain('\u001b[2;1Hc');
 		let resized = 0;
@@ -95,14 +102,14 @@ describe('screen writer', () => {
 		expect(resized).toBe(1);
 		expect(output.columns).toBe(30);
 		output.write('a\nc');
-		await new Promise((resolve) => setImmediate(resolve));
+		await twoTurns();
 		const repaint = terminal.take();
 		expect(repaint).toContain('\u001b[2J');
 		expect(repaint).toContain('\u001b[1;1Ha');
 		output.write('\u001b[?25h');
 		output.dispose();
 		output.write('late');
-		await new Promise((resolve) => setImmediate(resolve));
+		await twoTurns();
 		expect(terminal.take()).toBe('');
 		expect(terminal.listenerCount('resize')).toBe(0);
 	});

@@ -91,6 +91,12 @@ export function Screen({store, snapshot, clock, notify, terminal, onQuit}: Scree
 		const index = state.pendingSelect === null ? undefined : list.indexOf.get(state.pendingSelect);
 		if (state.pendingSelect !== null && index !== undefined) dispatch({type: 'listCursor', cursor: {key: state.pendingSelect, index}});
 	}, [state.pendingSelect, list.indexOf]);
+	// The cursor holds on to the run it shows, from the first frame on (not only after a key), so a
+	// poll that puts new runs on top moves the row, not the selection.
+	const shown = list.selected?.key ?? null;
+	useEffect(() => {
+		if (state.pendingSelect === null && shown !== null && shown !== state.list.key) dispatch({type: 'listCursor', cursor: {key: shown, index: list.cursor}});
+	}, [shown, list.cursor, state.list.key, state.pendingSelect]);
 
 	const pages = {list: listRows, detail: treeRows, log: logRows};
 	const latest = useRef({state, snapshot, list, tree, log, actions, onQuit, columns: size.columns, pages});
@@ -128,6 +134,8 @@ export function Screen({store, snapshot, clock, notify, terminal, onQuit}: Scree
 				list = listModel(render.snapshot, projected, render.columns, list);
 				tree = treeModel(render.snapshot, projected, tree);
 			}
+			// Keys of the next read may come before React renders this state: they start from it too.
+			latest.current = {...render, state: projected, list, tree};
 		},
 		[dispatch],
 	);
@@ -173,7 +181,7 @@ export function Screen({store, snapshot, clock, notify, terminal, onQuit}: Scree
 	return (
 		<Box flexDirection="column" width={size.columns} height={height}>
 			<Header sources={snapshot.sources} />
-			<Box flexDirection="column" height={body} overflow="hidden">
+			<Box flexDirection="column" height={body} overflowY="hidden">
 				{main}
 				{overlay?.kind === 'abort' ? (
 					<AbortDialog

@@ -24,6 +24,7 @@ import {ChoiceList} from './choice.js';
 import {LineInput} from './line-input.js';
 
 const DONE = '\u0000done';
+const OTHER = '\u0000other';
 
 export interface TriggerDialogProps {
 	/** The sources that can start runs. */
@@ -63,7 +64,7 @@ function question(step: TriggerStep, draft: TriggerDraft, inputsLabel: string, k
 		case 'inputs':
 			return `${inputsLabel[0]?.toUpperCase() ?? ''}${inputsLabel.slice(1)}: KEY=VALUE, one per line; an empty line goes on`;
 		case 'confirm':
-			return 'Start this run? enter starts, esc cancels';
+			return 'Start this run? enter starts, ← changes, esc cancels';
 	}
 }
 
@@ -77,11 +78,14 @@ export function TriggerDialog(props: TriggerDialogProps) {
 	const [typed, setTyped] = useState('');
 	const [error, setError] = useState<string | null>(null);
 	const [sending, setSending] = useState(false);
+	// A workflow missing from the recent runs can still be typed in.
+	const [typingWorkflows, setTypingWorkflows] = useState(false);
 	const state = props.sources.find((item) => item.name === source) ?? null;
 	const fields = state?.capabilities.triggerFields ?? [];
 	const steps = triggerSteps(fields, draft);
 	const step = steps[Math.min(stepIndex, steps.length - 1)] ?? {kind: 'confirm'};
-	const choices = source === null ? [] : workflowChoices(props.runs, source);
+	const known = source === null ? [] : workflowChoices(props.runs, source);
+	const choices = typingWorkflows ? [] : known;
 
 	const advance = (next: TriggerDraft) => {
 		setDraft(next);
@@ -103,12 +107,18 @@ export function TriggerDialog(props: TriggerDialogProps) {
 	useInput((input, key) => {
 		if (key.escape) props.onCancel();
 		else if (step.kind === 'confirm' && source !== null && (key.return || input === 'y')) send();
+		// Back from the confirmation (after a refusal too) to change an answer; the answers stay.
+		else if (step.kind === 'confirm' && key.leftArrow && !sending) {
+			setError(null);
+			setStepIndex(Math.max(0, steps.length - 2));
+		}
 	});
 
 	const onText = (value: string) => {
 		if (step.kind === 'text') advance(writeText(draft, step.field, value));
 		else if (step.kind === 'workflows') {
-			advance({...draft, workflows: value.split(',').map((name) => name.trim()).filter((name) => name !== '')});
+			const typedNames = value.split(',').map((name) => name.trim()).filter((name) => name !== '');
+			advance({...draft, workflows: [...new Set([...draft.workflows, ...typedNames])]});
 		} else if (step.kind === 'inputs') {
 			if (value.trim() === '') return advance(draft);
 			const parsed = parseInput(value);
@@ -136,10 +146,12 @@ export function TriggerDialog(props: TriggerDialogProps) {
 	} else if (step.kind === 'workflows' && choices.length > 0) {
 		const items: Array<Choice<string>> = [
 			...choices.map((name) => ({label: `[${draft.workflows.includes(name) ? 'x' : ' '}] ${name}`, value: name})),
+			{label: 'other: type names…', value: OTHER},
 			{label: `continue ${symbols.arrow}`, value: DONE},
 		];
 		const toggle = (item: Choice<string>) => {
 			if (item.value === DONE) return advance(draft);
+			if (item.value === OTHER) return setTypingWorkflows(true);
 			const workflows = draft.workflows.includes(item.value)
 				? draft.workflows.filter((name) => name !== item.value)
 				: [...draft.workflows, item.value];
@@ -179,7 +191,7 @@ export function TriggerDialog(props: TriggerDialogProps) {
 			<Text wrap="truncate">{head}</Text>
 			<Text wrap="truncate">{source === null ? '' : question(step, draft, state?.capabilities.inputsLabel ?? 'inputs', choices.length > 0)}</Text>
 			{/* A fresh input per step: no cursor or selection carries over from the step before. */}
-			<Box key={`${source ?? ''}:${stepIndex}`} flexDirection="column">
+			<Box key={`${source ?? ''}:${stepIndex}:${typingWorkflows}`} flexDirection="column">
 				{body}
 			</Box>
 			{error === null ? null : <Text wrap="truncate">{paint.tone(fit(`${symbols.error} ${error}`, columns, 'left', symbols.ellipsis), 'error')}</Text>}

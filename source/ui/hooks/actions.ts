@@ -25,7 +25,8 @@ export function describeFailure(error: unknown): string {
 	if (error !== null && typeof error === 'object') {
 		const {message, requestId} = error as {message?: unknown; requestId?: unknown};
 		const text = typeof message === 'string' && message !== '' ? message : 'failed';
-		return sanitizeLine(typeof requestId === 'string' && requestId !== '' ? `${text} (request ${requestId})` : text);
+		const quoted = typeof requestId === 'string' && requestId !== '' && !text.includes(requestId);
+		return sanitizeLine(quoted ? `${text} (request ${requestId})` : text);
 	}
 	return sanitizeLine(String(error)) || 'failed';
 }
@@ -99,7 +100,7 @@ export function useWatchedNotifications(store: Store, notify: Notify, terminal: 
 			store.onWatchedConcluded((run) => {
 				const text = `${runName(run)} ${run.status}`;
 				if (bell) terminal.write(BELL);
-				if (desktop) terminal.write(osc9(`citop: ${text}`));
+				if (desktop) terminal.write(osc9(`citop: ${text}`, terminal.tmux));
 				say(`watched run ended: ${text}`);
 			}),
 		[store, bell, desktop, terminal, say],

@@ -1,9 +1,11 @@
 import type {ProviderErrorFields} from '../../model/errors.js';
+import {errorSummary} from '../../model/errors.js';
 import type {SourceState, StoreSnapshot, TransitionEvent} from '../../store/types.js';
 import type {Part} from './compose.js';
 import type {Tone} from './paint.js';
 import type {Symbols} from './symbols.js';
-import {formatClock, formatSpan, formatUntil} from './time.js';
+import {formatSpan} from '../../output/time.js';
+import {formatClock, formatUntil} from './time.js';
 
 /** A source's health in a word or two, as the header shows it. */
 export function healthText(source: SourceState, now: number): {text: string; tone: Tone} {
@@ -56,8 +58,7 @@ export function describeEvent(event: TransitionEvent, symbols: Symbols): string 
 }
 
 export function describeError(source: string, error: ProviderErrorFields): string {
-	const request = error.requestId ? ` (request ${error.requestId})` : '';
-	return `${source}: ${error.message}${request}`;
+	return `${source}: ${errorSummary(error)}`;
 }
 
 export interface FooterMessage {
@@ -89,6 +90,11 @@ export function footerParts(snapshot: StoreSnapshot, tab: string | null, message
 		const next = sources.map((source) => source.nextPollAt).filter((at): at is number => at !== null);
 		if (next.length > 0) parts.push({text: `next poll ${formatUntil(Math.min(...next), now)}`, tone: 'muted', priority: 1});
 	}
+	// The request budget closest to running out, for the sources in view.
+	const budget = sources
+		.filter((source) => rateText(source, now) !== '')
+		.sort((a, b) => (a.rate?.remaining ?? Infinity) - (b.rate?.remaining ?? Infinity))[0];
+	if (budget) parts.push({text: `${budget.name} ${rateText(budget, now)}`, tone: 'muted', priority: 1});
 	const failing = sources.find((source) => source.lastError !== null && source.health !== 'ok');
 	if (failing?.lastError) parts.push({text: describeError(failing.name, failing.lastError), tone: 'error', priority: 3});
 	return parts;

@@ -158,13 +158,27 @@ export function keyHints(view: View, ascii: boolean): string[] {
 		case 'list':
 			return [move, `${enter} open`, '/ filter', 'f status', 's sort', 'tab source', 't trigger', 'x abort', 'w watch', 'y copy', 'r refresh', 'p pause', '? help', 'q quit'];
 		case 'detail':
-			return [move, ascii ? 'left/right fold' : '←→ fold', 'l log', 'x abort', 'w watch', 'y copy', 'esc back', '? help', 'q quit'];
+			return [move, ascii ? 'left/right fold' : '←→ fold', 'l log', 't trigger', 'x abort', 'w watch', 'y copy', 'r refresh', 'esc back', '? help', 'q quit'];
 		case 'log':
 			return [move, 'F follow', 'G end', 'esc back', '? help', 'q quit'];
 	}
 }
 
-/** Help overlay lines: "keys  what they do", per view. */
+const VIEW_NAMES: Record<View, string> = {list: 'run list', detail: 'run view', log: 'log view'};
+
+/**
+ * Help overlay lines: every key of the current view, then what the other views add, each under
+ * its heading (a line with empty keys).
+ */
 export function helpLines(view: View): Array<{keys: string; help: string}> {
-	return BINDINGS[view].map((binding) => ({keys: binding.keys.join(' '), help: binding.help}));
+	const line = (binding: Binding) => ({keys: binding.keys.join(' '), help: binding.help});
+	const lines = BINDINGS[view].map(line);
+	const said = new Set(lines.map((entry) => `${entry.keys}\u0000${entry.help}`));
+	for (const other of (['list', 'detail', 'log'] as const).filter((name) => name !== view)) {
+		const more = BINDINGS[other].map(line).filter((entry) => !said.has(`${entry.keys}\u0000${entry.help}`));
+		if (more.length === 0) continue;
+		lines.push({keys: '', help: `in the ${VIEW_NAMES[other]}:`}, ...more);
+		for (const entry of more) said.add(`${entry.keys}\u0000${entry.help}`);
+	}
+	return lines;
 }

@@ -126,8 +126,10 @@ export function summarize(fields: readonly TriggerField[], draft: TriggerDraft, 
 	}
 	if (request.configRevision) lines.push(`config from: ${request.configRevision}`);
 	if (request.shared !== undefined) lines.push(`shared: ${request.shared ? 'yes' : 'no'}`);
-	if (request.branch) lines.push(`branch: ${request.branch}`);
-	if (request.commit) lines.push(`commit: ${request.commit}`);
+	// Where the source asks for a head, the "on:" line said it already.
+	const head = fields.includes('head');
+	if (request.branch && !head) lines.push(`branch: ${request.branch}`);
+	if (request.commit && !head) lines.push(`commit: ${request.commit}`);
 	if (request.message) lines.push(`message: ${request.message}`);
 	if (request.name) lines.push(`name: ${request.name}`);
 	if (request.description) lines.push(`description: ${request.description}`);
