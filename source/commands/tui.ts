@@ -1,7 +1,6 @@
 import type {LoadedConfig} from '../config/load.js';
-import {createSourceClient} from '../providers/index.js';
 import type {SourceSpec} from '../providers/types.js';
-import {createStore} from '../store/index.js';
+import type {Store} from '../store/types.js';
 import {isInteractive, loadCommandConfig, useAscii, useColor} from './context.js';
 import type {CommandContext} from './context.js';
 import {CliError, EXIT, NEEDS_TERMINAL} from './exit.js';
@@ -15,17 +14,20 @@ type Settings = Pick<LoadedConfig, 'poll' | 'highlightMs' | 'notify' | 'color'>;
 const DEMO_SETTINGS: Settings = {
 	poll: {fastMs: 3_000, slowMs: 30_000, maxBackoffMs: 300_000},
 	highlightMs: 6_000,
-	notify: {bell: true, osc9: false},
+	notify: {bell: true, osc9: true},
 	color: 'auto',
 };
 
-type Ui = typeof import('../ui/index.js');
+/** Where the live view's sources come from: the config's, or a simulator started for the demo. */
+interface Origin {
+	sources(): Promise<readonly SourceSpec[]>;
+	stop(): Promise<void>;
+}
 
-// Ink, React and the screens load only for the live view, so the script commands start fast.
-const loadUi = (): Promise<Ui> => import('../ui/index.js');
-
-async function showTui(ctx: CommandContext, ui: Promise<Ui>, sources: readonly SourceSpec[], settings: Settings, config: LoadedConfig | null): Promise<number> {
-	const store = createStore({
+async function createLiveStore(sources: readonly SourceSpec[], settings: Settings): Promise<Store> {
+	// got, zod and the store load here, after the first frame is out (see showTui).
+	const [{createStore}, {createSourceClient}] = await Promise.all([import('../store/index.js'), import('../providers/index.js')]);
+	return createStore({
 		sources,
 		clientFactory: createSourceClient,
 		settings: {
@@ -35,34 +37,64 @@ async function showTui(ctx: CommandContext, ui: Promise<Ui>, sources: readonly S
 			highlightMs: settings.highlightMs,
 		},
 	});
-	const {runTui} = await ui;
-	store.start();
+}
+
+/**
+ * The screen comes first: Ink and React load and draw the layout, empty; only then do the
+ * sources, the HTTP clients and the store load (the demo's simulator too) and the runs arrive.
+ * Module loading is CPU on this one thread, so loading them in parallel would only delay the frame.
+ */
+async function showTui(ctx: CommandContext, origin: Origin, settings: Settings, config: LoadedConfig | null): Promise<number> {
+	const {runTui} = await import('../ui/index.js');
+	let quit = false;
+	let begin: () => void = () => {};
+	const loaded = new Promise<void>((resolve) => (begin = resolve)).then(async () => {
+		const live = await createLiveStore(await origin.sources(), settings);
+		if (!quit) live.start();
+		return live;
+	});
+	let starting: NodeJS.Immediate | null = null;
 	try {
-		return await runTui({store, color: useColor(ctx, config), ascii: useAscii(ctx), notify: settings.notify});
+		const done = runTui({store: loaded, color: useColor(ctx, config), ascii: useAscii(ctx), notify: settings.notify});
+		// runTui has drawn and written the first frame; the screen's effects run before the loading.
+		starting = setImmediate(() => {
+			starting = null;
+			begin();
+		});
+		return await done;
 	} finally {
-		await store.stop();
+		quit = true;
+		if (starting) clearImmediate(starting);
+		else {
+			// Loading may still be under way: let it end, so nothing it started outlives the screen.
+			const live = await loaded.catch(() => null);
+			await live?.stop();
+		}
+		await origin.stop();
 	}
 }
 
 /** `citop`: the live view of the configured sources. */
 export async function tuiCommand(ctx: CommandContext): Promise<number> {
 	refuseWithoutTerminal(ctx);
-	const ui = loadUi();
 	const config = await loadCommandConfig(ctx);
-	return showTui(ctx, ui, config.sources, config, config);
+	const origin: Origin = {sources: () => Promise.resolve(config.sources), stop: () => Promise.resolve()};
+	return showTui(ctx, origin, config, config);
 }
 
 /** `citop demo`: the live view on a simulator in this process; no config, no token. */
 export async function demoCommand(ctx: CommandContext): Promise<number> {
 	refuseWithoutTerminal(ctx);
-	// The screen's modules load while the simulator starts: first frame sooner.
-	const ui = loadUi();
-	const {startSimulator} = await import('../sim/index.js');
-	const simulator = await startSimulator({});
-	try {
-		ctx.reporter.addSecrets(simulator.sources.map((source) => source.token));
-		return await showTui(ctx, ui, simulator.sources, DEMO_SETTINGS, null);
-	} finally {
-		await simulator.stop();
-	}
+	let stopSimulator = (): Promise<void> => Promise.resolve();
+	const origin: Origin = {
+		sources: async () => {
+			const {startSimulator} = await import('../sim/index.js');
+			const simulator = await startSimulator({});
+			stopSimulator = () => simulator.stop();
+			ctx.reporter.addSecrets(simulator.sources.map((source) => source.token));
+			return simulator.sources;
+		},
+		stop: () => stopSimulator(),
+	};
+	return showTui(ctx, origin, DEMO_SETTINGS, null);
 }

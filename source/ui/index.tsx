@@ -1,9 +1,11 @@
 import {render} from 'ink';
 import type {Instance} from 'ink';
 import type {Clock} from '../model/clock.js';
+import {systemClock} from '../model/clock.js';
 import {sanitizeLine} from '../model/sanitize.js';
 import type {Store} from '../store/types.js';
 import {App} from './app.js';
+import {startingStore} from './state/starting-store.js';
 import type {Notify, TerminalOut} from './hooks/actions.js';
 import {InkOutput} from './terminal/screen.js';
 import {ENTER_SCREEN, LEAVE_SCREEN} from './terminal/sequences.js';
@@ -12,7 +14,11 @@ export type {AppProps} from './app.js';
 export {App} from './app.js';
 
 export interface TuiOptions {
-	store: Store;
+	/**
+	 * A promise draws the first frame at once, empty, and the runs when it resolves (the caller
+	 * loads the HTTP clients meanwhile); a rejection ends the screen like an uncaught error.
+	 */
+	store: Store | Promise<Store>;
 	color: boolean;
 	ascii?: boolean;
 	notify: Notify;
@@ -22,7 +28,8 @@ export interface TuiOptions {
 }
 
 /** Exit codes for the signals that end the screen: 128 + the signal's number, as shells report them. */
-const SIGNALS = {SIGTERM: 143, SIGHUP: 129} as const;
+// SIGINT from outside (`kill -INT`; the Ctrl+C key arrives as a key in raw mode) counts too.
+const SIGNALS = {SIGTERM: 143, SIGHUP: 129, SIGINT: 130, SIGQUIT: 131} as const;
 
 function oneLine(error: unknown): string {
 	const text = error instanceof Error ? error.message : String(error);
@@ -31,7 +38,7 @@ function oneLine(error: unknown): string {
 
 /**
  * The live view, full screen. Resolves with the exit code when it ends: 0 when the user quits
- * (q, Ctrl+C), 143/129 on SIGTERM/SIGHUP, 1 on an uncaught error (then one line on stderr).
+ * (q, Ctrl+C), 143/129/130/131 on SIGTERM/SIGHUP/SIGINT/SIGQUIT, 1 on an uncaught error (then one line on stderr).
  * Every way out leaves the alternate screen, shows the cursor and turns raw mode off.
  * Starting and stopping the store is the caller's job.
  */
@@ -85,17 +92,22 @@ export function runTui(options: TuiOptions): Promise<number> {
 		process.on('unhandledRejection', onCrash);
 		process.on('exit', onExit);
 		stdout.write(ENTER_SCREEN);
+		const clock = options.clock ?? systemClock;
+		const app = (store: Store) => (
+			<App
+				store={store}
+				color={options.color}
+				ascii={options.ascii ?? false}
+				notify={options.notify}
+				clock={clock}
+				terminal={terminal}
+				onQuit={() => finish(0)}
+			/>
+		);
+		const store = options.store;
 		try {
 			instance = render(
-				<App
-					store={options.store}
-					color={options.color}
-					ascii={options.ascii ?? false}
-					notify={options.notify}
-					clock={options.clock}
-					terminal={terminal}
-					onQuit={() => finish(0)}
-				/>,
+				app(store instanceof Promise ? startingStore(clock) : store),
 				{
 					stdout: output as unknown as NodeJS.WriteStream,
 					stdin,
@@ -111,6 +123,17 @@ export function runTui(options: TuiOptions): Promise<number> {
 		} catch (error) {
 			finish(1, error);
 			return;
+		}
+		// Ink rendered the first frame synchronously: out with it now, before the effects and
+		// whatever else is queued get their turn.
+		output.writer.flush();
+		if (store instanceof Promise) {
+			store.then(
+				(ready) => {
+					if (!finished) instance?.rerender(app(ready));
+				},
+				(error: unknown) => finish(1, error),
+			);
 		}
 		instance.waitUntilExit().then(
 			() => finish(0),

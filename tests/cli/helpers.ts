@@ -38,9 +38,9 @@ function childEnv(home: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEn
 	return {PATH: process.env['PATH'], HOME: home, XDG_CONFIG_HOME: join(home, '.config'), LANG: 'C.UTF-8', ...extra};
 }
 
-/** Starts `node dist/cli.js …` (built by `npx tsc -p tsconfig.build.json`). */
+/** Starts `node dist/cli.js …` (built by `npm run build`). */
 export function startCli(args: readonly string[], home: string, options: RunOptions = {}): CliProcess {
-	if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run "npx tsc -p tsconfig.build.json" first`);
+	if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run "npm run build" first`);
 	const started = Date.now();
 	const child = spawn(process.execPath, [CLI, ...args], {env: childEnv(home, options.env), stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe']});
 	if (options.input !== undefined) child.stdin?.end(options.input);

@@ -9,7 +9,7 @@ export const Line = memo(function Line({text}: {text: string}) {
 /** A block of rows of a fixed height (shorter content leaves blank rows, never a shifted footer). */
 export function Lines({lines, height}: {lines: readonly string[]; height: number}) {
 	return (
-		<Box flexDirection="column" height={height} overflow="hidden">
+		<Box flexDirection="column" height={height} overflowY="hidden">
 			{lines.slice(0, height).map((text, index) => (
 				<Line key={index} text={text} />
 			))}

@@ -2,8 +2,12 @@ import type {ReactNode} from 'react';
 import {createContext, useContext, useEffect, useState, useSyncExternalStore} from 'react';
 import type {Clock, TimerHandle} from '../../model/clock.js';
 
-/** About 8 frames a second: a spinner that reads as alive, light over SSH. */
-export const SPINNER_MS = 125;
+/**
+ * Two frames a second: a spinner that reads as alive, while each frame is a whole screen for Ink to
+ * lay out (the CPU cost of an idle screen grows with this rate). A divisor of the second, so the
+ * ticking durations move with it.
+ */
+export const SPINNER_MS = 500;
 const SLOW_MS = 1000;
 
 export interface Tick {

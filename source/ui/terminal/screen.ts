@@ -1,5 +1,7 @@
 import {EventEmitter} from 'node:events';
-import stringWidth from 'string-width';
+import stringWidth from '../../output/string-width.js';
+import type {Cell} from './cells.js';
+import {rowCells, rowUpdate} from './cells.js';
 
 const SYNC_BEGIN = '\u001b[?2026h';
 const SYNC_END = '\u001b[?2026l';
@@ -21,11 +23,14 @@ export interface Terminal {
  * after a frame that ends with a newline (every frame shorter than the terminal), so each
  * changed row lands one row low; it also trusts the cursor to be where it left it, which a
  * tmux resize breaks. Ink renders here in debug mode, which hands over every whole frame
- * (and ignores the CI variable), and this writer diffs the frames row by row. A resize repaints
+ * (and ignores the CI variable), and this writer diffs the frames row by row and, within a row
+ * that changed, cell by cell: a turning spinner costs its one cell, not its row. A resize repaints
  * the whole screen once. Rows never end in a newline, so the screen never scrolls.
  */
 export class ScreenWriter {
 	private shown: string[] = [];
+	/** The cells of shown rows, parsed when a row is first diffed. */
+	private cells: (Cell[] | undefined)[] = [];
 	private repaint = true;
 	private pending: string | null = null;
 	private scheduled = false;
@@ -33,16 +38,23 @@ export class ScreenWriter {
 
 	constructor(private readonly terminal: Terminal) {}
 
-	/** A complete frame from Ink; written on the next turn of the event loop (many commits, one write). */
+	/**
+	 * A complete frame from Ink; written two turns of the event loop later (many commits, one write).
+	 * The second turn lets React's effects for the commit run first (they are queued on the turn
+	 * after it), so whatever a frame shows already listens: keys typed into a dialog the moment it
+	 * appears reach its input.
+	 */
 	frame(text: string): void {
 		if (this.closed) return;
 		this.pending = text;
 		if (this.scheduled) return;
 		this.scheduled = true;
-		setImmediate(() => {
-			this.scheduled = false;
-			this.flush();
-		});
+		setImmediate(() =>
+			setImmediate(() => {
+				this.scheduled = false;
+				this.flush();
+			}),
+		);
 	}
 
 	/** The next frame repaints every row (after a resize the old rows are wherever the terminal put them). */
@@ -58,10 +70,24 @@ export class ScreenWriter {
 		const next = this.pending.split('\n').slice(0, rows);
 		this.pending = null;
 		let out = this.repaint ? '\u001b[H\u001b[2J' : '';
+		const cells: (Cell[] | undefined)[] = [];
+		const pen = {style: ''};
 		const count = Math.max(next.length, this.shown.length);
 		for (let index = 0; index < count; index++) {
 			const line = next[index];
-			if (!this.repaint && line === this.shown[index]) continue;
+			if (!this.repaint && line === this.shown[index]) {
+				cells[index] = this.cells[index];
+				continue;
+			}
+			if (line !== undefined && !this.repaint && this.shown[index] !== undefined) {
+				const before = this.cells[index] ?? rowCells(this.shown[index] ?? '', columns);
+				const after = rowCells(line, columns);
+				cells[index] = after;
+				out += rowUpdate(index, before, after, pen);
+				continue;
+			}
+			if (pen.style !== '') out += '\u001b[0m';
+			pen.style = '';
 			out += `\u001b[${index + 1};1H`;
 			if (line === undefined) {
 				out += '\u001b[2K';
@@ -72,8 +98,10 @@ export class ScreenWriter {
 			// With autowrap off the cursor rests on the last cell of a full row, where an erase would eat it.
 			out += line + reset + (stringWidth(line) >= columns ? '' : '\u001b[K');
 		}
+		if (pen.style !== '') out += '\u001b[0m';
 		this.repaint = false;
 		this.shown = next;
+		this.cells = cells;
 		if (out !== '') this.terminal.write(SYNC_BEGIN + out + SYNC_END);
 	}
 
