@@ -11,7 +11,6 @@ const env = {...process.env, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8', CI: 'true', TER
 const COMMAND = `cd '${root}' && node dist/cli.js demo; echo "EXITED $?"; exec sleep 600`;
 const WERCKER = WERCKER_PIPELINES[0]!.name;
 const SOURCECRAFT = SOURCECRAFT_REPOS.find((repo) => !repo.byId)!.name;
-const INVERSE = '\u001b[7m';
 
 let panes: TmuxPane[] = [];
 
@@ -41,8 +40,13 @@ function position(screen: string[]): {at: number; of: number} | null {
 	return match ? {at: Number(match[1]), of: Number(match[2])} : null;
 }
 
+/** tmux writes reverse video as `ESC[7m` or within a list such as `ESC[0;7m`. */
+function inverse(line: string): boolean {
+	return [...line.matchAll(/\u001b\[([0-9;]*)m/g)].some((match) => (match[1] ?? '').split(';').includes('7'));
+}
+
 function selected(pane: TmuxPane): string {
-	return (pane.styled().find((line) => line.includes(INVERSE)) ?? '').replace(/\u001b\[[0-9;]*m/g, '');
+	return (pane.styled().find(inverse) ?? '').replace(/\u001b\[[0-9;]*m/g, '');
 }
 
 /** Every source has answered once: runs are listed and the footer no longer waits for data. */
