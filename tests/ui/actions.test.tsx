@@ -198,6 +198,14 @@ describe('watch, copy, refresh, pause and help', () => {
 		expect(app.writes[1]).toContain(Buffer.from('5750').toString('base64'));
 	});
 
+	it('pauses and resumes on two quick presses, before the screen shows the pause', async () => {
+		const {clock, store} = setup();
+		const app = await renderApp(store, clock);
+		app.stdin.write('pp');
+		await app.waitFor((frame) => frame.includes('polling resumed'));
+		expect(store.calls.map(([name]) => name).filter((name) => name === 'pause' || name === 'resume')).toEqual(['pause', 'resume']);
+	});
+
 	it('refreshes the shown source, pauses and resumes polling', async () => {
 		const {clock, store} = setup();
 		const app = await renderApp(store, clock);

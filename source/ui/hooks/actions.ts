@@ -72,8 +72,9 @@ export function useRunActions(store: Store, dispatch: Dispatch<UiAction>, clock:
 			refresh(source: string | null) {
 				attempt('refresh', () => store.refresh(source ?? undefined), source === null ? 'refreshing every source' : `refreshing ${source}`);
 			},
-			pause(paused: boolean) {
-				if (paused) attempt('resume', () => store.resume(), 'polling resumed');
+			pause() {
+				// The store's own state, not the last frame's: two quick presses must toggle twice.
+				if (store.getSnapshot().paused) attempt('resume', () => store.resume(), 'polling resumed');
 				else attempt('pause', () => store.pause(), 'polling paused (p resumes)');
 			},
 			async trigger(source: string, request: TriggerRequest): Promise<{run: Run} | {error: string}> {

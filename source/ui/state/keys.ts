@@ -199,7 +199,7 @@ function filterKey(context: KeyContext, name: string): void {
 
 /** What a key does, given everything on screen. Ctrl+C is handled before this, everywhere. */
 export function handleKey(context: KeyContext, name: string): void {
-	const {state, dispatch, actions, snapshot} = context;
+	const {state, dispatch, actions} = context;
 	if (state.overlay?.kind === 'help') {
 		dispatch({type: 'overlay', overlay: null});
 		return;
@@ -216,7 +216,7 @@ export function handleKey(context: KeyContext, name: string): void {
 		case 'refresh':
 			return actions.refresh(source);
 		case 'pause':
-			return actions.pause(snapshot.paused);
+			return actions.pause();
 	}
 	if (state.view === 'list') listKey(context, action);
 	else if (state.view === 'log') logKey(context, action);
