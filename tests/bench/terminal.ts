@@ -1,4 +1,5 @@
 import {EventEmitter} from 'node:events';
+import {FakeKeyboard} from '../fixtures/keyboard.js';
 import {VirtualTerminal} from './vt.js';
 
 /**
@@ -6,45 +7,6 @@ import {VirtualTerminal} from './vt.js';
  * every byte written (with the time it was written) and replays it into a VirtualTerminal, so a
  * test sees both the raw bytes and the screen a person would see.
  */
-
-class FakeStdin extends EventEmitter {
-	readonly isTTY = true;
-	private pending: string[] = [];
-
-	setRawMode(): this {
-		return this;
-	}
-
-	setEncoding(): this {
-		return this;
-	}
-
-	ref(): this {
-		return this;
-	}
-
-	unref(): this {
-		return this;
-	}
-
-	resume(): this {
-		return this;
-	}
-
-	pause(): this {
-		return this;
-	}
-
-	read(): string | null {
-		return this.pending.shift() ?? null;
-	}
-
-	/** One key press (or a pasted burst), as the terminal would send it. */
-	type(data: string): void {
-		this.pending.push(data);
-		this.emit('readable');
-	}
-}
 
 export interface Written {
 	/** performance.now() when the chunk was written. */
@@ -80,7 +42,7 @@ class FakeStdout extends EventEmitter {
 
 export class FakeTerminal {
 	readonly vt: VirtualTerminal;
-	readonly stdin = new FakeStdin();
+	readonly stdin = new FakeKeyboard();
 	readonly stdout: FakeStdout;
 
 	constructor(

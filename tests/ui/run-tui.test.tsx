@@ -3,6 +3,7 @@ import {afterEach, describe, expect, it, vi} from 'vitest';
 import {ManualClock} from '../../source/model/clock.js';
 import {runTui} from '../../source/ui/index.js';
 import {FakeStore, makeRun} from './fake-store.js';
+import {FakeKeyboard} from '../fixtures/keyboard.js';
 import {makeSource} from '../fixtures/sources.js';
 
 class FakeTty extends EventEmitter {
@@ -16,40 +17,6 @@ class FakeTty extends EventEmitter {
 	}
 	get output(): string {
 		return this.written.join('');
-	}
-}
-
-class FakeKeyboard extends EventEmitter {
-	readonly isTTY = true;
-	rawMode = false;
-	private pending: string | null = null;
-	setRawMode(mode: boolean): this {
-		this.rawMode = mode;
-		return this;
-	}
-	setEncoding(): this {
-		return this;
-	}
-	ref(): this {
-		return this;
-	}
-	unref(): this {
-		return this;
-	}
-	resume(): this {
-		return this;
-	}
-	pause(): this {
-		return this;
-	}
-	read(): string | null {
-		const data = this.pending;
-		this.pending = null;
-		return data;
-	}
-	type(data: string): void {
-		this.pending = data;
-		this.emit('readable');
 	}
 }
 
