@@ -4,6 +4,7 @@ import type {Status} from '../../source/model/status.js';
 import {capabilitiesOf} from '../../source/providers/capabilities.js';
 import type {SourceSpec} from '../../source/providers/types.js';
 import type {Highlight, SourceState, Store, StoreSnapshot, TransitionEvent} from '../../source/store/types.js';
+import {emptySnapshot} from '../../source/ui/state/starting-store.js';
 
 /**
  * Runs and a Store for the figures that need many runs but no network: realistic rows (long
@@ -126,15 +127,9 @@ export class BenchStore implements Store {
 
 	constructor(runs: readonly Run[], now: number, sources: readonly SourceSpec[] = BENCH_SOURCES) {
 		this.snapshot = {
-			now,
-			paused: false,
+			...emptySnapshot(now),
 			sources: sources.map((spec) => sourceState(spec, runs.filter((run) => run.source === spec.name).length, now)),
 			runs,
-			highlights: new Map(),
-			events: [],
-			watched: new Set(),
-			detail: null,
-			log: null,
 		};
 	}
 

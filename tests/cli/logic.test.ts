@@ -13,6 +13,7 @@ import type {SourceSpec} from '../../source/providers/types.js';
 import type {RunDetail, SourceState, StoreSnapshot} from '../../source/store/types.js';
 import {SOURCECRAFT_CAPABILITIES, makeSource} from '../fixtures/sources.js';
 import {NOW, makeRun} from './fixtures.js';
+import {emptySnapshot} from '../../source/ui/state/starting-store.js';
 
 describe('flag values', () => {
 	it('accepts good values', () => {
@@ -105,15 +106,10 @@ describe('following a run', () => {
 	const source = (fields: Partial<SourceState> = {}): SourceState =>
 		makeSource('acme/api', {provider: 'sourcecraft', capabilities: SOURCECRAFT_CAPABILITIES, ...fields});
 	const snapshot = (detail: Partial<RunDetail> | null, state: SourceState = source()): StoreSnapshot => ({
-		now: NOW,
-		paused: false,
+		...emptySnapshot(NOW),
 		sources: [state],
-		runs: [],
-		highlights: new Map(),
-		events: [],
 		watched: new Set([key]),
 		detail: detail === null ? null : {runKey: key, run: null, loading: false, error: null, fetchedAt: null, ...detail},
-		log: null,
 	});
 	const options: AssessOptions = {key, source: 'acme/api', now: NOW, lastAnswerAt: NOW - 1000, giveUpMs: 300_000, missingGraceUntil: 0};
 

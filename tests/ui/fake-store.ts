@@ -3,6 +3,7 @@ import type {Run, RunNode} from '../../source/model/run.js';
 import type {TriggerRequest} from '../../source/providers/types.js';
 import type {Store, StoreSnapshot} from '../../source/store/types.js';
 import {testNode, testRun} from '../fixtures/runs.js';
+import {emptySnapshot} from '../../source/ui/state/starting-store.js';
 
 /** A Store of our own for UI tests: snapshots are pushed by the test, actions are recorded. */
 export class FakeStore implements Store {
@@ -20,18 +21,7 @@ export class FakeStore implements Store {
 		private readonly clock: Clock,
 		initial: Partial<StoreSnapshot> = {},
 	) {
-		this.snapshot = {
-			now: clock.now(),
-			paused: false,
-			sources: [],
-			runs: [],
-			highlights: new Map(),
-			events: [],
-			watched: new Set(),
-			detail: null,
-			log: null,
-			...initial,
-		};
+		this.snapshot = {...emptySnapshot(clock.now()), ...initial};
 	}
 
 	/** A new snapshot object with these fields changed, as the real store does on every change. */
