@@ -58,12 +58,15 @@ export function startCli(args: readonly string[], home: string, options: RunOpti
 			}
 		}
 	};
-	out.on('data', (chunk: Buffer) => {
-		stdout += chunk.toString('utf8');
+	// Decoded by the stream, so a character split across two chunks arrives whole.
+	out.setEncoding('utf8');
+	err.setEncoding('utf8');
+	out.on('data', (chunk: string) => {
+		stdout += chunk;
 		check();
 	});
-	err.on('data', (chunk: Buffer) => {
-		stderr += chunk.toString('utf8');
+	err.on('data', (chunk: string) => {
+		stderr += chunk;
 	});
 	const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 15_000);
 	const done = new Promise<CliResult>((resolve) => {

@@ -97,11 +97,14 @@ export function startCitop(args: readonly string[], home: Home, options: {env?: 
 	let stdout = '';
 	let stderr = '';
 	let exited = false;
-	child.stdout?.on('data', (chunk: Buffer) => {
-		stdout += chunk.toString('utf8');
+	// Decoded by the streams, so a character split across two chunks arrives whole.
+	child.stdout?.setEncoding('utf8');
+	child.stderr?.setEncoding('utf8');
+	child.stdout?.on('data', (chunk: string) => {
+		stdout += chunk;
 	});
-	child.stderr?.on('data', (chunk: Buffer) => {
-		stderr += chunk.toString('utf8');
+	child.stderr?.on('data', (chunk: string) => {
+		stderr += chunk;
 	});
 	const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 30_000);
 	const done = new Promise<CitopResult>((resolve) => {
