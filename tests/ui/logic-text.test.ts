@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import stringWidth from 'string-width';
 import {displayWidth, truncate, wrapCells} from '../../source/output/text.js';
-import {fit} from '../../source/ui/logic/text.js';
+import {fitToWidth} from '../../source/ui/logic/text.js';
 import {painter} from '../../source/ui/logic/paint.js';
 import {composeLine, composeParts} from '../../source/ui/logic/compose.js';
 
@@ -23,9 +23,9 @@ describe('display width', () => {
 	});
 
 	it('fits text to an exact width, left or right', () => {
-		expect(fit('ab', 5)).toBe('ab   ');
-		expect(fit('ab', 5, 'right')).toBe('   ab');
-		expect(stringWidth(fit('日本語のブランチ', 9))).toBe(9);
+		expect(fitToWidth('ab', 5)).toBe('ab   ');
+		expect(fitToWidth('ab', 5, 'right')).toBe('   ab');
+		expect(stringWidth(fitToWidth('日本語のブランチ', 9))).toBe(9);
 	});
 
 

@@ -1,6 +1,6 @@
 import {useRef} from 'react';
 import {useInput} from 'ink';
-import {fit} from '../logic/text.js';
+import {fitToWidth} from '../logic/text.js';
 import {useSize} from '../hooks/size.js';
 import {useTheme} from '../hooks/theme.js';
 import {Lines} from './lines.js';
@@ -19,6 +19,6 @@ export function AbortDialog({label, onAnswer}: {label: string; onAnswer(yes: boo
 		onAnswer(input === 'y' || input === 'Y');
 	});
 	const rule = paint.tone(symbols.rule.repeat(columns), 'muted');
-	const question = paint.bold(fit(`Abort ${label}? y/N`, columns, 'left', symbols.ellipsis));
+	const question = paint.bold(fitToWidth(`Abort ${label}? y/N`, columns, 'left', symbols.ellipsis));
 	return <Lines lines={[rule, question]} height={ABORT_HEIGHT} />;
 }

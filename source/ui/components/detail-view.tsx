@@ -5,7 +5,7 @@ import type {Highlight} from '../../store/types.js';
 import {composeLine} from '../logic/compose.js';
 import type {RowContext} from '../logic/run-row.js';
 import {durationText, refText, statusText} from '../logic/run-row.js';
-import {fit} from '../logic/text.js';
+import {fitToWidth} from '../logic/text.js';
 import type {TreeRow} from '../logic/tree.js';
 import {treeRowText, treeTitleWidth} from '../logic/tree-row.js';
 import {scrollTop} from '../logic/window.js';
@@ -54,8 +54,8 @@ export function DetailView({run, rows, cursor, height, highlights, logs, loading
 	);
 	const summary =
 		run.errors.length > 0
-			? paint.tone(fit(`${symbols.error} ${run.errors.join(' / ')}`, columns, 'left', symbols.ellipsis), 'error')
-			: paint.tone(fit(run.title, columns, 'left', symbols.ellipsis), 'muted');
+			? paint.tone(fitToWidth(`${symbols.error} ${run.errors.join(' / ')}`, columns, 'left', symbols.ellipsis), 'error')
+			: paint.tone(fitToWidth(run.title, columns, 'left', symbols.ellipsis), 'muted');
 	const titleWidth = treeTitleWidth(rows, columns);
 	const lines: string[] = [];
 	for (let index = top; index < Math.min(rows.length, top + height); index++) {
@@ -70,7 +70,7 @@ export function DetailView({run, rows, cursor, height, highlights, logs, loading
 		);
 	}
 	if (rows.length === 0) {
-		lines.push(paint.tone(fit(loading ? '  loading the run' : '  no workflows, steps or nodes yet', columns), 'muted'));
+		lines.push(paint.tone(fitToWidth(loading ? '  loading the run' : '  no workflows, steps or nodes yet', columns), 'muted'));
 	}
 	return (
 		<>

@@ -2,7 +2,7 @@ import {STATUSES} from '../../model/status.js';
 import {statusGlyph} from '../../output/glyphs.js';
 import type {View} from '../logic/keys.js';
 import {helpLines} from '../logic/keys.js';
-import {fit} from '../logic/text.js';
+import {fitToWidth} from '../logic/text.js';
 import {useSize} from '../hooks/size.js';
 import {useTheme} from '../hooks/theme.js';
 import {Lines} from './lines.js';
@@ -13,9 +13,9 @@ const KEYS_WIDTH = 14;
 export function HelpView({view, height}: {view: View; height: number}) {
 	const {columns} = useSize();
 	const {paint, ascii} = useTheme();
-	const entries = helpLines(view).map(({keys, help}) => `${fit(keys, KEYS_WIDTH)} ${help}`);
+	const entries = helpLines(view).map(({keys, help}) => `${fitToWidth(keys, KEYS_WIDTH)} ${help}`);
 	const legend = STATUSES.map((status) => `${statusGlyph(status, ascii)} ${status}`).join('   ');
-	const title = paint.bold(fit(`Keys in the ${view === 'list' ? 'run list' : view === 'detail' ? 'run view' : 'log view'} (any key closes)`, columns));
+	const title = paint.bold(fitToWidth(`Keys in the ${view === 'list' ? 'run list' : view === 'detail' ? 'run view' : 'log view'} (any key closes)`, columns));
 	const room = Math.max(1, height - 3);
 	const perColumn = Math.max(1, columns >= 100 || entries.length > room ? Math.ceil(entries.length / 2) : entries.length);
 	const split = perColumn < entries.length && columns >= 80;
@@ -25,8 +25,8 @@ export function HelpView({view, height}: {view: View; height: number}) {
 	for (let index = 0; index < count; index++) {
 		const first = entries[index] ?? '';
 		const second = split ? (entries[index + perColumn] ?? '') : '';
-		lines.push(split ? fit(first, half) + fit(second, columns - half) : fit(first, columns));
+		lines.push(split ? fitToWidth(first, half) + fitToWidth(second, columns - half) : fitToWidth(first, columns));
 	}
-	lines.push('', fit(legend, columns));
+	lines.push('', fitToWidth(legend, columns));
 	return <Lines lines={lines} height={height} />;
 }

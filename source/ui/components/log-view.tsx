@@ -1,7 +1,7 @@
 import type {LogView as LogState} from '../../store/types.js';
 import {composeLine} from '../logic/compose.js';
 import {logWindow} from '../logic/log-window.js';
-import {fit} from '../logic/text.js';
+import {fitToWidth} from '../logic/text.js';
 import {useSize} from '../hooks/size.js';
 import {useTheme} from '../hooks/theme.js';
 import {Line, Lines} from './lines.js';
@@ -39,7 +39,7 @@ export function LogView({title, log, lines, top, height}: LogViewProps) {
 		symbols.ellipsis,
 	);
 	const rows = [...view.rows];
-	if (log?.error) rows.push(paint.tone(fit(`${symbols.error} ${log.error.message}`, columns, 'left', symbols.ellipsis), 'error'));
+	if (log?.error) rows.push(paint.tone(fitToWidth(`${symbols.error} ${log.error.message}`, columns, 'left', symbols.ellipsis), 'error'));
 	else if (lines.length === 0) rows.push(paint.tone(log?.loading === false ? '(the log is empty)' : 'loading the log', 'muted'));
 	return (
 		<>

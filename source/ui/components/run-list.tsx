@@ -4,7 +4,7 @@ import type {Highlight} from '../../store/types.js';
 import type {ColumnLayout} from '../logic/columns.js';
 import type {RowContext} from '../logic/run-row.js';
 import {headerRow, runRow} from '../logic/run-row.js';
-import {fit} from '../logic/text.js';
+import {fitToWidth} from '../logic/text.js';
 import {scrollTop} from '../logic/window.js';
 import {useSize} from '../hooks/size.js';
 import {useTheme} from '../hooks/theme.js';
@@ -50,7 +50,7 @@ export function RunList({runs, cursor, layout, height, highlights, watched, empt
 			}),
 		);
 	}
-	if (runs.length === 0) lines.push(paint.tone(fit(`  ${empty}`, columns), 'muted'));
+	if (runs.length === 0) lines.push(paint.tone(fitToWidth(`  ${empty}`, columns), 'muted'));
 	return (
 		<>
 			<Line text={headerRow(layout, context)} />

@@ -16,7 +16,7 @@ import {
 	writeText,
 } from '../logic/trigger-form.js';
 import {composeLine} from '../logic/compose.js';
-import {fit} from '../logic/text.js';
+import {fitToWidth} from '../logic/text.js';
 import {useSize} from '../hooks/size.js';
 import {useTheme} from '../hooks/theme.js';
 import type {Choice} from './choice.js';
@@ -194,7 +194,7 @@ export function TriggerDialog(props: TriggerDialogProps) {
 			<Box key={`${source ?? ''}:${stepIndex}:${typingWorkflows}`} flexDirection="column">
 				{body}
 			</Box>
-			{error === null ? null : <Text wrap="truncate">{paint.tone(fit(`${symbols.error} ${error}`, columns, 'left', symbols.ellipsis), 'error')}</Text>}
+			{error === null ? null : <Text wrap="truncate">{paint.tone(fitToWidth(`${symbols.error} ${error}`, columns, 'left', symbols.ellipsis), 'error')}</Text>}
 		</Box>
 	);
 }

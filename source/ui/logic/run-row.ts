@@ -9,7 +9,7 @@ import {PROGRESS_BAR_WIDTH, STATUS_WIDTH} from './columns.js';
 import type {Painter} from './paint.js';
 import type {Symbols} from './symbols.js';
 import {glyphFor} from './symbols.js';
-import {fit} from './text.js';
+import {fitToWidth} from './text.js';
 
 /** What every row of a screen needs to draw itself. */
 export interface RowContext {
@@ -68,27 +68,27 @@ function cell(run: Run, column: Column, context: RowContext, layout: ColumnLayou
 				(state.changed ? paint.tone(symbols.changed, 'accent') : ' ') + (state.watched ? paint.tone(symbols.watched, 'accent') : ' ')
 			);
 		case 'status':
-			return paint.tone(fit(statusText(run, ascii, frame), STATUS_WIDTH, 'left', ellipsis), run.status);
+			return paint.tone(fitToWidth(statusText(run, ascii, frame), STATUS_WIDTH, 'left', ellipsis), run.status);
 		case 'source':
-			return fit(run.source, column.width, 'left', ellipsis);
+			return fitToWidth(run.source, column.width, 'left', ellipsis);
 		case 'run':
-			return fit(run.label, column.width, 'left', ellipsis);
+			return fitToWidth(run.label, column.width, 'left', ellipsis);
 		case 'ref':
-			return fit(refText(run), column.width, 'left', ellipsis);
+			return fitToWidth(refText(run), column.width, 'left', ellipsis);
 		case 'event':
-			return fit(run.event ?? '', column.width, 'left', ellipsis);
+			return fitToWidth(run.event ?? '', column.width, 'left', ellipsis);
 		case 'user':
-			return fit(run.user ?? '', column.width, 'left', ellipsis);
+			return fitToWidth(run.user ?? '', column.width, 'left', ellipsis);
 		case 'progress':
-			return fit(progressText(run, ascii, layout.compactProgress), column.width, 'left', ellipsis);
+			return fitToWidth(progressText(run, ascii, layout.compactProgress), column.width, 'left', ellipsis);
 		case 'started': {
 			const at = run.startedAt ?? run.createdAt;
-			return fit(at === null ? symbols.missing : formatAge(at, now), column.width, 'left', ellipsis);
+			return fitToWidth(at === null ? symbols.missing : formatAge(at, now), column.width, 'left', ellipsis);
 		}
 		case 'time':
-			return fit(durationText(run, now, symbols.missing), column.width, 'right', ellipsis);
+			return fitToWidth(durationText(run, now, symbols.missing), column.width, 'right', ellipsis);
 		case 'title':
-			return paint.tone(fit(run.title, column.width, 'left', ellipsis), 'muted');
+			return paint.tone(fitToWidth(run.title, column.width, 'left', ellipsis), 'muted');
 	}
 }
 
@@ -109,6 +109,6 @@ export function runRow(run: Run, layout: ColumnLayout, context: RowContext, stat
 }
 
 export function headerRow(layout: ColumnLayout, context: RowContext): string {
-	const cells = layout.columns.map((column) => fit(column.header, column.width, column.align));
-	return context.paint.bold(fit(join(cells, layout), context.width));
+	const cells = layout.columns.map((column) => fitToWidth(column.header, column.width, column.align));
+	return context.paint.bold(fitToWidth(join(cells, layout), context.width));
 }

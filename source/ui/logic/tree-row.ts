@@ -6,7 +6,7 @@ import {PROGRESS_WIDTH} from './columns.js';
 import type {RowContext} from './run-row.js';
 import {progressText} from './run-row.js';
 import {glyphFor} from './symbols.js';
-import {fit} from './text.js';
+import {fitToWidth} from './text.js';
 import type {TreeRow} from './tree.js';
 
 const WORD_WIDTH = 9;
@@ -53,15 +53,15 @@ export function treeRowText(row: TreeRow, titleWidth: number, context: RowContex
 	let line: string;
 	if (row.kind === 'error') {
 		const text = `${indent}${symbols.error} ${row.message ?? ''}`;
-		line = mark + paint.tone(fit(text, width - 1, 'left', symbols.ellipsis), 'error');
+		line = mark + paint.tone(fitToWidth(text, width - 1, 'left', symbols.ellipsis), 'error');
 	} else {
 		const {node} = row;
 		const fold = row.hasChildren ? (row.open ? symbols.open : symbols.closed) : ' ';
 		const glyph = paint.tone(glyphFor(node.status, ascii, frame), node.status);
-		const name = fit(node.title, Math.max(1, titleWidth - indent.length - 4), 'left', symbols.ellipsis);
-		const word = paint.tone(fit(statusWord(node.status, node.flags), WORD_WIDTH), node.status);
-		const progress = fit(node.status === 'unknown' ? '' : progressText(node, ascii, false), PROGRESS_WIDTH);
-		const time = fit(node.startedAt === null ? '' : durationText(node, now, symbols.missing), TIME_WIDTH, 'right');
+		const name = fitToWidth(node.title, Math.max(1, titleWidth - indent.length - 4), 'left', symbols.ellipsis);
+		const word = paint.tone(fitToWidth(statusWord(node.status, node.flags), WORD_WIDTH), node.status);
+		const progress = fitToWidth(node.status === 'unknown' ? '' : progressText(node, ascii, false), PROGRESS_WIDTH);
+		const time = fitToWidth(node.startedAt === null ? '' : durationText(node, now, symbols.missing), TIME_WIDTH, 'right');
 		const fixed = `${indent}${fold} ${glyph} ${name} ${word} ${progress} ${time}`;
 		const used = 1 + titleWidth + 1 + WORD_WIDTH + 1 + PROGRESS_WIDTH + 1 + TIME_WIDTH;
 		const room = width - used - 2;
