@@ -1,10 +1,12 @@
 import type {ProviderName, Run, RunNode} from '../../source/model/run.js';
 import {runKey} from '../../source/model/run.js';
 import type {Status} from '../../source/model/status.js';
+import {makeNode} from '../../source/providers/build.js';
 import {capabilitiesOf} from '../../source/providers/capabilities.js';
 import type {SourceSpec} from '../../source/providers/types.js';
 import type {Highlight, SourceState, Store, StoreSnapshot, TransitionEvent} from '../../source/store/types.js';
 import {emptySnapshot} from '../../source/ui/state/starting-store.js';
+import {makeSource} from '../fixtures/sources.js';
 
 /**
  * Runs and a Store for the figures that need many runs but no network: realistic rows (long
@@ -25,41 +27,11 @@ export const BENCH_SOURCES: readonly SourceSpec[] = [
 ];
 
 export function sourceState(spec: SourceSpec, runCount: number, now: number): SourceState {
-	return {
-		name: spec.name,
-		provider: spec.provider,
-		capabilities: capabilitiesOf(spec),
-		health: 'ok',
-		lastSuccessAt: now,
-		lastError: null,
-		nextPollAt: null,
-		rate: null,
-		runCount,
-	};
+	return makeSource(spec.name, {provider: spec.provider, capabilities: capabilitiesOf(spec), lastSuccessAt: now, runCount});
 }
 
 function node(id: string, status: Status, children: RunNode[] = []): RunNode {
-	return {
-		id,
-		kind: 'workflow',
-		title: id,
-		status,
-		providerStatus: status,
-		flags: {},
-		progress: status === 'running' ? 0.4 : null,
-		errors: [],
-		needs: [],
-		log: null,
-		artifact: null,
-		currentCube: null,
-		order: null,
-		retries: null,
-		children,
-		createdAt: null,
-		startedAt: null,
-		finishedAt: null,
-		updatedAt: null,
-	};
+	return makeNode({id, kind: 'workflow', title: id, status, providerStatus: status, flags: {}, progress: status === 'running' ? 0.4 : null, children});
 }
 
 export interface RunsOptions {
