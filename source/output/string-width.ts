@@ -1,21 +1,21 @@
 import type {Options} from 'string-width';
-// The package itself, by path: the build points every `string-width` import (Ink's too) at this file.
-import measure from '../../node_modules/string-width/index.js';
+import measure from 'string-width';
+import {LruCache} from './lru.js';
 
-const LIMIT = 20_000;
-const widths = new Map<string, number>();
+/** About three screens of distinct cells and row texts: what a redraw measures again. */
+const REMEMBERED = 2_000;
+const widths = new LruCache<string, number>(REMEMBERED);
 
 /**
- * string-width, remembered. A full-screen frame measures the same few thousand strings again on
- * every render (Ink measures each text node and each output line), and measuring a line with
- * glyphs segments it into graphemes with Unicode regexes: the single biggest cost of a frame.
+ * string-width, remembered for the strings a frame measures again (the same glyphs and column
+ * texts every redraw); measuring a line with glyphs segments it into graphemes with Unicode
+ * regexes, the biggest cost of fitting text to columns.
  */
 export default function stringWidth(text: string, options?: Options): number {
 	if (options !== undefined || typeof text !== 'string') return measure(text, options);
 	let width = widths.get(text);
 	if (width === undefined) {
 		width = measure(text);
-		if (widths.size >= LIMIT) widths.clear();
 		widths.set(text, width);
 	}
 	return width;

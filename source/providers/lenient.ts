@@ -60,16 +60,20 @@ export function record<Shape extends Record<string, z.ZodType>>(shape: Shape) {
 	});
 }
 
+/** The elements of what should be an array, unread: a single object stands for a one-element array; nulls are dropped. */
+export function listItems(value: unknown): unknown[] {
+	const items: unknown[] = Array.isArray(value) ? value : [value];
+	return items.filter((element) => element !== null && element !== undefined);
+}
+
 /**
  * An array whose odd elements are dropped: null elements, elements that do not parse,
  * and elements the item schema turns into null. A single object stands for a one-element array.
  */
 export function list<Item extends z.ZodType>(item: Item) {
 	return z.unknown().transform((value) => {
-		const items: unknown[] = Array.isArray(value) ? value : value === null || value === undefined ? [] : [value];
 		const out: NonNullable<z.output<Item>>[] = [];
-		for (const element of items) {
-			if (element === null || element === undefined) continue;
+		for (const element of listItems(value)) {
 			const parsed = item.safeParse(element);
 			if (parsed.success && parsed.data !== null && parsed.data !== undefined) out.push(parsed.data as NonNullable<z.output<Item>>);
 		}

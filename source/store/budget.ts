@@ -14,8 +14,11 @@ export function defaultQuota(provider: ProviderName): Quota | null {
 	return provider === 'northflank' ? {limit: 1000, windowMs: HOUR} : null;
 }
 
-/** Share of any allowance we let ourselves use: the rest absorbs retries and other clients of the token. */
-export const BUDGET_SHARE = 0.9;
+/**
+ * Share of any allowance we let ourselves use: the rest absorbs retries and other clients of the
+ * token (a second citop, a deploy script, the provider's own CLI).
+ */
+export const BUDGET_SHARE = 0.55;
 
 /**
  * One rate budget, shared by every source (and every request kind: list, tree, log) with the same

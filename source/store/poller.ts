@@ -5,6 +5,7 @@ import {isActive} from '../model/status.js';
 import type {SourceClient} from '../providers/types.js';
 import type {RateBudget} from './budget.js';
 import type {Outcome} from './loop.js';
+import {DEEP_EVERY_MS, mergeFirstPage} from './pages.js';
 import {Polled} from './polled.js';
 import {backoffDelay, errorFields, isAuthError, pollDelay} from './schedule.js';
 import type {SourceHealth, SourceState, StoreSettings} from './types.js';
@@ -21,7 +22,9 @@ export interface PollerHost {
 
 /**
  * Polls one source's run list: fast while something of it runs, slow when all has concluded,
- * backing off on errors, stopping on a refused token until refresh().
+ * backing off on errors, stopping on a refused token until refresh(). A poll asks for the first
+ * page; the deeper pages are read on the first poll, on refresh(), when an active run leaves the
+ * first page or is kept from deeper pages (at most every slow interval), and every DEEP_EVERY_MS.
  */
 export class SourcePoller extends Polled<Run[]> {
 	runs: readonly Run[] = [];
@@ -33,6 +36,14 @@ export class SourcePoller extends Polled<Run[]> {
 	private authStopped = false;
 	private started = false;
 	private state: SourceState | null = null;
+	/** Clock ms of the last answer that read the deeper pages; null before the first. */
+	private deepAt: number | null = null;
+	private deepWanted = true;
+	/** How many runs the last deeper read held: the most the list keeps between them. */
+	private deepCount = 0;
+	private firstPageIds: ReadonlySet<string> = new Set();
+	/** Whether the request in flight reads the deeper pages. */
+	private asking: 'first' | 'deep' = 'deep';
 
 	constructor(
 		readonly client: SourceClient,
@@ -64,6 +75,7 @@ export class SourcePoller extends Polled<Run[]> {
 
 	/** Polls now (or right after the request in flight); also leaves the auth state. */
 	refresh(): void {
+		this.deepWanted = true;
 		if (this.authStopped) {
 			this.authStopped = false;
 			this.failures = 0;
@@ -103,13 +115,34 @@ export class SourcePoller extends Polled<Run[]> {
 	}
 
 	protected request(signal: AbortSignal): Promise<Run[]> {
-		return this.client.listRuns({signal, maxPages: this.host.settings.maxPages});
+		const now = this.host.clock.now();
+		const deep = this.deepWanted || this.deepAt === null || now - this.deepAt >= DEEP_EVERY_MS;
+		this.asking = deep ? 'deep' : 'first';
+		return this.client.listRuns({signal, maxPages: deep ? this.host.settings.maxPages : 1});
+	}
+
+	/** The runs to keep from an answer, and whether the next poll should read the deeper pages. */
+	private merge(answer: Run[]): Run[] {
+		const now = this.host.clock.now();
+		if (this.asking === 'deep') {
+			this.deepAt = now;
+			this.deepWanted = false;
+			this.deepCount = answer.length;
+			// Until a first page is seen alone, its size is unknown: every active run counts as on it.
+			if (this.firstPageIds.size === 0) this.firstPageIds = new Set(answer.filter((run) => isActive(run.status)).map((run) => run.id));
+			return answer;
+		}
+		const merged = mergeFirstPage(this.runs, answer, this.firstPageIds, this.deepCount);
+		this.firstPageIds = new Set(answer.map((run) => run.id));
+		const deepDue = this.deepAt === null || now - this.deepAt >= this.host.settings.slowIntervalMs;
+		if (merged.droppedActive || (merged.deepActive && deepDue)) this.deepWanted = true;
+		return merged.runs;
 	}
 
 	protected settle(outcome: Outcome<Run[]>): number | null {
 		const {settings, random, clock} = this.host;
 		if (outcome.ok) {
-			this.runs = this.host.onRuns(this, outcome.value);
+			this.runs = this.host.onRuns(this, this.merge(outcome.value));
 			this.loaded = true;
 			this.failures = 0;
 			this.health = 'ok';

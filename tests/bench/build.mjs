@@ -20,7 +20,8 @@ await build({
 	jsx: 'automatic',
 	define: {'process.env.NODE_ENV': '"production"', fetch: 'undefined'},
 	external: ['react-devtools-core'],
-	alias: {'string-width': './source/output/string-width.ts', '@alcalzone/ansi-tokenize': './source/ui/terminal/ansi-tokenize.ts'},
+	// As in the build: Ink's frame tokenizer is citop's own (source/ui/terminal/styled-chars.ts).
+	alias: {'@alcalzone/ansi-tokenize': './source/ui/terminal/styled-chars.ts'},
 	banner: {js: "import {createRequire} from 'node:module'; const require = createRequire(import.meta.url);"},
 	logLevel: 'warning',
 });

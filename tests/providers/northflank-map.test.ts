@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {mapRun, nodesOf} from '../../source/providers/northflank/map.js';
-import {listSchema, oneRunSchema} from '../../source/providers/northflank/schema.js';
+import {listItems} from '../../source/providers/lenient.js';
+import {listSchema, oneRunSchema, runSchema} from '../../source/providers/northflank/schema.js';
 import type {NorthflankSpec} from '../../source/providers/types.js';
 import {NORTHFLANK_LIST_EXAMPLE} from './fixtures.js';
 
@@ -16,7 +17,7 @@ describe('Northflank mapping of the documented example', () => {
 	it('reads the list example with its space-separated dates', () => {
 		const list = listSchema.parse(NORTHFLANK_LIST_EXAMPLE);
 		expect(list?.pagination).toMatchObject({hasNextPage: false, count: 1});
-		const run = mapRun(spec, list!.data!.runs![0]!);
+		const run = mapRun(spec, runSchema.parse(listItems(list?.data?.runs)[0])!);
 		expect(run).toMatchObject({
 			id: '110ddb52-bdcd-482d-8ac2-05ba580afe2f',
 			label: 'Example run',

@@ -1,7 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import {runKey} from '../../source/model/run.js';
 import {mapRun} from '../../source/providers/sourcecraft/map.js';
-import {listRunsSchema, runSchema, type ScRun} from '../../source/providers/sourcecraft/schema.js';
+import {listItems} from '../../source/providers/lenient.js';
+import {listPageSchema, runSchema, type ScRun} from '../../source/providers/sourcecraft/schema.js';
 import type {SourceCraftSpec} from '../../source/providers/types.js';
 import {SOURCECRAFT_LIST_EXAMPLE, SOURCECRAFT_RUN_EXAMPLE, SOURCECRAFT_TASK_EXAMPLE} from './fixtures.js';
 
@@ -23,9 +24,9 @@ const at = Date.UTC(2025, 0, 1);
 
 describe('SourceCraft mapping of the documented examples', () => {
 	it('reads the list example: run fields, null workflow fields, a null task dropped, next page token', () => {
-		const list = listRunsSchema.parse(SOURCECRAFT_LIST_EXAMPLE);
+		const list = listPageSchema.parse(SOURCECRAFT_LIST_EXAMPLE);
 		expect(list?.next_page_token).toBe('example');
-		const runs = (list?.runs ?? []).map((raw) => mapRun(spec, raw));
+		const runs = listItems(list?.runs).map((raw) => mapRun(spec, runSchema.parse(raw)!));
 		expect(runs).toHaveLength(1);
 		const run = runs[0]!;
 		expect(run).toMatchObject({

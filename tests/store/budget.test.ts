@@ -31,16 +31,16 @@ describe('RateBudget', () => {
 		expect(defaultQuota('wercker')).toBeNull();
 	});
 
-	it('spreads Northflank requests evenly: never more than 1000 in any hour, and no burst', () => {
+	it('spreads Northflank requests evenly: never more than 600 of the 1000 in any hour (room for a second citop), and no burst', () => {
 		const budget = new RateBudget(defaultQuota('northflank'));
 		const sent = drain(budget, 0, 3 * HOUR);
 		for (let i = 0; i < sent.length; i++) {
 			const hour = sent.filter((at) => at >= sent[i]! && at < sent[i]! + HOUR).length;
-			expect(hour).toBeLessThanOrEqual(1000);
+			expect(hour).toBeLessThanOrEqual(600);
 		}
-		expect(sent.length).toBeGreaterThan(2 * 850);
+		expect(sent.length).toBeGreaterThan(2 * 500);
 		const gaps = sent.slice(1).map((at, i) => at - sent[i]!);
-		expect(Math.min(...gaps)).toBeGreaterThanOrEqual(3_600);
+		expect(Math.min(...gaps)).toBeGreaterThanOrEqual(6_000);
 	});
 
 	it('lets an unlimited source poll at once', () => {
@@ -53,8 +53,8 @@ describe('RateBudget', () => {
 		const budget = new RateBudget(null);
 		budget.observe(info({limit: 100, remaining: 11, resetAt: 100_000, observedAt: 0}));
 		const sent = drain(budget, 0, 100_000);
-		expect(sent.length).toBeLessThanOrEqual(10);
-		expect(sent.length).toBeGreaterThanOrEqual(8);
+		expect(sent.length).toBeLessThanOrEqual(7);
+		expect(sent.length).toBeGreaterThanOrEqual(5);
 		expect(budget.rate).toMatchObject({limit: 100, remaining: 11});
 	});
 
@@ -84,8 +84,8 @@ describe('RateBudget', () => {
 				answers++;
 			}
 		});
-		expect(answers).toBeLessThanOrEqual(1000);
-		expect(sent.length).toBeGreaterThan(200);
+		expect(answers).toBeLessThanOrEqual(600);
+		expect(sent.length).toBeGreaterThan(150);
 	});
 });
 

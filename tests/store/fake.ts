@@ -35,6 +35,10 @@ export class FakeClient implements SourceClient {
 	failWith: ProviderError | null = null;
 	hold = false;
 	lists = 0;
+	/** The maxPages of each list request, in order. */
+	pagesAsked: (number | undefined)[] = [];
+	/** Runs on one page: a request for one page gets this many. */
+	pageSize = Infinity;
 	gets = 0;
 	reads = 0;
 	inFlight = 0;
@@ -53,11 +57,13 @@ export class FakeClient implements SourceClient {
 		this.capabilities = {...WERCKER_CAPABILITIES, ...capabilities};
 	}
 
-	listRuns(options: {signal?: AbortSignal} = {}): Promise<Run[]> {
+	listRuns(options: {signal?: AbortSignal; maxPages?: number} = {}): Promise<Run[]> {
 		this.lists++;
+		this.pagesAsked.push(options.maxPages);
 		return this.track(options.signal, () => {
 			if (this.failWith) return Promise.reject(this.failWith);
-			if (!this.hold) return Promise.resolve(this.runs.map((run) => ({...run})));
+			const listed = this.runs.slice(0, (options.maxPages ?? Infinity) * this.pageSize);
+			if (!this.hold) return Promise.resolve(listed.map((run) => ({...run})));
 			return new Promise<Run[]>((resolve, reject) => this.held.push({resolve, reject}));
 		});
 	}

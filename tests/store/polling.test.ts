@@ -219,7 +219,7 @@ describe('pause, resume and refresh', () => {
 });
 
 describe('rate budget', () => {
-	it('keeps two Northflank flows on one token and an open run under 1000 requests an hour', async () => {
+	it('keeps two Northflank flows on one token and an open run under 600 requests an hour', async () => {
 		const one = new FakeClient('one', 'northflank', 'token');
 		const two = new FakeClient('two', 'northflank', 'token');
 		one.runs = [makeRun('one', 'r1', 'running')];
@@ -229,11 +229,11 @@ describe('rate budget', () => {
 		store.openRun(one.runs[0]!.key);
 		await clock.advanceAsync(3_600_000);
 		const total = one.lists + two.lists + one.gets;
-		expect(total).toBeLessThanOrEqual(1000);
-		expect(total).toBeGreaterThan(800);
-		expect(one.lists).toBeGreaterThan(200);
-		expect(two.lists).toBeGreaterThan(200);
-		expect(one.gets).toBeGreaterThan(200);
+		expect(total).toBeLessThanOrEqual(600);
+		expect(total).toBeGreaterThan(450);
+		expect(one.lists).toBeGreaterThan(120);
+		expect(two.lists).toBeGreaterThan(120);
+		expect(one.gets).toBeGreaterThan(120);
 	});
 
 	it('slows down to what the server says remains', async () => {

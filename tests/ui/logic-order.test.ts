@@ -5,6 +5,7 @@ import {
 	matchesText,
 	nextSort,
 	nextStatusFilter,
+	orderHoldsUntil,
 	queryWords,
 	selectRuns,
 	sortRuns,
@@ -40,6 +41,15 @@ describe('sorting runs', () => {
 	it('lets a failure drop back to its place by time once it is old', () => {
 		const later = now + RECENT_FAILURE_MS;
 		expect(ids(sortRuns(runs, 'attention', later)).indexOf('recent-failure')).toBeGreaterThan(2);
+	});
+
+	it('knows until when time alone leaves the order as it is, so a poll that changes nothing sorts nothing', () => {
+		const until = orderHoldsUntil(runs, 'attention', now);
+		expect(until).toBeGreaterThan(now);
+		expect(ids(sortRuns(runs, 'attention', until))).toEqual(ids(sortRuns(runs, 'attention', now)));
+		expect(ids(sortRuns(runs, 'attention', until + 1))).not.toEqual(ids(sortRuns(runs, 'attention', now)));
+		expect(orderHoldsUntil(runs, 'newest', now)).toBe(Infinity);
+		expect(orderHoldsUntil(runs, 'duration', now)).toBe(now);
 	});
 
 	it('sorts newest first, by status, by source and by duration', () => {

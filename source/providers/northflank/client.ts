@@ -5,7 +5,9 @@ import {clientBasics, DEFAULT_MAX_PAGES, expectShape, guarded, invalid, segment,
 import type {HttpOptions} from '../http.js';
 import type {NorthflankSpec, SourceClient, TriggerRequest} from '../types.js';
 import {mapRun} from './map.js';
-import {listSchema, oneRunSchema} from './schema.js';
+import {listItems} from '../lenient.js';
+import {ListMemo} from '../list-memo.js';
+import {listSchema, oneRunSchema, runSchema} from './schema.js';
 
 /** Northflank's largest page. */
 const PAGE_SIZE = 100;
@@ -40,6 +42,7 @@ function newestFirst(runs: readonly Run[]): Run[] {
 
 export function createNorthflankClient(spec: NorthflankSpec, options: HttpOptions = {}): SourceClient {
 	const {http, identity} = clientBasics(spec, options);
+	const listed = new ListMemo(PAGE_SIZE * (DEFAULT_MAX_PAGES + 1));
 	// Team tokens address projects under their team.
 	const owner = spec.teamId ? `/v1/teams/${segment(spec.teamId)}/projects/${segment(spec.projectId)}` : `/v1/projects/${segment(spec.projectId)}`;
 	const ownerTemplate = spec.teamId ? '/v1/teams/{teamId}/projects/{projectId}' : '/v1/projects/{projectId}';
@@ -68,8 +71,11 @@ export function createNorthflankClient(spec: NorthflankSpec, options: HttpOption
 					const query = {per_page: PAGE_SIZE, cursor: cursor ?? undefined};
 					const answer = listSchema.parse(await http.json({method: 'GET', path: base, endpoint, query, signal: listOptions.signal}));
 					const data = expectShape(answer?.data, http, endpoint, 'no data in the answer');
-					for (const raw of data.runs ?? []) {
-						const run = mapRun(spec, raw);
+					for (const raw of listItems(data.runs)) {
+						const run = listed.run(raw, (item) => {
+							const parsed = runSchema.parse(item);
+							return parsed ? mapRun(spec, parsed) : null;
+						});
 						if (run) runs.push(run);
 					}
 					const next = answer?.pagination;

@@ -19,7 +19,8 @@ export const runSchema = record({
 });
 
 export const listSchema = record({
-	data: record({runs: list(runSchema)}),
+	// Its runs are read one by one (ListMemo), each with runSchema.
+	data: record({runs: z.unknown()}),
 	pagination: record({hasNextPage: bool, cursor: text, count: num}),
 });
 

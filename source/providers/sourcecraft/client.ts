@@ -4,13 +4,15 @@ import {sanitizeLine} from '../../model/sanitize.js';
 import {cleanLogLine, uniqueById} from '../build.js';
 import {SOURCECRAFT_LOGS_NEED_SLUGS, SOURCECRAFT_NO_ABORT} from '../capabilities.js';
 import {clientBasics, DEFAULT_MAX_PAGES, expectShape, guarded, invalid, segment, unsupported} from '../client-kit.js';
+import {listItems} from '../lenient.js';
+import {ListMemo} from '../list-memo.js';
 import {requestError} from '../http-errors.js';
 import type {HttpOptions} from '../http.js';
 import type {LogChunk, SourceClient, SourceCraftSpec} from '../types.js';
 import {advanceLog, readLogCursor} from './log.js';
 import {mapRun} from './map.js';
 import {repoPaths, type RepoPaths} from './paths.js';
-import {listRunsSchema, logPageSchema, runSchema, workflowSchema, type ScRun} from './schema.js';
+import {listPageSchema, logPageSchema, runSchema, workflowSchema, type ScRun} from './schema.js';
 import {triggerRun} from './trigger.js';
 
 const PAGE_SIZE = 50;
@@ -22,6 +24,8 @@ const SEARCH_PAGES = 20;
 export function createSourceCraftClient(spec: SourceCraftSpec, options: HttpOptions = {}): SourceClient {
 	const {http, identity} = clientBasics(spec, options);
 	const paths = repoPaths(spec);
+	// Artifact links are signed anew on every answer; the run's tree, read when it is opened, has fresh ones.
+	const listed = new ListMemo(PAGE_SIZE * (DEFAULT_MAX_PAGES + 1), ['download_url']);
 
 	function repo(): RepoPaths {
 		if (!paths) throw invalid(spec.name, 'set org and repo, or repoId, for this SourceCraft source in the config');
@@ -36,7 +40,10 @@ export function createSourceCraftClient(spec: SourceCraftSpec, options: HttpOpti
 				const runs: Run[] = [];
 				for await (const page of pages(Math.max(1, listOptions.maxPages ?? DEFAULT_MAX_PAGES), listOptions.signal)) {
 					for (const raw of page) {
-						const run = mapRun(spec, raw);
+						const run = listed.run(raw, (item) => {
+							const parsed = runSchema.parse(item);
+							return parsed ? mapRun(spec, parsed) : null;
+						});
 						if (run) runs.push(run);
 					}
 				}
@@ -76,8 +83,8 @@ export function createSourceCraftClient(spec: SourceCraftSpec, options: HttpOpti
 		return `GET ${paths?.template ?? '/repos/{org}/{repo}'}/cicd/runs`;
 	}
 
-	/** The runs of each list page, newest first, following next_page_token. */
-	async function* pages(maxPages: number, signal?: AbortSignal): AsyncGenerator<ScRun[]> {
+	/** The runs of each list page as sent (unread), newest first, following next_page_token. */
+	async function* pages(maxPages: number, signal?: AbortSignal): AsyncGenerator<unknown[]> {
 		const {path} = repo();
 		const endpoint = listEndpoint();
 		const tokens = new Set<string>();
@@ -85,9 +92,9 @@ export function createSourceCraftClient(spec: SourceCraftSpec, options: HttpOpti
 		for (let page = 1; page <= maxPages; page++) {
 			// Only the token changes between pages: the API wants every other parameter the same.
 			const query = {page_size: PAGE_SIZE, page_token: token ?? undefined};
-			const answer = listRunsSchema.parse(await http.json({method: 'GET', path: `${path}/cicd/runs`, endpoint, query, signal}));
+			const answer = listPageSchema.parse(await http.json({method: 'GET', path: `${path}/cicd/runs`, endpoint, query, signal}));
 			const list = expectShape(answer, http, endpoint, 'not a list of runs');
-			yield list.runs ?? [];
+			yield listItems(list.runs);
 			token = list.next_page_token;
 			// A token seen before would loop forever.
 			if (!token || tokens.has(token)) return;
@@ -101,7 +108,8 @@ export function createSourceCraftClient(spec: SourceCraftSpec, options: HttpOpti
 	 */
 	async function findListed(id: string, signal?: AbortSignal): Promise<Run> {
 		const wanted = /^\d+$/.test(id) ? Number(id) : null;
-		for await (const page of pages(SEARCH_PAGES, signal)) {
+		for await (const items of pages(SEARCH_PAGES, signal)) {
+			const page = items.map((item) => runSchema.parse(item)).filter((raw): raw is ScRun => raw !== null);
 			for (const raw of page) {
 				const run = mapRun(spec, raw, true);
 				if (run?.id === id) return run;

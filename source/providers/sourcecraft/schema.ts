@@ -72,8 +72,9 @@ export const runSchema = record({
 
 export const workflowSchema = workflow;
 
-export const listRunsSchema = record({
-	runs: list(runSchema),
+/** A list page; its runs are read one by one (ListMemo), each with runSchema. */
+export const listPageSchema = record({
+	runs: z.unknown(),
 	next_page_token: text,
 });
 

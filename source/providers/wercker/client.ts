@@ -3,10 +3,11 @@ import type {Run} from '../../model/run.js';
 import {cleanLogLine, uniqueById} from '../build.js';
 import {badAnswer, clientBasics, DEFAULT_MAX_PAGES, expectShape, guarded, invalid, segment} from '../client-kit.js';
 import type {HttpOptions} from '../http.js';
-import {isRecord} from '../lenient.js';
+import {isRecord, listItems} from '../lenient.js';
+import {ListMemo} from '../list-memo.js';
 import type {LogChunk, SourceClient, TriggerRequest, WerckerSpec} from '../types.js';
 import {mapRun} from './map.js';
-import {runListSchema, runSchema, stepListSchema} from './schema.js';
+import {runSchema, stepListSchema} from './schema.js';
 
 /** Wercker's maximum (and default) page size. */
 const PAGE_SIZE = 20;
@@ -38,6 +39,7 @@ function oneRun(answer: unknown): unknown {
 
 export function createWerckerClient(spec: WerckerSpec, options: HttpOptions = {}): SourceClient {
 	const {http, identity} = clientBasics(spec, options);
+	const listed = new ListMemo(PAGE_SIZE * (DEFAULT_MAX_PAGES + 1));
 
 	async function fetchRun(id: string, signal?: AbortSignal): Promise<Run> {
 		const endpoint = 'GET /api/v3/runs/{runId}';
@@ -73,8 +75,11 @@ export function createWerckerClient(spec: WerckerSpec, options: HttpOptions = {}
 					const query = {...by, limit: PAGE_SIZE, skip: skip > 0 ? skip : undefined};
 					const answer = await http.json({method: 'GET', path: '/api/v3/runs', endpoint, query, signal: listOptions.signal});
 					if (!Array.isArray(answer) && !isRecord(answer)) throw badAnswer(http, endpoint, 'not a list of runs');
-					for (const raw of runListSchema.parse(answer)) {
-						const run = mapRun(spec, raw);
+					for (const raw of listItems(answer)) {
+						const run = listed.run(raw, (item) => {
+							const parsed = runSchema.parse(item);
+							return parsed ? mapRun(spec, parsed) : null;
+						});
 						if (run) runs.push(run);
 					}
 					// No total is given: a short page is the last one.

@@ -27,9 +27,6 @@ export const runSchema = record({
 	sourceRun: text,
 });
 
-/** A plain array; a single object stands for a one-element list (REFERENCE.md hazard). */
-export const runListSchema = list(runSchema);
-
 export const stepSchema = record({
 	id: text,
 	url: text,

@@ -5,7 +5,7 @@ import type {StoreSnapshot} from '../../store/types.js';
 import type {ColumnLayout} from '../logic/columns.js';
 import {layoutColumns} from '../logic/columns.js';
 import type {RunQuery} from '../logic/order.js';
-import {selectRuns} from '../logic/order.js';
+import {orderHoldsUntil, selectRuns} from '../logic/order.js';
 import {contentWidths} from '../logic/run-row.js';
 import type {TreeRow} from '../logic/tree.js';
 import {flattenTree} from '../logic/tree.js';
@@ -21,6 +21,8 @@ export interface ListModel {
 	/** The snapshot's run list this was derived from. */
 	from: readonly Run[];
 	now: number;
+	/** Clock ms until which `runs` stays in order as time passes. */
+	holdsUntil: number;
 	query: RunQuery;
 	columns: number;
 	runs: readonly Run[];
@@ -37,8 +39,10 @@ function sameQuery(a: RunQuery, b: RunQuery): boolean {
 export function listModel(snapshot: StoreSnapshot, state: UiState, columns: number, base: ListModel | null): ListModel {
 	const query: RunQuery = {source: state.tab, status: state.status, text: state.text, sort: state.sort};
 	const sameRuns = base !== null && base.from === snapshot.runs;
-	const reuse = sameRuns && base.now === snapshot.now && sameQuery(base.query, query);
+	// Snapshots come on every poll, mostly with the same runs: sort again only when time alone reorders them.
+	const reuse = sameRuns && snapshot.now >= base.now && snapshot.now <= base.holdsUntil && sameQuery(base.query, query);
 	const runs = reuse ? base.runs : selectRuns(snapshot.runs, query, snapshot.now);
+	const holdsUntil = reuse ? base.holdsUntil : orderHoldsUntil(runs, query.sort, snapshot.now);
 	const indexOf = reuse ? base.indexOf : indexByKey(runs, (run) => run.key);
 	// Widths come from every run of the tab, not the filtered few, so columns hold still while typing.
 	const layout =
@@ -48,7 +52,8 @@ export function listModel(snapshot: StoreSnapshot, state: UiState, columns: numb
 					showSource: query.source === null,
 				});
 	const cursor = resolveCursor(indexOf, state.list.key, state.list.index, runs.length);
-	return {from: snapshot.runs, now: snapshot.now, query, columns, runs, indexOf, layout, cursor, selected: runs[cursor] ?? null};
+	const now = reuse ? base.now : snapshot.now;
+	return {from: snapshot.runs, now, holdsUntil, query, columns, runs, indexOf, layout, cursor, selected: runs[cursor] ?? null};
 }
 
 export interface TreeModel {

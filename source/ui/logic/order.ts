@@ -50,6 +50,22 @@ function attentionRank(run: Run, now: number): number {
 	return 3;
 }
 
+/**
+ * Until when (clock ms) sortRuns(runs, mode, t) orders as at `now`: the order moves with time
+ * only where a failed run stops being recent (attention) or running times grow (duration).
+ */
+export function orderHoldsUntil(runs: readonly Run[], mode: SortMode, now: number): number {
+	if (mode === 'duration') return now;
+	if (mode !== 'attention') return Infinity;
+	let until = Infinity;
+	for (const run of runs) {
+		if (run.status !== 'failed') continue;
+		const at = run.finishedAt ?? run.updatedAt ?? run.startedAt;
+		if (at !== null && at + RECENT_FAILURE_MS >= now) until = Math.min(until, at + RECENT_FAILURE_MS);
+	}
+	return until;
+}
+
 function sourceRank(runs: readonly Run[]): Map<string, number> {
 	const names = [...new Set(runs.map((run) => run.source))].sort((a, b) => a.localeCompare(b));
 	return new Map(names.map((name, index) => [name, index]));

@@ -31,14 +31,33 @@ export interface RowState {
 // The run's details view takes these from here, beside the rows that use them.
 export {durationText, refText};
 
+/** Each run's own widths: runs keep their identity while unchanged, so a poll measures only what it changed. */
+const measured = new WeakMap<Run, ContentWidths>();
+
+function widthsOf(run: Run): ContentWidths {
+	let widths = measured.get(run);
+	if (widths === undefined) {
+		widths = {
+			source: displayWidth(run.source),
+			run: displayWidth(run.label),
+			ref: displayWidth(refText(run)),
+			event: displayWidth(run.event ?? ''),
+			user: displayWidth(run.user ?? ''),
+		};
+		measured.set(run, widths);
+	}
+	return widths;
+}
+
 export function contentWidths(runs: readonly Run[]): ContentWidths {
 	const widths: ContentWidths = {source: 0, run: 0, ref: 0, event: 0, user: 0};
 	for (const run of runs) {
-		widths.source = Math.max(widths.source, displayWidth(run.source));
-		widths.run = Math.max(widths.run, displayWidth(run.label));
-		widths.ref = Math.max(widths.ref, displayWidth(refText(run)));
-		widths.event = Math.max(widths.event, displayWidth(run.event ?? ''));
-		widths.user = Math.max(widths.user, displayWidth(run.user ?? ''));
+		const own = widthsOf(run);
+		widths.source = Math.max(widths.source, own.source);
+		widths.run = Math.max(widths.run, own.run);
+		widths.ref = Math.max(widths.ref, own.ref);
+		widths.event = Math.max(widths.event, own.event);
+		widths.user = Math.max(widths.user, own.user);
 	}
 	return widths;
 }

@@ -53,13 +53,17 @@ function applySgr(pen: Pen, params: string): void {
 	}
 }
 
-/** A styled row as `columns` cells; escapes other than SGR take no cell and are dropped. */
-export function rowCells(line: string, columns: number): Cell[] {
-	const cells: Cell[] = [];
+/**
+ * Walks a styled line: each character (a code point) with its display width and the SGR style in
+ * force (parameters in a fixed order, '' for the default). Escapes other than SGR take no cell and
+ * are dropped; a width of 0 is a combining mark or joiner that belongs to the character before it.
+ * Stops when `visit` returns false.
+ */
+export function scanStyled(line: string, visit: (char: string, width: number, style: string) => boolean): void {
 	const pen: Pen = {flags: new Set(), fg: '', bg: ''};
 	let style = '';
 	let index = 0;
-	while (index < line.length && cells.length < columns) {
+	while (index < line.length) {
 		if (line[index] === '\u001b') {
 			const rest = line.slice(index, index + 64);
 			const sgr = SGR.exec(rest);
@@ -74,15 +78,23 @@ export function rowCells(line: string, columns: number): Cell[] {
 		const char = String.fromCodePoint(code);
 		index += char.length;
 		const width = PRINTABLE_ASCII.test(char) ? 1 : stringWidth(char);
+		if (!visit(char, width, style)) return;
+	}
+}
+
+/** A styled row as `columns` cells; escapes other than SGR take no cell and are dropped. */
+export function rowCells(line: string, columns: number): Cell[] {
+	const cells: Cell[] = [];
+	scanStyled(line, (char, width, style) => {
 		const last = cells.at(-1);
 		if (width === 0) {
-			// A combining mark or joiner belongs to the character before it.
 			if (last) last.char += char;
-			continue;
+			return true;
 		}
 		cells.push({char, style});
 		if (width === 2) cells.push({char: '', style});
-	}
+		return cells.length < columns;
+	});
 	while (cells.length < columns) cells.push(BLANK);
 	return cells.slice(0, columns);
 }
