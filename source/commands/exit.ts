@@ -9,6 +9,8 @@ export const EXIT = {
 	/** The provider could not be reached, refused the token, or rate-limited beyond retries. */
 	provider: 3,
 	interrupted: 130,
+	/** The terminal hung up (SIGHUP): 128 + 1, as shells report it. */
+	hangup: 129,
 } as const;
 
 /** An error the user can act on: printed as is (one line each, no stack), then exit with its code. */

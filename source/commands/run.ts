@@ -33,11 +33,37 @@ export function reportFailure(error: unknown, reporter: Reporter): number {
 	return EXIT.runFailed;
 }
 
+// A terminal that hung up never confirms a write.
+const FLUSH_LIMIT_MS = 500;
+
+/**
+ * Resolves once what was written to `stream` has been handed to the OS, or after FLUSH_LIMIT_MS.
+ * Writes to a terminal are synchronous: nothing is left to wait for (and a hung-up one never answers).
+ */
+function flushed(stream: NodeJS.WriteStream): Promise<void> {
+	if (stream.isTTY) return Promise.resolve();
+	return new Promise<void>((resolve) => {
+		setTimeout(resolve, FLUSH_LIMIT_MS).unref();
+		stream.write('', () => resolve());
+	});
+}
+
 async function exitWith(code: number): Promise<never> {
 	// Wait until what was written has been handed to the OS, so a pipe gets every line.
-	await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
-	await new Promise<void>((resolve) => process.stderr.write('', () => resolve()));
+	await flushed(process.stdout);
+	await flushed(process.stderr);
+	if (code === EXIT.hangup) hangUp();
 	process.exit(code);
+}
+
+/**
+ * Ends citop the way a hung-up terminal ends a program: by SIGHUP itself. Node 20's own exit
+ * restores the terminal's settings, and on a terminal that has gone that fails (EIO) an internal
+ * check: Node aborts, and the kernel spends a second or more on the dump of a crash.
+ */
+function hangUp(): void {
+	process.removeAllListeners('SIGHUP');
+	process.kill(process.pid, 'SIGHUP');
 }
 
 /** Runs one command to its exit code: errors reported, SIGINT → 130, output flushed, then exit. */

@@ -1,3 +1,4 @@
+import {writeSync} from 'node:fs';
 import type {LoadedConfig} from '../config/load.js';
 import type {SourceSpec} from '../providers/types.js';
 import type {Store} from '../store/types.js';
@@ -11,12 +12,30 @@ function refuseWithoutTerminal(ctx: Pick<CommandContext, 'stdin' | 'stdout'>): v
 
 type Settings = Pick<LoadedConfig, 'poll' | 'highlightMs' | 'notify' | 'color'>;
 
+/**
+ * After a signal (the terminal hung up, or someone asked citop to stop), the store's requests are
+ * given this long to end before citop exits anyway: a closed pane must not leave citop running.
+ */
+const SIGNAL_CLEANUP_MS = 300;
+const QUIT_CODE = 0;
+
 const DEMO_SETTINGS: Settings = {
 	poll: {fastMs: 3_000, slowMs: 30_000, maxBackoffMs: 300_000},
 	highlightMs: 6_000,
 	notify: {bell: true, osc9: true},
 	color: 'auto',
 };
+
+/** Whether the terminal has hung up (its pane closed, the link dropped): it refuses even an empty write. */
+function terminalGone(stdout: NodeJS.WriteStream): boolean {
+	if (!stdout.isTTY) return false;
+	try {
+		writeSync((stdout as {fd?: number}).fd ?? 1, '');
+		return false;
+	} catch (error) {
+		return (error as {code?: unknown}).code === 'EIO';
+	}
+}
 
 /** Where the live view's sources come from: the config's, or a simulator started for the demo. */
 interface Origin {
@@ -54,6 +73,7 @@ async function showTui(ctx: CommandContext, origin: Origin, settings: Settings, 
 		return live;
 	});
 	let starting: NodeJS.Immediate | null = null;
+	let code = QUIT_CODE;
 	try {
 		const done = runTui({store: loaded, color: useColor(ctx, config), ascii: useAscii(ctx), notify: settings.notify});
 		// runTui has drawn and written the first frame; the screen's effects run before the loading.
@@ -61,16 +81,23 @@ async function showTui(ctx: CommandContext, origin: Origin, settings: Settings, 
 			starting = null;
 			begin();
 		});
-		return await done;
+		code = await done;
+		// The pane closed or the link dropped, whatever ended the screen first: say so by the exit code.
+		if (terminalGone(ctx.stdout)) code = EXIT.hangup;
+		return code;
 	} finally {
 		quit = true;
-		if (starting) clearImmediate(starting);
-		else {
-			// Loading may still be under way: let it end, so nothing it started outlives the screen.
-			const live = await loaded.catch(() => null);
-			await live?.stop();
-		}
-		await origin.stop();
+		const cleanup = async () => {
+			if (starting) clearImmediate(starting);
+			else {
+				// Loading may still be under way: let it end, so nothing it started outlives the screen.
+				const live = await loaded.catch(() => null);
+				await live?.stop();
+			}
+			await origin.stop();
+		};
+		if (code === QUIT_CODE && !terminalGone(ctx.stdout)) await cleanup();
+		else await Promise.race([cleanup(), new Promise((resolve) => setTimeout(resolve, SIGNAL_CLEANUP_MS).unref())]);
 	}
 }
 

@@ -31,6 +31,11 @@ export interface TuiOptions {
 // SIGINT from outside (`kill -INT`; the Ctrl+C key arrives as a key in raw mode) counts too.
 const SIGNALS = {SIGTERM: 143, SIGHUP: 129, SIGINT: 130, SIGQUIT: 131} as const;
 
+/** An error that says the terminal has gone (its pane was closed, the SSH link dropped). */
+function terminalGone(error: unknown): boolean {
+	return (error as {code?: unknown} | null)?.code === 'EIO';
+}
+
 function oneLine(error: unknown): string {
 	const text = error instanceof Error ? error.message : String(error);
 	return sanitizeLine(text, 300) || 'unexpected error';
@@ -70,6 +75,9 @@ export function runTui(options: TuiOptions): Promise<number> {
 			process.off('uncaughtException', onCrash);
 			process.off('unhandledRejection', onCrash);
 			process.off('exit', onExit);
+			stdin.off('end', onHangUp);
+			stdin.off('error', onStreamError);
+			stdout.off('error', onStreamError);
 			try {
 				instance?.unmount();
 			} catch {
@@ -85,12 +93,22 @@ export function runTui(options: TuiOptions): Promise<number> {
 			if (error !== undefined) process.stderr.write(`citop: ${oneLine(error)}\n`);
 			resolve(code);
 		};
-		const onCrash = (error: unknown) => finish(1, error);
+		// A hang-up may show first as a failed write: it ends the screen as SIGHUP does, with nothing to say.
+		const onCrash = (error: unknown) => (terminalGone(error) ? finish(SIGNALS.SIGHUP) : finish(1, error));
+		// The terminal can go without a SIGHUP reaching citop (a parent that ignores it, a dropped link):
+		// the end of its input, or a failed read or write, ends the screen the same way.
+		const onHangUp = () => finish(SIGNALS.SIGHUP);
+		const onStreamError = (error: unknown) => {
+			if (terminalGone(error)) onHangUp();
+		};
 		const handlers = Object.entries(SIGNALS).map(([signal, code]) => [signal as NodeJS.Signals, () => finish(code)] as const);
 		for (const [signal, handler] of handlers) process.on(signal, handler);
 		process.on('uncaughtException', onCrash);
 		process.on('unhandledRejection', onCrash);
 		process.on('exit', onExit);
+		stdin.on('end', onHangUp);
+		stdin.on('error', onStreamError);
+		stdout.on('error', onStreamError);
 		stdout.write(ENTER_SCREEN);
 		const clock = options.clock ?? systemClock;
 		const app = (store: Store) => (
@@ -137,7 +155,7 @@ export function runTui(options: TuiOptions): Promise<number> {
 		}
 		instance.waitUntilExit().then(
 			() => finish(0),
-			(error: unknown) => finish(1, error),
+			onCrash,
 		);
 	});
 }

@@ -45,6 +45,11 @@ export class TmuxPane {
 		this.tmux('send-keys', '-t', this.target, ...(literal ? ['-l'] : []), ...list);
 	}
 
+	/** Closes the pane as a user closing it would: the terminal hangs up on its program. */
+	close(): void {
+		this.tmux('kill-pane', '-t', this.target);
+	}
+
 	resize(columns: number, rows: number): void {
 		this.tmux('resize-window', '-t', 'e2e', '-x', String(columns), '-y', String(rows));
 	}

@@ -1,5 +1,7 @@
 import {execFileSync} from 'node:child_process';
-import {existsSync} from 'node:fs';
+import {existsSync, mkdtempSync, readFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {SOURCECRAFT_REPOS, WERCKER_PIPELINES} from '../../source/sim/worlds.js';
@@ -191,5 +193,19 @@ describe('citop demo in tmux', () => {
 		await pane.waitForText('EXITED 0');
 		expect(pane.show('#{alternate_on}')).toBe('0');
 		expect(pane.show('#{cursor_flag}')).toBe('1');
+	}, 120_000);
+
+	it('ends at once when its pane is closed: by the hang-up, not lingering and not crashing', async () => {
+		const status = join(mkdtempSync(join(tmpdir(), 'citop-e2e-')), 'status');
+		// The shell outlives the hang-up to write down how citop ended (citop itself takes SIGHUP as usual).
+		const pane = new TmuxPane(`sh -c 'trap "" HUP; cd "${root}" && node dist/cli.js demo; echo "$?" > "${status}"'`, {columns: 100, rows: 30}, env);
+		panes.push(pane);
+		await waitForRuns(pane);
+		const closed = Date.now();
+		pane.close();
+		for (let wait = 0; wait < 100 && !existsSync(status); wait++) await new Promise((resolve) => setTimeout(resolve, 50));
+		expect(readFileSync(status, 'utf8').trim()).toBe('129');
+		// Generous against a slow machine: what is caught here is citop running on after its terminal has gone.
+		expect(Date.now() - closed).toBeLessThan(3_000);
 	}, 120_000);
 });
