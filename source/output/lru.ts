@@ -1,31 +1,34 @@
 /**
- * A map that forgets the least recently used entry once it holds `capacity` of them. Sized to
- * what one screen needs (its rows, its cells' strings), so long use never makes it grow.
+ * A map that forgets what has not been used lately: it holds two generations of at most
+ * `capacity` entries each; a hit in the older one moves the entry to the newer, and when the
+ * newer is full the older is dropped. Sized to what one screen needs (its rows, its cells'
+ * strings), so long use never makes it grow, and a hit costs one lookup, not a reordering.
  */
 export class LruCache<Key, Value> {
-	private readonly entries = new Map<Key, Value>();
+	private recent = new Map<Key, Value>();
+	private older = new Map<Key, Value>();
 
 	constructor(readonly capacity: number) {}
 
 	get size(): number {
-		return this.entries.size;
+		return this.recent.size + this.older.size;
 	}
 
 	get(key: Key): Value | undefined {
-		const value = this.entries.get(key);
-		if (value === undefined) return undefined;
-		// A Map iterates in insertion order: moving a hit to the end keeps the oldest first.
-		this.entries.delete(key);
-		this.entries.set(key, value);
-		return value;
+		const value = this.recent.get(key);
+		if (value !== undefined) return value;
+		const old = this.older.get(key);
+		if (old === undefined) return undefined;
+		this.older.delete(key);
+		this.set(key, old);
+		return old;
 	}
 
 	set(key: Key, value: Value): void {
-		this.entries.delete(key);
-		this.entries.set(key, value);
-		if (this.entries.size > this.capacity) {
-			const oldest = this.entries.keys().next();
-			if (!oldest.done) this.entries.delete(oldest.value);
+		if (this.recent.size >= this.capacity && !this.recent.has(key)) {
+			this.older = this.recent;
+			this.recent = new Map();
 		}
+		this.recent.set(key, value);
 	}
 }

@@ -2,8 +2,8 @@ import type {Options} from 'string-width';
 import measure from 'string-width';
 import {LruCache} from './lru.js';
 
-/** About three screens of distinct cells and row texts: what a redraw measures again. */
-const REMEMBERED = 2_000;
+/** Per generation of the cache: a few screens of distinct cells and row texts, what a redraw measures again. */
+const REMEMBERED = 1_000;
 const widths = new LruCache<string, number>(REMEMBERED);
 
 /**

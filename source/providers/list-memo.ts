@@ -1,40 +1,80 @@
 import type {Run} from '../model/run.js';
+import {isConcluded} from '../model/status.js';
 import {LruCache} from '../output/lru.js';
+import {isRecord} from './lenient.js';
+
+export interface ListMemoOptions {
+	/** Runs the memo holds: the list's pages, plus one page of margin. */
+	capacity: number;
+	/**
+	 * Fields a server writes anew on every answer without anything having changed (a signed
+	 * download link with its expiry); they do not make a run new, and the run keeps the value it
+	 * was first read with.
+	 */
+	volatile?: readonly string[];
+	/**
+	 * Top-level fields (a dot for one level down) that change whenever a run does once it has
+	 * concluded: its id, status and update stamp. A concluded run is recognised by these alone.
+	 */
+	settledBy: readonly string[];
+}
 
 /**
- * The runs of a source's list answers, by each run's raw JSON. A list is polled every few seconds
- * and most of its runs come back exactly as before: one sent the same way again is the same Run
- * object, without validation or mapping (and the store's diff then meets the very same objects).
- * Holds as many runs as the list keeps (its pages, plus one page of margin), least recently sent
- * first out, so its size never grows with time.
+ * The runs of a source's list answers, recognised before validation and mapping. A list is
+ * polled every few seconds and most of its runs come back exactly as before: a run sent the
+ * same way again is the same Run object (and the store's diff then meets the very same
+ * objects). A concluded run is known by its id, status and update stamp; an active one by its
+ * whole raw JSON. Holds as many runs as the list keeps, least recently sent first out, so its
+ * size never grows with time.
  */
 export class ListMemo {
-	private readonly runs: LruCache<string, Run | null>;
+	private readonly byText: LruCache<string, Run | null>;
+	private readonly settled: LruCache<string, Run>;
 	private readonly replacer: ((key: string, value: unknown) => unknown) | undefined;
 
-	/**
-	 * `volatile`: fields a server writes anew on every answer without anything having changed
-	 * (a signed download link with its expiry); they do not make a run new, and the run keeps the
-	 * value it was first read with.
-	 */
-	constructor(capacity: number, volatile: readonly string[] = []) {
-		this.runs = new LruCache(capacity);
-		const skip = new Set(volatile);
+	constructor(private readonly options: ListMemoOptions) {
+		this.byText = new LruCache(options.capacity);
+		this.settled = new LruCache(options.capacity);
+		const skip = new Set(options.volatile ?? []);
 		this.replacer = skip.size === 0 ? undefined : (key, value) => (skip.has(key) ? undefined : value);
 	}
 
 	/** The run for one raw list item; `build` validates and maps it when it was not sent before. */
 	run(raw: unknown, build: (raw: unknown) => Run | null): Run | null {
+		const stamp = this.stampOf(raw);
+		if (stamp !== null) {
+			const settled = this.settled.get(stamp);
+			if (settled !== undefined) return settled;
+		}
 		let key: string;
 		try {
 			key = JSON.stringify(raw, this.replacer);
 		} catch {
 			return build(raw);
 		}
-		const known = this.runs.get(key);
-		if (known !== undefined) return known;
-		const run = build(raw);
-		this.runs.set(key, run);
+		let run = this.byText.get(key);
+		if (run === undefined) {
+			run = build(raw);
+			this.byText.set(key, run);
+		}
+		if (stamp !== null && run !== null && isConcluded(run.status)) this.settled.set(stamp, run);
 		return run;
+	}
+
+	/** The settling fields as one string; null when the item is not an object or has none of them. */
+	private stampOf(raw: unknown): string | null {
+		if (!isRecord(raw)) return null;
+		const parts: unknown[] = [];
+		for (const path of this.options.settledBy) {
+			const [first = '', second] = path.split('.');
+			const value = raw[first];
+			parts.push(second === undefined ? value : isRecord(value) ? value[second] : undefined);
+		}
+		if (parts.every((part) => part === undefined || part === null)) return null;
+		try {
+			return JSON.stringify(parts);
+		} catch {
+			return null;
+		}
 	}
 }

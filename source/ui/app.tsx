@@ -1,4 +1,3 @@
-import {useMemo} from 'react';
 import type {Clock} from '../model/clock.js';
 import {systemClock} from '../model/clock.js';
 import type {Store} from '../store/types.js';
@@ -33,12 +32,10 @@ const processTerminal: TerminalOut = {
 /** citop's full screen: the store's runs, live. */
 export function App({store, color, ascii, notify, onQuit, clock = systemClock, size, terminal = processTerminal}: AppProps) {
 	const snapshot = useSnapshot(store);
-	const running = useMemo(() => snapshot.runs.some((run) => run.status === 'running'), [snapshot.runs]);
 	return (
 		<ThemeProvider color={color} ascii={ascii}>
 			<SizeProvider fixed={size}>
-				{/* The ASCII spinner has one frame: without a turning spinner, once a second is enough. */}
-				<TickProvider clock={clock} fast={running && !ascii}>
+				<TickProvider clock={clock}>
 					<Screen store={store} snapshot={snapshot} clock={clock} notify={notify} terminal={terminal} onQuit={onQuit} />
 				</TickProvider>
 			</SizeProvider>

@@ -9,7 +9,7 @@ import type {Cell} from './vt.js';
 const COLUMNS = 120;
 const ROWS = 40;
 const IDLE_MS = 30_000;
-/** The UI's fast tick (SPINNER_MS): the clock moves by this, so every tick the UI asks for fires. */
+/** Steps of the UI's clock, finer than its tick (TICK_MS), so every tick the UI asks for fires. */
 const STEP_MS = 125;
 
 type Screen = Cell[][];

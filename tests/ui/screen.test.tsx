@@ -1,5 +1,5 @@
 import {afterEach, describe, expect, it} from 'vitest';
-import {SPINNER_MS} from '../../source/ui/hooks/tick.js';
+import {TICK_MS} from '../../source/ui/hooks/tick.js';
 import stringWidth from 'string-width';
 import {ManualClock} from '../../source/model/clock.js';
 import {runKey} from '../../source/model/run.js';
@@ -73,10 +73,8 @@ describe('the screen', () => {
 		const app = await renderApp(store, clock);
 		expect(rowWith(app.frame(), '#5751')).toContain('⠋ running');
 		expect(rowWith(app.frame(), '#5751')).toContain('2:00');
-		await app.advance(SPINNER_MS);
-		await app.waitFor((frame) => rowWith(frame, '#5751').includes('⠙ running'), 'the next spinner frame');
-		await app.advance(1_000);
-		await app.waitFor((frame) => rowWith(frame, '#5751').includes('2:01'), 'the duration to tick');
+		await app.advance(TICK_MS);
+		await app.waitFor((frame) => rowWith(frame, '#5751').includes('⠙ running') && rowWith(frame, '#5751').includes('2:01'), 'the spinner to turn and the duration to tick');
 		// One timer for the whole screen, however many rows spin.
 		expect(clock.pending).toBe(1);
 	});

@@ -42,7 +42,7 @@ function newestFirst(runs: readonly Run[]): Run[] {
 
 export function createNorthflankClient(spec: NorthflankSpec, options: HttpOptions = {}): SourceClient {
 	const {http, identity} = clientBasics(spec, options);
-	const listed = new ListMemo(PAGE_SIZE * (DEFAULT_MAX_PAGES + 1));
+	const listed = new ListMemo({capacity: PAGE_SIZE * (DEFAULT_MAX_PAGES + 1), settledBy: ['id', 'status', 'concluded', 'updatedAt', 'concludedAt']});
 	// Team tokens address projects under their team.
 	const owner = spec.teamId ? `/v1/teams/${segment(spec.teamId)}/projects/${segment(spec.projectId)}` : `/v1/projects/${segment(spec.projectId)}`;
 	const ownerTemplate = spec.teamId ? '/v1/teams/{teamId}/projects/{projectId}' : '/v1/projects/{projectId}';

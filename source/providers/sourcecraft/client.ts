@@ -25,7 +25,11 @@ export function createSourceCraftClient(spec: SourceCraftSpec, options: HttpOpti
 	const {http, identity} = clientBasics(spec, options);
 	const paths = repoPaths(spec);
 	// Artifact links are signed anew on every answer; the run's tree, read when it is opened, has fresh ones.
-	const listed = new ListMemo(PAGE_SIZE * (DEFAULT_MAX_PAGES + 1), ['download_url']);
+	const listed = new ListMemo({
+		capacity: PAGE_SIZE * (DEFAULT_MAX_PAGES + 1),
+		volatile: ['download_url'],
+		settledBy: ['id', 'slug', 'status', 'dates.updated_at', 'dates.finished_at'],
+	});
 
 	function repo(): RepoPaths {
 		if (!paths) throw invalid(spec.name, 'set org and repo, or repoId, for this SourceCraft source in the config');

@@ -39,7 +39,7 @@ function oneRun(answer: unknown): unknown {
 
 export function createWerckerClient(spec: WerckerSpec, options: HttpOptions = {}): SourceClient {
 	const {http, identity} = clientBasics(spec, options);
-	const listed = new ListMemo(PAGE_SIZE * (DEFAULT_MAX_PAGES + 1));
+	const listed = new ListMemo({capacity: PAGE_SIZE * (DEFAULT_MAX_PAGES + 1), settledBy: ['id', 'status', 'result', 'updatedAt', 'finishedAt']});
 
 	async function fetchRun(id: string, signal?: AbortSignal): Promise<Run> {
 		const endpoint = 'GET /api/v3/runs/{runId}';

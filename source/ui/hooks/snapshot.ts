@@ -7,7 +7,7 @@ import type {Store, StoreSnapshot} from '../../store/types.js';
  * once and the last at the window's end. Renders for other reasons (keys, the clock) read the
  * newest snapshot anyway, and a later ask for a snapshot already drawn costs nothing.
  */
-export const SNAPSHOT_WINDOW_MS = 250;
+export const SNAPSHOT_WINDOW_MS = 1000;
 
 /** The store's current snapshot; re-renders when the store says something changed, at most once per window. */
 export function useSnapshot(store: Store): StoreSnapshot {

@@ -3,12 +3,11 @@ import {createContext, useContext, useEffect, useState, useSyncExternalStore} fr
 import type {Clock, TimerHandle} from '../../model/clock.js';
 
 /**
- * Two frames a second: a spinner that reads as alive, while each frame is a whole screen for Ink to
- * lay out (the CPU cost of an idle screen grows with this rate). A divisor of the second, so the
- * ticking durations move with it.
+ * One frame a second: the spinners turn and the durations tick together, and each frame is a
+ * whole screen for Ink to lay out, so this rate is most of what an idle screen costs. On the
+ * second, so the header clock and the durations move when the wall clock does.
  */
-export const SPINNER_MS = 500;
-const SLOW_MS = 1000;
+export const TICK_MS = 1000;
 
 export interface Tick {
 	now: number;
@@ -16,15 +15,11 @@ export interface Tick {
 	frame: number;
 }
 
-/**
- * The one timer of the whole UI: it drives every spinner, every ticking duration and the header
- * clock. Fast while something spins; once a second otherwise (clock and ages), on the second.
- */
+/** The one timer of the whole UI: it drives every spinner, every ticking duration and the header clock. */
 export class Ticker {
 	private readonly listeners = new Set<() => void>();
 	private current: Tick;
 	private handle: TimerHandle | null = null;
-	private fast = false;
 
 	constructor(private readonly clock: Clock) {
 		this.current = this.read();
@@ -41,12 +36,6 @@ export class Ticker {
 
 	readonly getSnapshot = (): Tick => this.current;
 
-	setFast(fast: boolean): void {
-		if (fast === this.fast) return;
-		this.fast = fast;
-		if (this.listeners.size > 0) this.schedule();
-	}
-
 	stop(): void {
 		if (this.handle !== null) this.clock.clearTimeout(this.handle);
 		this.handle = null;
@@ -54,13 +43,12 @@ export class Ticker {
 
 	private read(): Tick {
 		const now = this.clock.now();
-		return {now, frame: Math.floor(now / SPINNER_MS)};
+		return {now, frame: Math.floor(now / TICK_MS)};
 	}
 
 	private schedule(): void {
 		this.stop();
-		const period = this.fast ? SPINNER_MS : SLOW_MS;
-		const delay = period - (this.clock.now() % period);
+		const delay = TICK_MS - (this.clock.now() % TICK_MS);
 		this.handle = this.clock.setTimeout(() => {
 			this.handle = null;
 			this.current = this.read();
@@ -72,9 +60,8 @@ export class Ticker {
 
 const TickContext = createContext<Ticker | null>(null);
 
-export function TickProvider({clock, fast, children}: {clock: Clock; fast: boolean; children: ReactNode}) {
+export function TickProvider({clock, children}: {clock: Clock; children: ReactNode}) {
 	const [ticker] = useState(() => new Ticker(clock));
-	useEffect(() => ticker.setFast(fast), [ticker, fast]);
 	useEffect(() => () => ticker.stop(), [ticker]);
 	return <TickContext.Provider value={ticker}>{children}</TickContext.Provider>;
 }

@@ -31,8 +31,8 @@ export interface StyledChar {
 
 export type Token = AnsiCode | StyledChar;
 
-/** Lines split and kept: a dozen screens of rows, whatever has been drawn before. */
-export const LINES_REMEMBERED = 512;
+/** Lines split and kept, per generation of the cache: half a dozen screens of rows, however long citop runs. */
+export const LINES_REMEMBERED = 256;
 const RESET = '\u001b[0m';
 
 const lines = new LruCache<string, StyledChar[]>(LINES_REMEMBERED);

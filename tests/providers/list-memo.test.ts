@@ -1,0 +1,44 @@
+import {describe, expect, it} from 'vitest';
+import {ListMemo} from '../../source/providers/list-memo.js';
+import {testRun} from '../fixtures/runs.js';
+import type {Status} from '../../source/model/status.js';
+
+function counting() {
+	let builds = 0;
+	const build = (raw: unknown) => {
+		builds++;
+		const item = raw as {id: string; status: Status};
+		return testRun({source: 's', id: item.id, status: item.status});
+	};
+	return {build, builds: () => builds};
+}
+
+describe('ListMemo', () => {
+	it('maps an item once while it is sent unchanged, and again once it changes', () => {
+		const memo = new ListMemo({capacity: 10, settledBy: ['id', 'status', 'updated']});
+		const {build, builds} = counting();
+		const first = memo.run({id: '1', status: 'running', progress: 10, updated: 1}, build);
+		expect(memo.run({id: '1', status: 'running', progress: 10, updated: 1}, build)).toBe(first);
+		expect(builds()).toBe(1);
+		expect(memo.run({id: '1', status: 'running', progress: 20, updated: 2}, build)).not.toBe(first);
+		expect(builds()).toBe(2);
+	});
+
+	it('knows a concluded run by its id, status and stamp, whatever else the answer writes anew', () => {
+		const memo = new ListMemo({capacity: 10, settledBy: ['id', 'status', 'dates.updated']});
+		const {build, builds} = counting();
+		const done = memo.run({id: '2', status: 'success', dates: {updated: 5}, link: 'x?expires=1'}, build);
+		expect(memo.run({id: '2', status: 'success', dates: {updated: 5}, link: 'x?expires=2'}, build)).toBe(done);
+		expect(builds()).toBe(1);
+		// Restarted: a new status makes it a new run.
+		expect(memo.run({id: '2', status: 'running', dates: {updated: 6}, link: 'x?expires=3'}, build)).not.toBe(done);
+	});
+
+	it('leaves out the volatile fields when it compares active runs', () => {
+		const memo = new ListMemo({capacity: 10, volatile: ['download_url'], settledBy: ['id']});
+		const {build, builds} = counting();
+		const first = memo.run({id: '3', status: 'running', cubes: [{download_url: 'a?sig=1'}]}, build);
+		expect(memo.run({id: '3', status: 'running', cubes: [{download_url: 'a?sig=2'}]}, build)).toBe(first);
+		expect(builds()).toBe(1);
+	});
+});
