@@ -5,7 +5,7 @@ import {Command, CommanderError} from 'commander';
 import type {GlobalFlags} from './commands/context.js';
 import type {TriggerOptions} from './commands/trigger.js';
 import {EXIT, NEEDS_TERMINAL} from './commands/exit.js';
-import {collect, parseCount, parsePort, parseSeconds, parseSeed, parseStatus, rephraseCommanderError} from './commands/options.js';
+import {collect, parseCount, parsePort, parseSeconds, parseCopies, parseSeed, parseStatus, rephraseCommanderError} from './commands/options.js';
 import {runCommand} from './commands/run.js';
 import {sanitizeLine} from './model/sanitize.js';
 
@@ -72,7 +72,8 @@ program
 	.option('--port <n>', 'port to listen on (default: any free port)', parsePort)
 	.option('--seed <n>', 'seed for the simulated runs (same seed, same runs)', parseSeed)
 	.option('--config-out <file>', 'write a citop config for the simulator to this file')
-	.action(async (options: {port?: number; seed?: number; configOut?: string}, command: Command) => {
+	.option('--repos <n>', 'serve every repository, pipeline and release flow n times, under other names (many sources)', parseCopies)
+	.action(async (options: {port?: number; seed?: number; configOut?: string; repos?: number}, command: Command) => {
 		await runCommand(globals(command), {interruptible: false}, async (ctx) => (await import('./commands/sim.js')).simCommand(ctx, options));
 	});
 

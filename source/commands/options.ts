@@ -1,6 +1,7 @@
 import {InvalidArgumentError} from 'commander';
 import {STATUSES} from '../model/status.js';
 import type {Status} from '../model/status.js';
+import {MAX_COPIES} from '../sim/limits.js';
 
 /** Flag value parsers: each rejects with the fix in a few words, which commander puts after the flag. */
 
@@ -19,6 +20,12 @@ export function parseSeconds(value: string): number {
 export function parsePort(value: string): number {
 	const number = Number(value);
 	if (!/^\d+$/.test(value.trim()) || number > 65_535) throw new InvalidArgumentError('expected a port number from 0 (any free port) to 65535');
+	return number;
+}
+
+export function parseCopies(value: string): number {
+	const number = Number(value);
+	if (!/^\d+$/.test(value.trim()) || number < 1 || number > MAX_COPIES) throw new InvalidArgumentError(`expected a whole number from 1 to ${MAX_COPIES}`);
 	return number;
 }
 

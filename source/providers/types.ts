@@ -118,6 +118,8 @@ export interface RequestOptions {
 export interface ListOptions extends RequestOptions {
 	/** Upper bound on pages one refresh may read, newest first. */
 	maxPages?: number;
+	/** Runs per page, up to the provider's largest page (the default): a poll of the newest runs needs few. */
+	pageSize?: number;
 }
 
 export interface SourceClient {

@@ -6,6 +6,8 @@ export interface SimCommandOptions {
 	seed?: number;
 	/** Run-duration divisor, as in startSimulator. */
 	speed?: number;
+	/** Copies of the cast, as in startSimulator. */
+	copies?: number;
 	/** Write a citop config for every simulated source here (mode 0600). */
 	configOut?: string;
 	stdout: NodeJS.WritableStream;
@@ -61,6 +63,7 @@ export async function runSimCommand(options: SimCommandOptions): Promise<number>
 			...(options.port !== undefined ? {port: options.port} : {}),
 			...(options.seed !== undefined ? {seed: options.seed} : {}),
 			...(options.speed !== undefined ? {speed: options.speed} : {}),
+			...(options.copies !== undefined ? {copies: options.copies} : {}),
 		});
 	} catch (error) {
 		const reason = error instanceof Error ? error.message : String(error);

@@ -4,6 +4,7 @@ import type {ProviderName} from '../model/run.js';
 import {PROVIDERS} from '../model/run.js';
 import type {SourceSpec} from '../providers/types.js';
 import type {SimContext} from './context.js';
+import {castOf} from './cast.js';
 import {handleControl} from './control.js';
 import type {SimulatorWorld} from './facade.js';
 import {createFacade} from './facade.js';
@@ -44,6 +45,8 @@ export interface SimulatorOptions {
 	speed?: number;
 	/** Northflank requests per hour per token (default 1000, as documented). */
 	rateLimitPerHour?: number;
+	/** Serve every repository, pipeline and release flow this many times, under other names (default 1; see Cast). */
+	copies?: number;
 }
 
 export interface SimulatorHandle {
@@ -86,15 +89,16 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		baseUrl: (provider) => `${url}/${provider}`,
 		oddities: (provider) => oddities.get(provider) === true,
 	};
+	const cast = castOf(options.copies);
 	const worlds = {
-		sourcecraft: createSourceCraftWorlds(settings),
-		wercker: createWerckerWorlds(settings),
-		northflank: createNorthflankWorlds(settings),
+		sourcecraft: createSourceCraftWorlds(settings, cast.repos),
+		wercker: createWerckerWorlds(settings, cast.pipelines),
+		northflank: createNorthflankWorlds(settings, cast.flows),
 	};
 	const apis = {
 		sourcecraft: createSourceCraftApi(context, worlds.sourcecraft),
 		wercker: createWerckerApi(context, worlds.wercker),
-		northflank: createNorthflankApi(context, worlds.northflank, new RateLimiter(options.rateLimitPerHour ?? 1000), settings.speed),
+		northflank: createNorthflankApi(context, worlds.northflank, cast.projectPipelines, new RateLimiter(options.rateLimitPerHour ?? 1000), settings.speed),
 	};
 	const world = createFacade(clock, worlds, seed, settings.speed);
 	const faults = new FaultState();
@@ -127,7 +131,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		port: server.port,
 		baseUrls,
 		tokens,
-		sources: simulatorSources(baseUrls, tokens),
+		sources: simulatorSources(baseUrls, tokens, cast),
 		setFault,
 		setOddities,
 		requestCount,

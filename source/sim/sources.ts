@@ -1,21 +1,22 @@
 import {stringify} from 'yaml';
 import type {ProviderName} from '../model/run.js';
 import type {SourceSpec} from '../providers/types.js';
-import {NORTHFLANK_FLOWS, SOURCECRAFT_REPOS, WERCKER_APPLICATION, WERCKER_PIPELINES} from './worlds.js';
+import type {Cast} from './cast.js';
+import {WERCKER_APPLICATION} from './worlds.js';
 
 /** Ready-made source specs for every simulated world, and the citop config that lists them. */
 
-export function simulatorSources(baseUrls: Record<ProviderName, string>, tokens: Record<ProviderName, string>): SourceSpec[] {
+export function simulatorSources(baseUrls: Record<ProviderName, string>, tokens: Record<ProviderName, string>, cast: Cast): SourceSpec[] {
 	const sources: SourceSpec[] = [];
-	for (const repo of SOURCECRAFT_REPOS) {
+	for (const repo of cast.repos) {
 		const where = repo.byId ? {repoId: repo.repoId} : {org: repo.org, repo: repo.repo};
 		sources.push({name: repo.name, provider: 'sourcecraft', baseUrl: baseUrls.sourcecraft, ...where, token: tokens.sourcecraft});
 	}
-	for (const pipeline of WERCKER_PIPELINES) {
+	for (const pipeline of cast.pipelines) {
 		sources.push({name: pipeline.name, provider: 'wercker', baseUrl: baseUrls.wercker, pipelineId: pipeline.id, token: tokens.wercker});
 	}
 	sources.push({name: WERCKER_APPLICATION.name, provider: 'wercker', baseUrl: baseUrls.wercker, applicationId: WERCKER_APPLICATION.id, token: tokens.wercker});
-	for (const flow of NORTHFLANK_FLOWS) {
+	for (const flow of cast.flows) {
 		sources.push({
 			name: flow.name,
 			provider: 'northflank',

@@ -10,6 +10,9 @@ import {isActive} from '../model/status.js';
 /** How often deeper pages are read when nothing calls for it sooner (they hold concluded runs). */
 export const DEEP_EVERY_MS = 5 * 60_000;
 
+/** Runs a poll of the first page asks for: the newest, where runs start, move and end. */
+export const FIRST_PAGE_RUNS = 20;
+
 export interface FirstPageMerge {
 	runs: Run[];
 	/** A run that was on the first page, and active, is not on it any more: only deeper pages know how it is now. */

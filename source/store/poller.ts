@@ -5,7 +5,7 @@ import {isActive} from '../model/status.js';
 import type {SourceClient} from '../providers/types.js';
 import type {RateBudget} from './budget.js';
 import type {Outcome} from './loop.js';
-import {DEEP_EVERY_MS, mergeFirstPage} from './pages.js';
+import {DEEP_EVERY_MS, FIRST_PAGE_RUNS, mergeFirstPage} from './pages.js';
 import {Polled} from './polled.js';
 import {backoffDelay, errorFields, isAuthError, pollDelay} from './schedule.js';
 import type {SourceHealth, SourceState, StoreSettings} from './types.js';
@@ -118,7 +118,7 @@ export class SourcePoller extends Polled<Run[]> {
 		const now = this.host.clock.now();
 		const deep = this.deepWanted || this.deepAt === null || now - this.deepAt >= DEEP_EVERY_MS;
 		this.asking = deep ? 'deep' : 'first';
-		return this.client.listRuns({signal, maxPages: deep ? this.host.settings.maxPages : 1});
+		return this.client.listRuns(deep ? {signal, maxPages: this.host.settings.maxPages} : {signal, maxPages: 1, pageSize: FIRST_PAGE_RUNS});
 	}
 
 	/** The runs to keep from an answer, and whether the next poll should read the deeper pages. */

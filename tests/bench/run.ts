@@ -7,11 +7,12 @@ import type {Figure} from './report.js';
 import {machineLine, markdownTable, missed} from './report.js';
 import {benchRequests} from './requests.js';
 import {benchRss} from './rss.js';
+import {benchSoak} from './soak.js';
 import {benchStartup} from './startup.js';
 import {benchVersus} from './versus.js';
 
 /**
- * `npm run bench [-- --json FILE] [-- --only NAME,NAME]`: every figure DESIGN.md names, each
+ * `npm run bench [-- --json FILE] [-- --only NAME,NAME] [-- --soak-minutes N]`: every figure DESIGN.md names, each
  * with its target, as a Markdown table for the README. Exits 1 when a figure misses its target.
  */
 
@@ -28,6 +29,7 @@ const BENCHES: Record<string, () => Promise<Result> | Result> = {
 	requests: benchRequests,
 	startup: benchStartup,
 	versus: benchVersus,
+	soak: () => benchSoak(Number(option('--soak-minutes') ?? 5)),
 };
 
 function option(name: string): string | undefined {

@@ -83,6 +83,11 @@ export class BenchPane {
 		}
 	}
 
+	/** Closes the pane as a user would: its program's terminal hangs up. */
+	close(): void {
+		this.tmux('kill-pane', '-t', this.target);
+	}
+
 	kill(): void {
 		try {
 			this.tmux('kill-server');

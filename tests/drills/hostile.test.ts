@@ -66,8 +66,9 @@ async function press(keys: string, check: (screen: string) => boolean, what: str
 
 /** Filters the list down to one run and opens it. */
 async function open(run: SimRun): Promise<string> {
-	// A SourceCraft id is a bare number that other ids contain: its label "#N" is unique.
-	const text = run.provider === 'sourcecraft' ? `#${run.id}` : run.id;
+	// A SourceCraft id is a bare number that other ids contain: its label "#N" is unique within its
+	// source (a title elsewhere may say "#706"), and every word of a filter must match.
+	const text = run.provider === 'sourcecraft' ? `${run.source} #${run.id}` : run.id;
 	// Each key waits for its frame: a key read before the frame of the one before it would be
 	// taken by the list, not the filter (see the report on keys in separate reads).
 	await press('/', (screen) => header(screen, 1).includes('filter /_'), 'the filter open');

@@ -31,3 +31,16 @@ describe('a list answer costs work only for the runs it changed', () => {
 		});
 	}
 });
+
+describe('a poll of the newest runs asks for a small first page', () => {
+	for (const name of ['acme/api', 'build', 'shop-release']) {
+		it(`${name}: one request, the newest runs as the whole list starts`, async () => {
+			const client = env.client(name);
+			const whole = await client.listRuns();
+			const before = env.sim.requestCount();
+			const newest = await client.listRuns({maxPages: 1, pageSize: 5});
+			expect(env.sim.requestCount() - before).toBe(1);
+			expect(newest.map((run) => run.id)).toEqual(whole.slice(0, 5).map((run) => run.id));
+		});
+	}
+});

@@ -37,6 +37,8 @@ export class FakeClient implements SourceClient {
 	lists = 0;
 	/** The maxPages of each list request, in order. */
 	pagesAsked: (number | undefined)[] = [];
+	/** The pageSize of each list request, in order. */
+	pageSizesAsked: (number | undefined)[] = [];
 	/** Runs on one page: a request for one page gets this many. */
 	pageSize = Infinity;
 	gets = 0;
@@ -57,9 +59,10 @@ export class FakeClient implements SourceClient {
 		this.capabilities = {...WERCKER_CAPABILITIES, ...capabilities};
 	}
 
-	listRuns(options: {signal?: AbortSignal; maxPages?: number} = {}): Promise<Run[]> {
+	listRuns(options: {signal?: AbortSignal; maxPages?: number; pageSize?: number} = {}): Promise<Run[]> {
 		this.lists++;
 		this.pagesAsked.push(options.maxPages);
+		this.pageSizesAsked.push(options.pageSize);
 		return this.track(options.signal, () => {
 			if (this.failWith) return Promise.reject(this.failWith);
 			const listed = this.runs.slice(0, (options.maxPages ?? Infinity) * this.pageSize);

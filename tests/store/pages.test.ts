@@ -1,5 +1,5 @@
 import {afterEach, describe, expect, it} from 'vitest';
-import {DEEP_EVERY_MS, mergeFirstPage} from '../../source/store/pages.js';
+import {DEEP_EVERY_MS, FIRST_PAGE_RUNS, mergeFirstPage} from '../../source/store/pages.js';
 import {FakeClient, flush, makeRun} from './fake.js';
 import {makeStore, stopStores} from './harness.js';
 
@@ -48,6 +48,7 @@ describe('polling reads the first page, the deeper pages now and then', () => {
 		await clock.advanceAsync(60_000);
 		expect(client.pagesAsked[0]).toBe(5);
 		expect(client.pagesAsked.slice(1)).toEqual(Array(20).fill(1));
+		expect(client.pageSizesAsked.slice(1)).toEqual(Array(20).fill(FIRST_PAGE_RUNS));
 		expect(ids(store.getSnapshot().runs)).toEqual(['4', '3', '2', '1']);
 		await clock.advanceAsync(DEEP_EVERY_MS - 60_000);
 		expect(client.pagesAsked.filter((pages) => pages === 5)).toHaveLength(2);

@@ -64,11 +64,12 @@ export function createNorthflankClient(spec: NorthflankSpec, options: HttpOption
 			const endpoint = `GET ${template}`;
 			return guarded(http, endpoint, async () => {
 				const maxPages = Math.max(1, listOptions.maxPages ?? DEFAULT_MAX_PAGES);
+				const size = Math.min(PAGE_SIZE, Math.max(1, listOptions.pageSize ?? PAGE_SIZE));
 				const runs: Run[] = [];
 				const cursors = new Set<string>();
 				let cursor: string | null = null;
 				for (let page = 1; page <= maxPages; page++) {
-					const query = {per_page: PAGE_SIZE, cursor: cursor ?? undefined};
+					const query = {per_page: size, cursor: cursor ?? undefined};
 					const answer = listSchema.parse(await http.json({method: 'GET', path: base, endpoint, query, signal: listOptions.signal}));
 					const data = expectShape(answer?.data, http, endpoint, 'no data in the answer');
 					for (const raw of listItems(data.runs)) {

@@ -42,7 +42,8 @@ export function createSourceCraftClient(spec: SourceCraftSpec, options: HttpOpti
 		listRuns(listOptions = {}) {
 			return guarded(http, listEndpoint(), async () => {
 				const runs: Run[] = [];
-				for await (const page of pages(Math.max(1, listOptions.maxPages ?? DEFAULT_MAX_PAGES), listOptions.signal)) {
+				const size = Math.min(PAGE_SIZE, Math.max(1, listOptions.pageSize ?? PAGE_SIZE));
+				for await (const page of pages(Math.max(1, listOptions.maxPages ?? DEFAULT_MAX_PAGES), size, listOptions.signal)) {
 					for (const raw of page) {
 						const run = listed.run(raw, (item) => {
 							const parsed = runSchema.parse(item);
@@ -88,14 +89,14 @@ export function createSourceCraftClient(spec: SourceCraftSpec, options: HttpOpti
 	}
 
 	/** The runs of each list page as sent (unread), newest first, following next_page_token. */
-	async function* pages(maxPages: number, signal?: AbortSignal): AsyncGenerator<unknown[]> {
+	async function* pages(maxPages: number, size: number, signal?: AbortSignal): AsyncGenerator<unknown[]> {
 		const {path} = repo();
 		const endpoint = listEndpoint();
 		const tokens = new Set<string>();
 		let token: string | null = null;
 		for (let page = 1; page <= maxPages; page++) {
 			// Only the token changes between pages: the API wants every other parameter the same.
-			const query = {page_size: PAGE_SIZE, page_token: token ?? undefined};
+			const query = {page_size: size, page_token: token ?? undefined};
 			const answer = listPageSchema.parse(await http.json({method: 'GET', path: `${path}/cicd/runs`, endpoint, query, signal}));
 			const list = expectShape(answer, http, endpoint, 'not a list of runs');
 			yield listItems(list.runs);
@@ -112,7 +113,7 @@ export function createSourceCraftClient(spec: SourceCraftSpec, options: HttpOpti
 	 */
 	async function findListed(id: string, signal?: AbortSignal): Promise<Run> {
 		const wanted = /^\d+$/.test(id) ? Number(id) : null;
-		for await (const items of pages(SEARCH_PAGES, signal)) {
+		for await (const items of pages(SEARCH_PAGES, PAGE_SIZE, signal)) {
 			const page = items.map((item) => runSchema.parse(item)).filter((raw): raw is ScRun => raw !== null);
 			for (const raw of page) {
 				const run = mapRun(spec, raw, true);

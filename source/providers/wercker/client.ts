@@ -69,10 +69,11 @@ export function createWerckerClient(spec: WerckerSpec, options: HttpOptions = {}
 				const by = spec.pipelineId ? {pipelineId: spec.pipelineId} : spec.applicationId ? {applicationId: spec.applicationId} : null;
 				if (!by) throw invalid(spec.name, 'set pipelineId or applicationId for this Wercker source in the config');
 				const maxPages = Math.max(1, listOptions.maxPages ?? DEFAULT_MAX_PAGES);
+				const size = Math.min(PAGE_SIZE, Math.max(1, listOptions.pageSize ?? PAGE_SIZE));
 				const runs: Run[] = [];
 				for (let page = 0; page < maxPages; page++) {
-					const skip = page * PAGE_SIZE;
-					const query = {...by, limit: PAGE_SIZE, skip: skip > 0 ? skip : undefined};
+					const skip = page * size;
+					const query = {...by, limit: size, skip: skip > 0 ? skip : undefined};
 					const answer = await http.json({method: 'GET', path: '/api/v3/runs', endpoint, query, signal: listOptions.signal});
 					if (!Array.isArray(answer) && !isRecord(answer)) throw badAnswer(http, endpoint, 'not a list of runs');
 					for (const raw of listItems(answer)) {
@@ -84,7 +85,7 @@ export function createWerckerClient(spec: WerckerSpec, options: HttpOptions = {}
 					}
 					// No total is given: a short page is the last one.
 					const count = Array.isArray(answer) ? answer.length : 1;
-					if (count < PAGE_SIZE) break;
+					if (count < size) break;
 				}
 				// New runs shift the offsets, so a page may repeat the end of the one before.
 				return uniqueById(runs);

@@ -4,7 +4,8 @@ import {findRoute, json, parseJsonBody, route} from '../http.js';
 import type {World, WorldSettings} from '../world.js';
 import {World as WorldClass} from '../world.js';
 import type {NfFlowDef} from '../worlds.js';
-import {NORTHFLANK_FLOWS, NORTHFLANK_PROJECT, NORTHFLANK_TEAM} from '../worlds.js';
+import type {NfPipelineDef} from '../cast.js';
+import {NORTHFLANK_PROJECT, NORTHFLANK_TEAM} from '../worlds.js';
 import type {NfRequest, NfRunPlan} from './plan.js';
 import {northflankPlanner} from './plan.js';
 import {checkListQuery, checkStartBody, encodeCursor} from './query.js';
@@ -13,22 +14,22 @@ import {flowTag, parseRunId, renderOptions, renderRun, runId} from './render.js'
 
 export type NfWorld = World<NfFlowDef, NfRunPlan, NfRequest>;
 
-export function createNorthflankWorlds(settings: WorldSettings): NfWorld[] {
-	return NORTHFLANK_FLOWS.map((flow) => new WorldClass(flow, settings, northflankPlanner(flow)));
+export function createNorthflankWorlds(settings: WorldSettings, flows: readonly NfFlowDef[]): NfWorld[] {
+	return flows.map((flow) => new WorldClass(flow, settings, northflankPlanner(flow)));
 }
 
 export const ABORT_DELAY_MS = 3000;
 
 type Handler = (request: SimRequest, params: readonly string[]) => SimResponse;
 
-export function createNorthflankApi(context: SimContext, worlds: readonly NfWorld[], limiter: RateLimiter, speed: number): ProviderApi {
+export function createNorthflankApi(context: SimContext, worlds: readonly NfWorld[], pipelines: readonly NfPipelineDef[], limiter: RateLimiter, speed: number): ProviderApi {
 	const error = (status: number, message: string, request: SimRequest, details: Record<string, unknown> = {}): SimResponse =>
 		json(status, {error: {status, message, id: request.requestId, details}});
 	const triggers = new Map<string, number>();
 
 	function flowOf(request: SimRequest, [project = '', pipeline = '', stage = '']: readonly string[]): NfWorld | SimResponse {
 		if (project !== NORTHFLANK_PROJECT.id) return error(404, `project ${project} not found`, request);
-		if (!NORTHFLANK_PROJECT.pipelines.some((item) => item.id === pipeline)) return error(404, `pipeline ${pipeline} not found`, request);
+		if (!pipelines.some((item) => item.id === pipeline)) return error(404, `pipeline ${pipeline} not found`, request);
 		const world = worlds.find((candidate) => candidate.def.pipelineId === pipeline && candidate.def.stage === stage);
 		return world ?? error(404, `release flow for stage "${stage}" not found (stage names are case-sensitive)`, request);
 	}
@@ -109,7 +110,7 @@ export function createNorthflankApi(context: SimContext, worlds: readonly NfWorl
 			route('POST', `${base}/runs/:run/abort`, inFlow(abort)),
 			route('GET', `${prefix}/projects/:project/pipelines`, (request, [project = '']) =>
 				project === NORTHFLANK_PROJECT.id
-					? json(200, {data: {pipelines: NORTHFLANK_PROJECT.pipelines}, pagination: {hasNextPage: false, count: NORTHFLANK_PROJECT.pipelines.length}})
+					? json(200, {data: {pipelines}, pagination: {hasNextPage: false, count: pipelines.length}})
 					: error(404, `project ${project} not found`, request),
 			),
 		];

@@ -6,7 +6,6 @@ import {hexOf, uuidOf} from '../random.js';
 import type {World, WorldSettings} from '../world.js';
 import {World as WorldClass} from '../world.js';
 import type {ScRepoDef} from '../worlds.js';
-import {SOURCECRAFT_REPOS} from '../worlds.js';
 import {logPage} from './pages.js';
 import type {ScCubePlan, ScRequest, ScRunPlan} from './plan.js';
 import {sourceCraftPlanner} from './plan.js';
@@ -16,8 +15,8 @@ import {checkPageSize, checkPageToken, checkRunWorkflowsBody, checkTriggerBody, 
 
 export type ScWorld = World<ScRepoDef, ScRunPlan, ScRequest>;
 
-export function createSourceCraftWorlds(settings: WorldSettings): ScWorld[] {
-	return SOURCECRAFT_REPOS.map((repo) => new WorldClass(repo, settings, sourceCraftPlanner(repo)));
+export function createSourceCraftWorlds(settings: WorldSettings, repos: readonly ScRepoDef[]): ScWorld[] {
+	return repos.map((repo) => new WorldClass(repo, settings, sourceCraftPlanner(repo)));
 }
 
 const ERROR_CODES: Record<number, string> = {

@@ -5,7 +5,7 @@ import {logAt, logText} from '../logs.js';
 import type {World, WorldSettings} from '../world.js';
 import {World as WorldClass} from '../world.js';
 import type {WerckerPipelineDef} from '../worlds.js';
-import {WERCKER_APPLICATION, WERCKER_PIPELINES} from '../worlds.js';
+import {WERCKER_APPLICATION} from '../worlds.js';
 import type {WkRequest, WkRunPlan} from './plan.js';
 import {werckerPlanner} from './plan.js';
 import type {ListQuery} from './query.js';
@@ -14,8 +14,8 @@ import {machine, objectId, parseObjectId, renderOptions, renderPipeline, renderR
 
 export type WkWorld = World<WerckerPipelineDef, WkRunPlan, WkRequest>;
 
-export function createWerckerWorlds(settings: WorldSettings): WkWorld[] {
-	return WERCKER_PIPELINES.map((pipeline) => new WorldClass(pipeline, settings, werckerPlanner(pipeline)));
+export function createWerckerWorlds(settings: WorldSettings, pipelines: readonly WerckerPipelineDef[]): WkWorld[] {
+	return pipelines.map((pipeline) => new WorldClass(pipeline, settings, werckerPlanner(pipeline)));
 }
 
 const ERRORS: Record<number, string> = {
