@@ -1,8 +1,9 @@
 /**
  * A map that forgets what has not been used lately: it holds two generations of at most
  * `capacity` entries each; a hit in the older one moves the entry to the newer, and when the
- * newer is full the older is dropped. Sized to what one screen needs (its rows, its cells'
- * strings), so long use never makes it grow, and a hit costs one lookup, not a reordering.
+ * newer is full (or its owner says a new generation begins) the older is dropped. Sized to what
+ * one screen needs (its rows, its cells' strings), so long use never makes it grow, and a hit
+ * costs one lookup, not a reordering.
  */
 export class LruCache<Key, Value> {
 	private recent = new Map<Key, Value>();
@@ -25,10 +26,13 @@ export class LruCache<Key, Value> {
 	}
 
 	set(key: Key, value: Value): void {
-		if (this.recent.size >= this.capacity && !this.recent.has(key)) {
-			this.older = this.recent;
-			this.recent = new Map();
-		}
+		if (this.recent.size >= this.capacity && !this.recent.has(key)) this.rotate();
 		this.recent.set(key, value);
+	}
+
+	/** A new generation begins: what was not used since the last one is forgotten. */
+	rotate(): void {
+		this.older = this.recent;
+		this.recent = new Map();
 	}
 }

@@ -4,7 +4,7 @@ import {LruCache} from '../output/lru.js';
 import {isRecord} from './lenient.js';
 
 export interface ListMemoOptions {
-	/** Runs the memo holds: the list's pages, plus one page of margin. */
+	/** Runs one answer may leave in the memo, whatever a server sends: the list's pages, plus one page of margin. */
 	capacity: number;
 	/**
 	 * Fields a server writes anew on every answer without anything having changed (a signed
@@ -24,19 +24,30 @@ export interface ListMemoOptions {
  * polled every few seconds and most of its runs come back exactly as before: a run sent the
  * same way again is the same Run object (and the store's diff then meets the very same
  * objects). A concluded run is known by its id, status and update stamp; an active one by its
- * whole raw JSON. Holds as many runs as the list keeps, least recently sent first out, so its
- * size never grows with time.
+ * whole raw JSON. Holds the runs of the last two list answers (see answer()), so its size is
+ * what the list shows, however long citop runs.
  */
 export class ListMemo {
 	private readonly byText: LruCache<string, Run | null>;
 	private readonly settled: LruCache<string, Run>;
 	private readonly replacer: ((key: string, value: unknown) => unknown) | undefined;
+	private readonly paths: readonly (readonly [string, string | undefined])[];
 
-	constructor(private readonly options: ListMemoOptions) {
+	constructor(options: ListMemoOptions) {
+		this.paths = options.settledBy.map((path) => {
+			const [first = '', second] = path.split('.');
+			return [first, second] as const;
+		});
 		this.byText = new LruCache(options.capacity);
 		this.settled = new LruCache(options.capacity);
 		const skip = new Set(options.volatile ?? []);
 		this.replacer = skip.size === 0 ? undefined : (key, value) => (skip.has(key) ? undefined : value);
+	}
+
+	/** A list answer begins: runs that neither it nor the one before sends are forgotten. */
+	answer(): void {
+		this.byText.rotate();
+		this.settled.rotate();
 	}
 
 	/** The run for one raw list item; `build` validates and maps it when it was not sent before. */
@@ -64,17 +75,19 @@ export class ListMemo {
 	/** The settling fields as one string; null when the item is not an object or has none of them. */
 	private stampOf(raw: unknown): string | null {
 		if (!isRecord(raw)) return null;
-		const parts: unknown[] = [];
-		for (const path of this.options.settledBy) {
-			const [first = '', second] = path.split('.');
-			const value = raw[first];
-			parts.push(second === undefined ? value : isRecord(value) ? value[second] : undefined);
+		let stamp = '';
+		let known = false;
+		for (const [first, second] of this.paths) {
+			const outer = raw[first];
+			const value = second === undefined ? outer : isRecord(outer) ? outer[second] : undefined;
+			// Only plain values make a stamp: anything else leaves the run to be known by its whole text.
+			if (value === undefined || value === null) stamp += '\u0000-';
+			else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+				// Quoted and escaped, a string can be taken for no other value.
+				stamp += `\u0000${typeof value === 'string' ? JSON.stringify(value) : String(value)}`;
+				known = true;
+			} else return null;
 		}
-		if (parts.every((part) => part === undefined || part === null)) return null;
-		try {
-			return JSON.stringify(parts);
-		} catch {
-			return null;
-		}
+		return known ? stamp : null;
 	}
 }

@@ -1,3 +1,4 @@
+import {LruCache} from '../output/lru.js';
 import {hash, unit} from './random.js';
 import type {Cut, Span} from './timeline.js';
 
@@ -57,7 +58,8 @@ export interface EffectiveRun<P> {
 	cut: Cut | null;
 }
 
-const PLAN_CACHE_LIMIT = 50_000;
+/** Plans kept per world (per generation of the cache): about the runs a list shows, so a simulator running for days stays the size it was. */
+const PLAN_CACHE_LIMIT = 100;
 
 export class World<D extends {name: string}, P extends RunPlanBase, R> {
 	readonly name: string;
@@ -66,7 +68,7 @@ export class World<D extends {name: string}, P extends RunPlanBase, R> {
 	private readonly firstSlot: number;
 	private readonly triggers: TriggerRecord<R>[] = [];
 	private readonly cuts = new Map<number, Cut>();
-	private readonly plans = new Map<number, P>();
+	private readonly plans = new LruCache<number, P>(PLAN_CACHE_LIMIT);
 
 	constructor(
 		readonly def: D,
@@ -142,7 +144,6 @@ export class World<D extends {name: string}, P extends RunPlanBase, R> {
 		if (cached) return cached;
 		const slot = this.slot(number, now);
 		if (!slot) return undefined;
-		if (this.plans.size >= PLAN_CACHE_LIMIT) this.plans.clear();
 		const plan = this.planner.plan(slot, this.settings);
 		this.plans.set(number, plan);
 		return plan;

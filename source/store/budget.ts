@@ -21,10 +21,17 @@ export function defaultQuota(provider: ProviderName): Quota | null {
 export const BUDGET_SHARE = 0.55;
 
 /**
+ * Requests a second one token may send where the provider publishes no limit: a few dozen sources
+ * on one server then take turns instead of polling it (and the machine) as fast as each would alone.
+ */
+export const UNMETERED_PER_SECOND = 3;
+
+/**
  * One rate budget, shared by every source (and every request kind: list, tree, log) with the same
  * budget key. It spreads what is allowed evenly over time so polling slows down before the limit
  * is hit, instead of running into 429s:
  * - a known quota (Northflank's default) counts our own requests in a sliding window;
+ * - without one, polls are at least 1/UNMETERED_PER_SECOND s apart (a request asked for now is not held);
  * - `x-ratelimit-remaining`/`reset` spread the requests the server says are left over the time to reset;
  * - Retry-After holds every request back until it has passed.
  */
@@ -67,7 +74,8 @@ export class RateBudget {
 			this.leave(who);
 			this.waiting.unshift(who);
 		}
-		if (this.earliest(now).at > now || (who !== undefined && this.waiting.length > 0 && this.waiting[0] !== who)) {
+		// A request someone waits for at the screen (urgent) is not paced; a quota or the server's word still holds it.
+		if (this.earliest(now, !urgent).at > now || (who !== undefined && this.waiting.length > 0 && this.waiting[0] !== who)) {
 			if (who !== undefined && !this.waiting.includes(who)) this.waiting.push(who);
 			return false;
 		}
@@ -83,11 +91,15 @@ export class RateBudget {
 	}
 
 	/** The earliest time any request may go, and the spacing between requests at the current pace. */
-	private earliest(now: number): {at: number; gap: number} {
+	private earliest(now: number, paced = true): {at: number; gap: number} {
 		this.prune(now);
 		let at = now;
 		let gap = 0;
 		const last = this.takes.at(-1);
+		if (!this.quota && paced) {
+			gap = 1000 / UNMETERED_PER_SECOND;
+			if (last !== undefined) at = Math.max(at, last + gap);
+		}
 		if (this.quota) {
 			const cap = Math.max(1, Math.floor(this.quota.limit * BUDGET_SHARE));
 			// Pages and retries cost more than one request per take: widen the spacing by that ratio.

@@ -11,7 +11,7 @@ import {isActive} from '../model/status.js';
 export const DEEP_EVERY_MS = 5 * 60_000;
 
 /** Runs a poll of the first page asks for: the newest, where runs start, move and end. */
-export const FIRST_PAGE_RUNS = 20;
+export const FIRST_PAGE_RUNS = 10;
 
 export interface FirstPageMerge {
 	runs: Run[];

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {RateBudget, defaultQuota} from '../../source/store/budget.js';
+import {RateBudget, UNMETERED_PER_SECOND, defaultQuota} from '../../source/store/budget.js';
 import {backoffDelay, pollDelay} from '../../source/store/schedule.js';
 import {DEFAULT_SETTINGS} from '../../source/store/types.js';
 import type {RateLimitInfo} from '../../source/providers/types.js';
@@ -43,10 +43,14 @@ describe('RateBudget', () => {
 		expect(Math.min(...gaps)).toBeGreaterThanOrEqual(6_000);
 	});
 
-	it('lets an unlimited source poll at once', () => {
+	it('lets a token without a known limit send a few requests a second, taking turns beyond', () => {
 		const budget = new RateBudget(null);
 		expect(budget.tryTake(0)).toBe(true);
-		expect(budget.tryTake(0)).toBe(true);
+		expect(budget.tryTake(0)).toBe(false);
+		expect(budget.tryTake(1000 / UNMETERED_PER_SECOND)).toBe(true);
+		// Asked for now (a refresh, a run opened): not held back.
+		expect(budget.tryTake(1000 / UNMETERED_PER_SECOND, {}, true)).toBe(true);
+		expect(drain(new RateBudget(null), 0, 60_000).length).toBeLessThanOrEqual(60 * UNMETERED_PER_SECOND);
 	});
 
 	it('spreads what the server says remains over the time to reset', () => {

@@ -63,6 +63,7 @@ export function createNorthflankClient(spec: NorthflankSpec, options: HttpOption
 		listRuns(listOptions = {}) {
 			const endpoint = `GET ${template}`;
 			return guarded(http, endpoint, async () => {
+				listed.answer();
 				const maxPages = Math.max(1, listOptions.maxPages ?? DEFAULT_MAX_PAGES);
 				const size = Math.min(PAGE_SIZE, Math.max(1, listOptions.pageSize ?? PAGE_SIZE));
 				const runs: Run[] = [];

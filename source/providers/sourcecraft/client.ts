@@ -41,6 +41,7 @@ export function createSourceCraftClient(spec: SourceCraftSpec, options: HttpOpti
 
 		listRuns(listOptions = {}) {
 			return guarded(http, listEndpoint(), async () => {
+				listed.answer();
 				const runs: Run[] = [];
 				const size = Math.min(PAGE_SIZE, Math.max(1, listOptions.pageSize ?? PAGE_SIZE));
 				for await (const page of pages(Math.max(1, listOptions.maxPages ?? DEFAULT_MAX_PAGES), size, listOptions.signal)) {

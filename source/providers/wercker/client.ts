@@ -68,6 +68,7 @@ export function createWerckerClient(spec: WerckerSpec, options: HttpOptions = {}
 			return guarded(http, endpoint, async () => {
 				const by = spec.pipelineId ? {pipelineId: spec.pipelineId} : spec.applicationId ? {applicationId: spec.applicationId} : null;
 				if (!by) throw invalid(spec.name, 'set pipelineId or applicationId for this Wercker source in the config');
+				listed.answer();
 				const maxPages = Math.max(1, listOptions.maxPages ?? DEFAULT_MAX_PAGES);
 				const size = Math.min(PAGE_SIZE, Math.max(1, listOptions.pageSize ?? PAGE_SIZE));
 				const runs: Run[] = [];
