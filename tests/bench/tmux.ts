@@ -43,7 +43,7 @@ export class BenchPane {
 	}
 
 	private tmux(...args: string[]): string {
-		return execFileSync('tmux', ['-u', '-L', this.socket, ...args], {env: terminalEnv(), encoding: 'utf8'});
+		return execFileSync('tmux', ['-u', '-L', this.socket, ...args], {env: terminalEnv(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe']});
 	}
 
 	/** Appends everything the program writes to the pane to `file` from now on. */

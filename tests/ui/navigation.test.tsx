@@ -101,13 +101,18 @@ describe('run list navigation', () => {
 		expect(selectedRow(app.frame())).toContain('#5705');
 	});
 
-	it('keeps the first run selected when new runs arrive on top before any key is pressed', async () => {
+	it('stays on the top row, as top does, while nobody touches the keys; holds its run once moved', async () => {
 		const {clock, store, now} = setup(10);
 		const app = await renderApp(store, clock);
 		const first = selectedRow(app.frame());
 		expect(first).toContain('#5709');
 		await app.push({runs: [makeRun('deploy', '5800', 0, now, {status: 'running'}), ...store.getSnapshot().runs]});
-		const frame = await app.waitFor((next) => next.includes('#5800'));
+		let frame = await app.waitFor((next) => next.includes('#5800'));
+		expect(selectedRow(frame)).toContain('#5800');
+		expect(frame).toMatch(/ 1\/11\s*$/m);
+		await app.press('j', (next) => selectedRow(next).includes('#5709'));
+		await app.push({runs: [makeRun('deploy', '5801', 0, now, {status: 'running'}), ...store.getSnapshot().runs]});
+		frame = await app.waitFor((next) => next.includes('#5801'));
 		expect(selectedRow(frame)).toContain('#5709');
 	});
 

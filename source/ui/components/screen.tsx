@@ -91,12 +91,12 @@ export function Screen({store, snapshot, clock, notify, terminal, onQuit}: Scree
 		const index = state.pendingSelect === null ? undefined : list.indexOf.get(state.pendingSelect);
 		if (state.pendingSelect !== null && index !== undefined) dispatch({type: 'listCursor', cursor: {key: state.pendingSelect, index}});
 	}, [state.pendingSelect, list.indexOf]);
-	// The cursor holds on to the run it shows, from the first frame on (not only after a key), so a
-	// poll that puts new runs on top moves the row, not the selection.
+	// Once moved, the cursor holds on to the run it shows, so a poll that puts new runs on top moves
+	// the row, not the selection (a new index, a page change, all keep to the run). Untouched, it stays on top.
 	const shown = list.selected?.key ?? null;
 	useEffect(() => {
-		if (state.pendingSelect === null && shown !== null && shown !== state.list.key) dispatch({type: 'listCursor', cursor: {key: shown, index: list.cursor}});
-	}, [shown, list.cursor, state.list.key, state.pendingSelect]);
+		if (state.listMoved && state.pendingSelect === null && shown !== null && shown !== state.list.key) dispatch({type: 'listCursor', cursor: {key: shown, index: list.cursor}});
+	}, [shown, list.cursor, state.list.key, state.pendingSelect, state.listMoved]);
 
 	const pages = {list: listRows, detail: treeRows, log: logRows};
 	const latest = useRef({state, snapshot, list, tree, log, actions, onQuit, columns: size.columns, pages});

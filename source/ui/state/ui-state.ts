@@ -30,6 +30,11 @@ export interface UiState {
 	/** The text filter has the keyboard. */
 	editing: boolean;
 	list: Cursor;
+	/**
+	 * The user has moved the list's cursor (or started a run): from then on it holds its run while
+	 * polls reorder the list. Until then it stays on the top row, as top does.
+	 */
+	listMoved: boolean;
 	/** The run open in the detail view. */
 	openKey: string | null;
 	tree: Cursor;
@@ -53,6 +58,7 @@ export const INITIAL_STATE: UiState = {
 	text: '',
 	editing: false,
 	list: {key: null, index: 0},
+	listMoved: false,
 	openKey: null,
 	tree: {key: null, index: 0},
 	folds: new Map(),
@@ -100,7 +106,7 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 		case 'endFilter':
 			return {...state, editing: false, text: action.keep ? state.text : ''};
 		case 'listCursor':
-			return {...state, list: action.cursor, pendingSelect: null};
+			return {...state, list: action.cursor, listMoved: true, pendingSelect: null};
 		case 'treeCursor':
 			return {...state, tree: action.cursor};
 		case 'open':
