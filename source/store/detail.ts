@@ -40,7 +40,7 @@ export class RunTree extends Polled<Run> {
 		budget: RateBudget,
 		private readonly host: TreeHost,
 	) {
-		super(host.clock, budget);
+		super(host.clock, budget, true);
 	}
 
 	/** Has the tree answered at least once (with a tree or with an error)? */

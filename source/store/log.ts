@@ -55,7 +55,7 @@ export class LogFollower extends Polled<LogChunk> {
 		budget: RateBudget,
 		private readonly host: LogHost,
 	) {
-		super(host.clock, budget);
+		super(host.clock, budget, true);
 	}
 
 	/** Starts reading once the tree says where the log is; call again whenever the tree changes. */

@@ -32,6 +32,8 @@ export class PollLoop<T> {
 		private readonly task: LoopTask<T>,
 		/** Told whenever nextAt or inFlight changes. */
 		private readonly onChange: () => void = () => {},
+		/** Someone is looking at what this loop fetches (an open run, a log): every request goes first in the budget's line. */
+		private readonly watched = false,
 	) {}
 
 	get inFlight(): boolean {
@@ -83,7 +85,7 @@ export class PollLoop<T> {
 		this.nextAt = null;
 		if (this.stopped) return;
 		const now = this.clock.now();
-		if (!this.budget.tryTake(now, this, urgent)) {
+		if (!this.budget.tryTake(now, this, urgent || this.watched)) {
 			this.setTimer(this.budget.nextAllowedAt(now, this));
 			return;
 		}

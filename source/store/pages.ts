@@ -19,12 +19,18 @@ export interface FirstPageMerge {
 	droppedActive: boolean;
 	/** A run kept from deeper pages is active (as last read). */
 	deepActive: boolean;
+	/**
+	 * The first page does not join what was known: more runs came than it holds, or a run that was
+	 * on it is gone. Kept as last read until the deeper pages say where they are.
+	 */
+	gap: boolean;
 }
 
 /**
- * The first page as sent, then the runs of `previous` that come after the first page's oldest
- * run (the deeper pages as last read), at most `cap` runs in all. `firstPageIds` are the runs the
- * first page held last time.
+ * The first page as sent, then every other run of `previous` in its order (the deeper pages as
+ * last read): between deeper reads the list grows by the runs that arrive, and the next deeper
+ * read trims it to what the server lists (`cap`, the runs it held last). `firstPageIds` are the
+ * runs the first page held last time.
  */
 export function mergeFirstPage(previous: readonly Run[], first: readonly Run[], firstPageIds: ReadonlySet<string>, cap: number): FirstPageMerge {
 	const sent = new Set(first.map((run) => run.id));
@@ -33,11 +39,15 @@ export function mergeFirstPage(previous: readonly Run[], first: readonly Run[], 
 		const id = first[index]!.id;
 		cut = previous.findIndex((run) => run.id === id);
 	}
-	// When none of the first page was known before, more runs came than one page holds: keep the
-	// older runs until the deeper pages are read again.
-	const deeper = previous.slice(cut + 1).filter((run) => !sent.has(run.id));
-	const runs = [...first, ...deeper].slice(0, Math.max(cap, first.length));
+	// When none of the first page was known before, more runs came than one page holds: every older
+	// run is kept until the deeper pages are read again. A known run above the cut that the page no
+	// longer holds (gone, or out of order) is kept too, so nothing vanishes before they are read.
+	const kept = previous.filter((run) => !sent.has(run.id));
+	const gap = (cut < 0 && previous.length > 0) || previous.slice(0, cut + 1).some((run) => !sent.has(run.id));
+	const known = new Set(previous.map((run) => run.id));
+	const added = first.filter((run) => !known.has(run.id)).length;
+	const runs = [...first, ...kept].slice(0, Math.max(cap, previous.length + added, first.length));
 	const droppedActive = previous.some((run) => firstPageIds.has(run.id) && !sent.has(run.id) && isActive(run.status));
-	const deepActive = deeper.some((run) => isActive(run.status));
-	return {runs, droppedActive, deepActive};
+	const deepActive = kept.some((run) => isActive(run.status));
+	return {runs, droppedActive, deepActive, gap};
 }

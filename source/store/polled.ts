@@ -11,11 +11,18 @@ export abstract class Polled<T> {
 	protected paused = false;
 	protected readonly loop: PollLoop<T>;
 
-	constructor(clock: Clock, budget: RateBudget) {
-		this.loop = new PollLoop(clock, budget, {
-			request: (signal) => this.request(signal),
-			settle: (outcome) => this.settle(outcome),
-		}, () => this.changed());
+	/** `watched`: what it fetches is on screen (an open run, a log), so its requests go first. */
+	constructor(clock: Clock, budget: RateBudget, watched = false) {
+		this.loop = new PollLoop(
+			clock,
+			budget,
+			{
+				request: (signal) => this.request(signal),
+				settle: (outcome) => this.settle(outcome),
+			},
+			() => this.changed(),
+			watched,
+		);
 	}
 
 	pause(): void {

@@ -118,6 +118,8 @@ export class SourcePoller extends Polled<Run[]> {
 		const now = this.host.clock.now();
 		const deep = this.deepWanted || this.deepAt === null || now - this.deepAt >= DEEP_EVERY_MS;
 		this.asking = deep ? 'deep' : 'first';
+		// Cleared when asked, not when answered: a refresh while this read is out asks for another.
+		if (deep) this.deepWanted = false;
 		return this.client.listRuns(deep ? {signal, maxPages: this.host.settings.maxPages} : {signal, maxPages: 1, pageSize: FIRST_PAGE_RUNS});
 	}
 
@@ -126,7 +128,6 @@ export class SourcePoller extends Polled<Run[]> {
 		const now = this.host.clock.now();
 		if (this.asking === 'deep') {
 			this.deepAt = now;
-			this.deepWanted = false;
 			this.deepCount = answer.length;
 			// Until a first page is seen alone, its size is unknown: every active run counts as on it.
 			if (this.firstPageIds.size === 0) this.firstPageIds = new Set(answer.filter((run) => isActive(run.status)).map((run) => run.id));
@@ -135,7 +136,7 @@ export class SourcePoller extends Polled<Run[]> {
 		const merged = mergeFirstPage(this.runs, answer, this.firstPageIds, this.deepCount);
 		this.firstPageIds = new Set(answer.map((run) => run.id));
 		const deepDue = this.deepAt === null || now - this.deepAt >= this.host.settings.slowIntervalMs;
-		if (merged.droppedActive || (merged.deepActive && deepDue)) this.deepWanted = true;
+		if (merged.gap || merged.droppedActive || (merged.deepActive && deepDue)) this.deepWanted = true;
 		return merged.runs;
 	}
 
@@ -153,6 +154,7 @@ export class SourcePoller extends Polled<Run[]> {
 		}
 		const error = errorFields(outcome.error, this.client.name);
 		this.lastError = error;
+		if (this.asking === 'deep') this.deepWanted = true;
 		if (isAuthError(error)) {
 			this.authStopped = true;
 			this.health = 'auth';

@@ -24,8 +24,7 @@ describe('the open run', () => {
 		expect(snapshot().detail).toMatchObject({loading: false, fetchedAt: clock.now(), error: null});
 		expect(snapshot().detail?.run?.children?.[0]?.children?.[0]?.status).toBe('running');
 
-		// The list and the tree share the source's budget: polls of one token go a third of a second apart.
-		await clock.advanceAsync(9_500);
+		await clock.advanceAsync(9_000);
 		expect(client.gets).toBe(4);
 
 		client.trees.set('r1', tree('r1', 'failed', 'failed'));
@@ -88,10 +87,9 @@ describe('the open log', () => {
 		store.openLog(live.key, 'unit');
 		await flush();
 		expect(snapshot().log).toMatchObject({lines: ['one', 'two'], partial: 'thr', done: false, loading: false});
-		// The list, the tree and the log share the source's budget: their polls go a third of a second apart.
-		await clock.advanceAsync(3_700);
+		await clock.advanceAsync(3_000);
 		expect(snapshot().log).toMatchObject({lines: ['one', 'two', 'three'], partial: ''});
-		await clock.advanceAsync(3_700);
+		await clock.advanceAsync(3_000);
 		expect(snapshot().log).toMatchObject({lines: ['one', 'two', 'three', 'four'], done: true});
 		const reads = client.reads;
 		await clock.advanceAsync(60_000);

@@ -18,9 +18,16 @@ describe('mergeFirstPage', () => {
 		expect(merged).toMatchObject({droppedActive: false, deepActive: false});
 	});
 
-	it('keeps no more runs than the last deeper read held', () => {
+	it('keeps every older run until the deeper pages are read again, and asks for them when the page does not join the list', () => {
 		const first = [makeRun('a', '7', 'queued'), makeRun('a', '6', 'queued')];
-		expect(ids(mergeFirstPage(older, first, new Set(), 5).runs)).toEqual(['7', '6', '5', '4', '3']);
+		const merged = mergeFirstPage(older, first, new Set(), 5);
+		expect(ids(merged.runs)).toEqual(['7', '6', '5', '4', '3', '2', '1']);
+		expect(merged.gap).toBe(true);
+		// A run the page held is gone from it while runs below it are still there: kept, and asked about.
+		const gone = mergeFirstPage(older, [makeRun('a', '5', 'running'), makeRun('a', '3', 'success')], new Set(['5', '4', '3']), 5);
+		expect(ids(gone.runs)).toEqual(['5', '3', '4', '2', '1']);
+		expect(gone.gap).toBe(true);
+		expect(mergeFirstPage(older, [makeRun('a', '6', 'queued'), makeRun('a', '5', 'running')], new Set(), 5).gap).toBe(false);
 	});
 
 	it('says when an active run leaves the first page, and when an active run is kept from deeper pages', () => {

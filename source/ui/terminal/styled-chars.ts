@@ -43,7 +43,10 @@ const STYLES_REMEMBERED = 256;
 function stylesOf(style: string): AnsiCode[] {
 	let known = styles.get(style);
 	if (known === undefined) {
-		if (styles.size >= STYLES_REMEMBERED) styles.clear();
+		if (styles.size >= STYLES_REMEMBERED) {
+			styles.clear();
+			styles.set('', []);
+		}
 		known = [{type: 'ansi', code: `\u001b[0;${style}m`, endCode: RESET}];
 		styles.set(style, known);
 	}
