@@ -154,7 +154,8 @@ export class SourcePoller extends Polled<Run[]> {
 		}
 		const error = errorFields(outcome.error, this.client.name);
 		this.lastError = error;
-		if (this.asking === 'deep') this.deepWanted = true;
+		// Whatever happened while the source could not be read, the first answer after reads every page.
+		this.deepWanted = true;
 		if (isAuthError(error)) {
 			this.authStopped = true;
 			this.health = 'auth';
