@@ -17,7 +17,6 @@ type Settings = Pick<LoadedConfig, 'poll' | 'highlightMs' | 'notify' | 'color'>;
  * given this long to end before citop exits anyway: a closed pane must not leave citop running.
  */
 const SIGNAL_CLEANUP_MS = 300;
-const QUIT_CODE = 0;
 
 const DEMO_SETTINGS: Settings = {
 	poll: {fastMs: 3_000, slowMs: 30_000, maxBackoffMs: 300_000},
@@ -73,7 +72,7 @@ async function showTui(ctx: CommandContext, origin: Origin, settings: Settings, 
 		return live;
 	});
 	let starting: NodeJS.Immediate | null = null;
-	let code = QUIT_CODE;
+	let code: number = EXIT.ok;
 	try {
 		const done = runTui({store: loaded, color: useColor(ctx, config), ascii: useAscii(ctx), notify: settings.notify});
 		// runTui has drawn and written the first frame; the screen's effects run before the loading.
@@ -96,7 +95,7 @@ async function showTui(ctx: CommandContext, origin: Origin, settings: Settings, 
 			}
 			await origin.stop();
 		};
-		if (code === QUIT_CODE && !terminalGone(ctx.stdout)) await cleanup();
+		if (code === EXIT.ok) await cleanup();
 		else await Promise.race([cleanup(), new Promise((resolve) => setTimeout(resolve, SIGNAL_CLEANUP_MS).unref())]);
 	}
 }

@@ -13,9 +13,8 @@ export function statusFields(info: StatusInfo): StatusFields {
 
 type NodeInput = Pick<RunNode, 'id' | 'kind' | 'title'> & StatusFields & Partial<Omit<RunNode, 'id' | 'kind' | 'title'>>;
 
-// Field by field rather than by spreading defaults and input: every node and run of every answer
-// is built here, and objects of one fixed shape are much cheaper for V8 to make and to compare.
-export function makeNode(input: NodeInput): RunNode {
+/** What runs and nodes share, with the dates a provider did not send as null. */
+function statusAndDates(input: StatusFields & Partial<Dates>): StatusFields & Dates {
 	return {
 		status: input.status,
 		providerStatus: input.providerStatus,
@@ -24,6 +23,14 @@ export function makeNode(input: NodeInput): RunNode {
 		startedAt: input.startedAt ?? null,
 		finishedAt: input.finishedAt ?? null,
 		updatedAt: input.updatedAt ?? null,
+	};
+}
+
+// Field by field rather than by spreading the input over defaults: every node and run of every
+// answer is built here, and objects of one fixed shape are much cheaper for V8 to make and to compare.
+export function makeNode(input: NodeInput): RunNode {
+	return {
+		...statusAndDates(input),
 		id: input.id,
 		kind: input.kind,
 		title: input.title,
@@ -43,13 +50,7 @@ type RunInput = Pick<Run, 'id' | 'label' | 'title'> & StatusFields & Partial<Omi
 
 export function makeRun(spec: Pick<SourceSpec, 'name' | 'provider'>, input: RunInput): Run {
 	return {
-		status: input.status,
-		providerStatus: input.providerStatus,
-		flags: input.flags,
-		createdAt: input.createdAt ?? null,
-		startedAt: input.startedAt ?? null,
-		finishedAt: input.finishedAt ?? null,
-		updatedAt: input.updatedAt ?? null,
+		...statusAndDates(input),
 		key: runKey(spec.name, input.id),
 		source: spec.name,
 		provider: spec.provider,

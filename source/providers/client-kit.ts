@@ -2,10 +2,18 @@ import {isProviderError, type ProviderError} from '../model/errors.js';
 import {capabilitiesOf} from './capabilities.js';
 import {providerError, requestError} from './http-errors.js';
 import {createHttp, type Http, type HttpOptions} from './http.js';
-import {DEFAULT_BASE_URLS, type SourceClient, type SourceSpec} from './types.js';
+import {DEFAULT_BASE_URLS, type ListOptions, type SourceClient, type SourceSpec} from './types.js';
 
 /** Upper bound on list pages per call when the caller names none. */
 export const DEFAULT_MAX_PAGES = 5;
+
+/** How many pages a list call reads and how many runs it asks of each: what the caller asks, within what the provider allows. */
+export function listBounds(options: ListOptions, largestPage: number): {maxPages: number; pageSize: number} {
+	return {
+		maxPages: Math.max(1, options.maxPages ?? DEFAULT_MAX_PAGES),
+		pageSize: Math.min(largestPage, Math.max(1, options.pageSize ?? largestPage)),
+	};
+}
 
 /** A source's HTTP layer, and what its client states about itself before any request. */
 export function clientBasics(spec: SourceSpec, options: HttpOptions): {http: Http; identity: Pick<SourceClient, 'name' | 'provider' | 'capabilities' | 'budgetKey'>} {

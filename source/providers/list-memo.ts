@@ -1,11 +1,14 @@
 import type {Run} from '../model/run.js';
 import {isConcluded} from '../model/status.js';
 import {LruCache} from '../output/lru.js';
+import {DEFAULT_MAX_PAGES} from './client-kit.js';
 import {isRecord} from './lenient.js';
 
 export interface ListMemoOptions {
-	/** Runs one answer may leave in the memo, whatever a server sends: the list's pages, plus one page of margin. */
-	capacity: number;
+	/** The provider's largest page: the memo holds the runs of the list's pages, plus one page of margin, whatever a server sends. */
+	pageSize: number;
+	/** Validates and maps one raw list item (null when it is not a run). */
+	read: (raw: unknown) => Run | null;
 	/**
 	 * Fields a server writes anew on every answer without anything having changed (a signed
 	 * download link with its expiry); they do not make a run new, and the run keeps the value it
@@ -32,14 +35,17 @@ export class ListMemo {
 	private readonly settled: LruCache<string, Run>;
 	private readonly replacer: ((key: string, value: unknown) => unknown) | undefined;
 	private readonly paths: readonly (readonly [string, string | undefined])[];
+	private readonly read: (raw: unknown) => Run | null;
 
 	constructor(options: ListMemoOptions) {
+		this.read = options.read;
 		this.paths = options.settledBy.map((path) => {
 			const [first = '', second] = path.split('.');
 			return [first, second] as const;
 		});
-		this.byText = new LruCache(options.capacity);
-		this.settled = new LruCache(options.capacity);
+		const capacity = options.pageSize * (DEFAULT_MAX_PAGES + 1);
+		this.byText = new LruCache(capacity);
+		this.settled = new LruCache(capacity);
 		const skip = new Set(options.volatile ?? []);
 		this.replacer = skip.size === 0 ? undefined : (key, value) => (skip.has(key) ? undefined : value);
 	}
@@ -50,8 +56,8 @@ export class ListMemo {
 		this.settled.rotate();
 	}
 
-	/** The run for one raw list item; `build` validates and maps it when it was not sent before. */
-	run(raw: unknown, build: (raw: unknown) => Run | null): Run | null {
+	/** The run for one raw list item, read only when it was not sent before. */
+	run(raw: unknown): Run | null {
 		const stamp = this.stampOf(raw);
 		if (stamp !== null) {
 			const settled = this.settled.get(stamp);
@@ -61,11 +67,11 @@ export class ListMemo {
 		try {
 			key = JSON.stringify(raw, this.replacer);
 		} catch {
-			return build(raw);
+			return this.read(raw);
 		}
 		let run = this.byText.get(key);
 		if (run === undefined) {
-			run = build(raw);
+			run = this.read(raw);
 			this.byText.set(key, run);
 		}
 		if (stamp !== null && run !== null && isConcluded(run.status)) this.settled.set(stamp, run);

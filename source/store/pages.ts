@@ -29,24 +29,20 @@ export interface FirstPageMerge {
 /**
  * The first page as sent, then every other run of `previous` in its order (the deeper pages as
  * last read): between deeper reads the list grows by the runs that arrive, and the next deeper
- * read trims it to what the server lists (`cap`, the runs it held last). `firstPageIds` are the
- * runs the first page held last time.
+ * read trims it to what the server lists. `firstPageIds` are the runs the first page held last time.
  */
-export function mergeFirstPage(previous: readonly Run[], first: readonly Run[], firstPageIds: ReadonlySet<string>, cap: number): FirstPageMerge {
+export function mergeFirstPage(previous: readonly Run[], first: readonly Run[], firstPageIds: ReadonlySet<string>): FirstPageMerge {
 	const sent = new Set(first.map((run) => run.id));
+	const position = new Map(previous.map((run, index) => [run.id, index]));
+	// Where the first page's oldest known run stood before: the page covers the list above it.
 	let cut = -1;
-	for (let index = first.length - 1; index >= 0 && cut < 0; index--) {
-		const id = first[index]!.id;
-		cut = previous.findIndex((run) => run.id === id);
-	}
+	for (let index = first.length - 1; index >= 0 && cut < 0; index--) cut = position.get(first[index]!.id) ?? -1;
 	// When none of the first page was known before, more runs came than one page holds: every older
 	// run is kept until the deeper pages are read again. A known run above the cut that the page no
 	// longer holds (gone, or out of order) is kept too, so nothing vanishes before they are read.
 	const kept = previous.filter((run) => !sent.has(run.id));
 	const gap = (cut < 0 && previous.length > 0) || previous.slice(0, cut + 1).some((run) => !sent.has(run.id));
-	const known = new Set(previous.map((run) => run.id));
-	const added = first.filter((run) => !known.has(run.id)).length;
-	const runs = [...first, ...kept].slice(0, Math.max(cap, previous.length + added, first.length));
+	const runs = [...first, ...kept];
 	const droppedActive = previous.some((run) => firstPageIds.has(run.id) && !sent.has(run.id) && isActive(run.status));
 	const deepActive = kept.some((run) => isActive(run.status));
 	return {runs, droppedActive, deepActive, gap};

@@ -39,8 +39,6 @@ export class SourcePoller extends Polled<Run[]> {
 	/** Clock ms of the last answer that read the deeper pages; null before the first. */
 	private deepAt: number | null = null;
 	private deepWanted = true;
-	/** How many runs the last deeper read held: the most the list keeps between them. */
-	private deepCount = 0;
 	private firstPageIds: ReadonlySet<string> = new Set();
 	/** Whether the request in flight reads the deeper pages. */
 	private asking: 'first' | 'deep' = 'deep';
@@ -128,12 +126,11 @@ export class SourcePoller extends Polled<Run[]> {
 		const now = this.host.clock.now();
 		if (this.asking === 'deep') {
 			this.deepAt = now;
-			this.deepCount = answer.length;
 			// Until a first page is seen alone, its size is unknown: every active run counts as on it.
 			if (this.firstPageIds.size === 0) this.firstPageIds = new Set(answer.filter((run) => isActive(run.status)).map((run) => run.id));
 			return answer;
 		}
-		const merged = mergeFirstPage(this.runs, answer, this.firstPageIds, this.deepCount);
+		const merged = mergeFirstPage(this.runs, answer, this.firstPageIds);
 		this.firstPageIds = new Set(answer.map((run) => run.id));
 		const deepDue = this.deepAt === null || now - this.deepAt >= this.host.settings.slowIntervalMs;
 		if (merged.gap || merged.droppedActive || (merged.deepActive && deepDue)) this.deepWanted = true;

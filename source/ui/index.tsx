@@ -32,7 +32,7 @@ export interface TuiOptions {
 const SIGNALS = {SIGTERM: 143, SIGHUP: 129, SIGINT: 130, SIGQUIT: 131} as const;
 
 /** An error that says the terminal has gone (its pane was closed, the SSH link dropped). */
-function terminalGone(error: unknown): boolean {
+function isHangUp(error: unknown): boolean {
 	return (error as {code?: unknown} | null)?.code === 'EIO';
 }
 
@@ -94,12 +94,12 @@ export function runTui(options: TuiOptions): Promise<number> {
 			resolve(code);
 		};
 		// A hang-up may show first as a failed write: it ends the screen as SIGHUP does, with nothing to say.
-		const onCrash = (error: unknown) => (terminalGone(error) ? finish(SIGNALS.SIGHUP) : finish(1, error));
+		const onCrash = (error: unknown) => (isHangUp(error) ? finish(SIGNALS.SIGHUP) : finish(1, error));
 		// The terminal can go without a SIGHUP reaching citop (a parent that ignores it, a dropped link):
 		// the end of its input, or a failed read or write, ends the screen the same way.
 		const onHangUp = () => finish(SIGNALS.SIGHUP);
 		const onStreamError = (error: unknown) => {
-			if (terminalGone(error)) onHangUp();
+			if (isHangUp(error)) onHangUp();
 		};
 		const handlers = Object.entries(SIGNALS).map(([signal, code]) => [signal as NodeJS.Signals, () => finish(code)] as const);
 		for (const [signal, handler] of handlers) process.on(signal, handler);

@@ -38,7 +38,7 @@ describe('citop --version and --help', () => {
 		['watch', ['--source', '--interval', '--exit-status', '--give-up']],
 		['trigger', ['--source', '--workflow', '--branch', '--tag', '--commit', '--input', '--message', '--name', '--description', '--watch', '--json']],
 		['abort', ['--source', '--yes']],
-		['sim', ['--port', '--seed', '--config-out']],
+		['sim', ['--port', '--seed', '--repos', '--config-out']],
 	])('citop %s --help lists its flags and the common ones', async (command, flags) => {
 		const result = await runCli([command, '--help'], home);
 		expect(result.code).toBe(0);
@@ -54,6 +54,8 @@ describe('usage errors: one line naming the flag, exit 2, no stack', () => {
 		[['runs', '--status', 'passed'], /^citop: option '--status <status>' argument 'passed' is invalid\. expected one of queued, running, success, failed, canceled, skipped, unknown/],
 		[['watch', '--interval', '0'], /^citop: option '--interval <seconds>' argument '0' is invalid\. expected a number of seconds above 0/],
 		[['sim', '--port', '99999'], /^citop: option '--port <n>' argument '99999' is invalid/],
+		[['sim', '--repos', '0'], /^citop: option '--repos <n>' argument '0' is invalid\. expected a whole number from 1 to 50; see "citop sim --help"$/],
+		[['sim', '--repos', 'many'], /^citop: option '--repos <n>' argument 'many' is invalid\. expected a whole number from 1 to 50/],
 		[['abort'], /^citop: missing required argument 'run'; see "citop abort --help"$/],
 		[['runs', '--config'], /^citop: option '--config <path>' argument missing; see "citop runs --help"$/],
 		[['rnus'], /^citop: unknown command "rnus" \(the commands are demo, sim, runs, watch, trigger, abort\); see "citop --help"$/],

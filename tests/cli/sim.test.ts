@@ -28,4 +28,18 @@ describe('citop sim', () => {
 		}
 		expect((await sim.done).code).toBe(0);
 	});
+
+	it('with --repos 3 serves every repository, pipeline and release flow three times, each a source of its own', async () => {
+		const configOut = join(dir, 'copies.yaml');
+		const sim = startCli(['sim', '--port', '0', '--repos', '3', '--config-out', configOut], dir, {timeoutMs: 20_000});
+		try {
+			await sim.waitForLine(/config written to/);
+			const runs = await runCli(['--config', configOut, 'runs', '--json', '--source', 'acme/api-3', '--limit', '2'], dir);
+			expect(runs.code, runs.stderr).toBe(0);
+			expect((JSON.parse(runs.stdout) as {source: string}[]).map((run) => run.source)).toEqual(['acme/api-3', 'acme/api-3']);
+		} finally {
+			sim.kill('SIGINT');
+		}
+		expect((await sim.done).code).toBe(0);
+	});
 });

@@ -15,30 +15,30 @@ function counting() {
 
 describe('ListMemo', () => {
 	it('maps an item once while it is sent unchanged, and again once it changes', () => {
-		const memo = new ListMemo({capacity: 10, settledBy: ['id', 'status', 'updated']});
 		const {build, builds} = counting();
-		const first = memo.run({id: '1', status: 'running', progress: 10, updated: 1}, build);
-		expect(memo.run({id: '1', status: 'running', progress: 10, updated: 1}, build)).toBe(first);
+		const memo = new ListMemo({pageSize: 10, read: build, settledBy: ['id', 'status', 'updated']});
+		const first = memo.run({id: '1', status: 'running', progress: 10, updated: 1});
+		expect(memo.run({id: '1', status: 'running', progress: 10, updated: 1})).toBe(first);
 		expect(builds()).toBe(1);
-		expect(memo.run({id: '1', status: 'running', progress: 20, updated: 2}, build)).not.toBe(first);
+		expect(memo.run({id: '1', status: 'running', progress: 20, updated: 2})).not.toBe(first);
 		expect(builds()).toBe(2);
 	});
 
 	it('knows a concluded run by its id, status and stamp, whatever else the answer writes anew', () => {
-		const memo = new ListMemo({capacity: 10, settledBy: ['id', 'status', 'dates.updated']});
 		const {build, builds} = counting();
-		const done = memo.run({id: '2', status: 'success', dates: {updated: 5}, link: 'x?expires=1'}, build);
-		expect(memo.run({id: '2', status: 'success', dates: {updated: 5}, link: 'x?expires=2'}, build)).toBe(done);
+		const memo = new ListMemo({pageSize: 10, read: build, settledBy: ['id', 'status', 'dates.updated']});
+		const done = memo.run({id: '2', status: 'success', dates: {updated: 5}, link: 'x?expires=1'});
+		expect(memo.run({id: '2', status: 'success', dates: {updated: 5}, link: 'x?expires=2'})).toBe(done);
 		expect(builds()).toBe(1);
 		// Restarted: a new status makes it a new run.
-		expect(memo.run({id: '2', status: 'running', dates: {updated: 6}, link: 'x?expires=3'}, build)).not.toBe(done);
+		expect(memo.run({id: '2', status: 'running', dates: {updated: 6}, link: 'x?expires=3'})).not.toBe(done);
 	});
 
 	it('leaves out the volatile fields when it compares active runs', () => {
-		const memo = new ListMemo({capacity: 10, volatile: ['download_url'], settledBy: ['id']});
 		const {build, builds} = counting();
-		const first = memo.run({id: '3', status: 'running', cubes: [{download_url: 'a?sig=1'}]}, build);
-		expect(memo.run({id: '3', status: 'running', cubes: [{download_url: 'a?sig=2'}]}, build)).toBe(first);
+		const memo = new ListMemo({pageSize: 10, read: build, volatile: ['download_url'], settledBy: ['id']});
+		const first = memo.run({id: '3', status: 'running', cubes: [{download_url: 'a?sig=1'}]});
+		expect(memo.run({id: '3', status: 'running', cubes: [{download_url: 'a?sig=2'}]})).toBe(first);
 		expect(builds()).toBe(1);
 	});
 });

@@ -12,7 +12,7 @@ describe('mergeFirstPage', () => {
 
 	it('puts the first page as sent before the older runs as the deeper pages left them', () => {
 		const first = [makeRun('a', '6', 'queued'), makeRun('a', '5', 'success')];
-		const merged = mergeFirstPage(older, first, new Set(['5', '4']), 10);
+		const merged = mergeFirstPage(older, first, new Set(['5', '4']));
 		expect(ids(merged.runs)).toEqual(['6', '5', '4', '3', '2', '1']);
 		expect(merged.runs[1]!.status).toBe('success');
 		expect(merged).toMatchObject({droppedActive: false, deepActive: false});
@@ -20,22 +20,22 @@ describe('mergeFirstPage', () => {
 
 	it('keeps every older run until the deeper pages are read again, and asks for them when the page does not join the list', () => {
 		const first = [makeRun('a', '7', 'queued'), makeRun('a', '6', 'queued')];
-		const merged = mergeFirstPage(older, first, new Set(), 5);
+		const merged = mergeFirstPage(older, first, new Set());
 		expect(ids(merged.runs)).toEqual(['7', '6', '5', '4', '3', '2', '1']);
 		expect(merged.gap).toBe(true);
 		// A run the page held is gone from it while runs below it are still there: kept, and asked about.
-		const gone = mergeFirstPage(older, [makeRun('a', '5', 'running'), makeRun('a', '3', 'success')], new Set(['5', '4', '3']), 5);
+		const gone = mergeFirstPage(older, [makeRun('a', '5', 'running'), makeRun('a', '3', 'success')], new Set(['5', '4', '3']));
 		expect(ids(gone.runs)).toEqual(['5', '3', '4', '2', '1']);
 		expect(gone.gap).toBe(true);
-		expect(mergeFirstPage(older, [makeRun('a', '6', 'queued'), makeRun('a', '5', 'running')], new Set(), 5).gap).toBe(false);
+		expect(mergeFirstPage(older, [makeRun('a', '6', 'queued'), makeRun('a', '5', 'running')], new Set()).gap).toBe(false);
 	});
 
 	it('says when an active run leaves the first page, and when an active run is kept from deeper pages', () => {
 		const first = [makeRun('a', '7', 'queued'), makeRun('a', '6', 'queued')];
-		const merged = mergeFirstPage(older, first, new Set(['6', '5']), 10);
+		const merged = mergeFirstPage(older, first, new Set(['6', '5']));
 		expect(merged.droppedActive).toBe(true);
 		expect(merged.deepActive).toBe(true);
-		expect(mergeFirstPage(older, first, new Set(['6']), 10).droppedActive).toBe(false);
+		expect(mergeFirstPage(older, first, new Set(['6'])).droppedActive).toBe(false);
 	});
 });
 

@@ -1,7 +1,7 @@
 import type {Run} from '../../model/run.js';
 import {uniqueById} from '../build.js';
 import {NORTHFLANK_NO_LOGS} from '../capabilities.js';
-import {clientBasics, DEFAULT_MAX_PAGES, expectShape, guarded, invalid, segment, unsupported} from '../client-kit.js';
+import {clientBasics, expectShape, guarded, invalid, listBounds, segment, unsupported} from '../client-kit.js';
 import type {HttpOptions} from '../http.js';
 import type {NorthflankSpec, SourceClient, TriggerRequest} from '../types.js';
 import {mapRun} from './map.js';
@@ -42,7 +42,14 @@ function newestFirst(runs: readonly Run[]): Run[] {
 
 export function createNorthflankClient(spec: NorthflankSpec, options: HttpOptions = {}): SourceClient {
 	const {http, identity} = clientBasics(spec, options);
-	const listed = new ListMemo({capacity: PAGE_SIZE * (DEFAULT_MAX_PAGES + 1), settledBy: ['id', 'status', 'concluded', 'updatedAt', 'concludedAt']});
+	const listed = new ListMemo({
+		pageSize: PAGE_SIZE,
+		read: (item) => {
+			const raw = runSchema.parse(item);
+			return raw ? mapRun(spec, raw) : null;
+		},
+		settledBy: ['id', 'status', 'concluded', 'updatedAt', 'concludedAt'],
+	});
 	// Team tokens address projects under their team.
 	const owner = spec.teamId ? `/v1/teams/${segment(spec.teamId)}/projects/${segment(spec.projectId)}` : `/v1/projects/${segment(spec.projectId)}`;
 	const ownerTemplate = spec.teamId ? '/v1/teams/{teamId}/projects/{projectId}' : '/v1/projects/{projectId}';
@@ -64,8 +71,7 @@ export function createNorthflankClient(spec: NorthflankSpec, options: HttpOption
 			const endpoint = `GET ${template}`;
 			return guarded(http, endpoint, async () => {
 				listed.answer();
-				const maxPages = Math.max(1, listOptions.maxPages ?? DEFAULT_MAX_PAGES);
-				const size = Math.min(PAGE_SIZE, Math.max(1, listOptions.pageSize ?? PAGE_SIZE));
+				const {maxPages, pageSize: size} = listBounds(listOptions, PAGE_SIZE);
 				const runs: Run[] = [];
 				const cursors = new Set<string>();
 				let cursor: string | null = null;
@@ -74,10 +80,7 @@ export function createNorthflankClient(spec: NorthflankSpec, options: HttpOption
 					const answer = listSchema.parse(await http.json({method: 'GET', path: base, endpoint, query, signal: listOptions.signal}));
 					const data = expectShape(answer?.data, http, endpoint, 'no data in the answer');
 					for (const raw of listItems(data.runs)) {
-						const run = listed.run(raw, (item) => {
-							const parsed = runSchema.parse(item);
-							return parsed ? mapRun(spec, parsed) : null;
-						});
+						const run = listed.run(raw);
 						if (run) runs.push(run);
 					}
 					const next = answer?.pagination;

@@ -3,7 +3,7 @@ import type {LogRef, Run} from '../../model/run.js';
 import {sanitizeLine} from '../../model/sanitize.js';
 import {cleanLogLine, uniqueById} from '../build.js';
 import {SOURCECRAFT_LOGS_NEED_SLUGS, SOURCECRAFT_NO_ABORT} from '../capabilities.js';
-import {clientBasics, DEFAULT_MAX_PAGES, expectShape, guarded, invalid, segment, unsupported} from '../client-kit.js';
+import {clientBasics, expectShape, guarded, invalid, listBounds, segment, unsupported} from '../client-kit.js';
 import {listItems} from '../lenient.js';
 import {ListMemo} from '../list-memo.js';
 import {requestError} from '../http-errors.js';
@@ -26,7 +26,11 @@ export function createSourceCraftClient(spec: SourceCraftSpec, options: HttpOpti
 	const paths = repoPaths(spec);
 	// Artifact links are signed anew on every answer; the run's tree, read when it is opened, has fresh ones.
 	const listed = new ListMemo({
-		capacity: PAGE_SIZE * (DEFAULT_MAX_PAGES + 1),
+		pageSize: PAGE_SIZE,
+		read: (item) => {
+			const raw = runSchema.parse(item);
+			return raw ? mapRun(spec, raw) : null;
+		},
 		volatile: ['download_url'],
 		settledBy: ['id', 'slug', 'status', 'dates.updated_at', 'dates.finished_at'],
 	});
@@ -43,13 +47,10 @@ export function createSourceCraftClient(spec: SourceCraftSpec, options: HttpOpti
 			return guarded(http, listEndpoint(), async () => {
 				listed.answer();
 				const runs: Run[] = [];
-				const size = Math.min(PAGE_SIZE, Math.max(1, listOptions.pageSize ?? PAGE_SIZE));
-				for await (const page of pages(Math.max(1, listOptions.maxPages ?? DEFAULT_MAX_PAGES), size, listOptions.signal)) {
+				const {maxPages, pageSize} = listBounds(listOptions, PAGE_SIZE);
+				for await (const page of pages(maxPages, pageSize, listOptions.signal)) {
 					for (const raw of page) {
-						const run = listed.run(raw, (item) => {
-							const parsed = runSchema.parse(item);
-							return parsed ? mapRun(spec, parsed) : null;
-						});
+						const run = listed.run(raw);
 						if (run) runs.push(run);
 					}
 				}

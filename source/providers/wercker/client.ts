@@ -1,7 +1,7 @@
 import {isProviderError} from '../../model/errors.js';
 import type {Run} from '../../model/run.js';
 import {cleanLogLine, uniqueById} from '../build.js';
-import {badAnswer, clientBasics, DEFAULT_MAX_PAGES, expectShape, guarded, invalid, segment} from '../client-kit.js';
+import {badAnswer, clientBasics, expectShape, guarded, invalid, listBounds, segment} from '../client-kit.js';
 import type {HttpOptions} from '../http.js';
 import {isRecord, listItems} from '../lenient.js';
 import {ListMemo} from '../list-memo.js';
@@ -39,7 +39,14 @@ function oneRun(answer: unknown): unknown {
 
 export function createWerckerClient(spec: WerckerSpec, options: HttpOptions = {}): SourceClient {
 	const {http, identity} = clientBasics(spec, options);
-	const listed = new ListMemo({capacity: PAGE_SIZE * (DEFAULT_MAX_PAGES + 1), settledBy: ['id', 'status', 'result', 'updatedAt', 'finishedAt']});
+	const listed = new ListMemo({
+		pageSize: PAGE_SIZE,
+		read: (item) => {
+			const raw = runSchema.parse(item);
+			return raw ? mapRun(spec, raw) : null;
+		},
+		settledBy: ['id', 'status', 'result', 'updatedAt', 'finishedAt'],
+	});
 
 	async function fetchRun(id: string, signal?: AbortSignal): Promise<Run> {
 		const endpoint = 'GET /api/v3/runs/{runId}';
@@ -69,8 +76,7 @@ export function createWerckerClient(spec: WerckerSpec, options: HttpOptions = {}
 				const by = spec.pipelineId ? {pipelineId: spec.pipelineId} : spec.applicationId ? {applicationId: spec.applicationId} : null;
 				if (!by) throw invalid(spec.name, 'set pipelineId or applicationId for this Wercker source in the config');
 				listed.answer();
-				const maxPages = Math.max(1, listOptions.maxPages ?? DEFAULT_MAX_PAGES);
-				const size = Math.min(PAGE_SIZE, Math.max(1, listOptions.pageSize ?? PAGE_SIZE));
+				const {maxPages, pageSize: size} = listBounds(listOptions, PAGE_SIZE);
 				const runs: Run[] = [];
 				for (let page = 0; page < maxPages; page++) {
 					const skip = page * size;
@@ -78,10 +84,7 @@ export function createWerckerClient(spec: WerckerSpec, options: HttpOptions = {}
 					const answer = await http.json({method: 'GET', path: '/api/v3/runs', endpoint, query, signal: listOptions.signal});
 					if (!Array.isArray(answer) && !isRecord(answer)) throw badAnswer(http, endpoint, 'not a list of runs');
 					for (const raw of listItems(answer)) {
-						const run = listed.run(raw, (item) => {
-							const parsed = runSchema.parse(item);
-							return parsed ? mapRun(spec, parsed) : null;
-						});
+						const run = listed.run(raw);
 						if (run) runs.push(run);
 					}
 					// No total is given: a short page is the last one.
