@@ -39,23 +39,40 @@ function describe(handle: SimulatorHandle): string {
 	return `${lines.join('\n')}\n`;
 }
 
-function stopped(signal: AbortSignal | undefined): Promise<void> {
-	return new Promise((resolve) => {
-		const done = () => {
+/** Settles on SIGINT, SIGTERM or `signal`; `release` stops listening. */
+function interruption(signal: AbortSignal | undefined): {settled: Promise<void>; release: () => void} {
+	let release = () => {};
+	const settled = new Promise<void>((resolve) => {
+		release = () => {
 			process.off('SIGINT', done);
 			process.off('SIGTERM', done);
 			signal?.removeEventListener('abort', done);
-			resolve();
 		};
+		function done() {
+			release();
+			resolve();
+		}
 		process.once('SIGINT', done);
 		process.once('SIGTERM', done);
 		if (signal?.aborted) done();
 		else signal?.addEventListener('abort', done, {once: true});
 	});
+	return {settled, release};
 }
 
 /** `citop sim`: start, say where everything is, write the config, serve until interrupted. Resolves with an exit code. */
 export async function runSimCommand(options: SimCommandOptions): Promise<number> {
+	// Listening before anything is printed: whoever reads "Ctrl-C stops it." may interrupt at once,
+	// and a signal with no listener yet would kill the process before the simulator is stopped.
+	const interrupted = interruption(options.signal);
+	try {
+		return await serve(options, interrupted.settled);
+	} finally {
+		interrupted.release();
+	}
+}
+
+async function serve(options: SimCommandOptions, interrupted: Promise<void>): Promise<number> {
 	const {startSimulator, simulatorConfigYaml} = await import('./index.js');
 	let handle: SimulatorHandle;
 	try {
@@ -85,7 +102,7 @@ export async function runSimCommand(options: SimCommandOptions): Promise<number>
 			options.stdout.write(`config written to ${options.configOut}\n`);
 		}
 		options.stdout.write('Ctrl-C stops it.\n');
-		await stopped(options.signal);
+		await interrupted;
 		return 0;
 	} finally {
 		await handle.stop();

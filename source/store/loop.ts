@@ -123,7 +123,9 @@ export class PollLoop<T> {
 	private setTimer(at: number): void {
 		this.clearTimer();
 		this.nextAt = at;
-		this.timer = this.clock.setTimeout(() => this.fire(), at - this.clock.now());
+		// Budget gaps are fractional: round up, so the timer never fires a hair early (and asks again)
+		// and never gets a negative delay (Node 23+ warns on stderr).
+		this.timer = this.clock.setTimeout(() => this.fire(), Math.max(0, Math.ceil(at - this.clock.now())));
 		this.onChange();
 	}
 

@@ -140,18 +140,18 @@ describe('the token search', () => {
 	it('finds no user token in what citop sim prints and writes: its config holds only its own tokens', async () => {
 		const out = join(home.dir, 'sim.yaml');
 		for (const debug of [[], ['--debug']]) {
-			const sim = startCitop([...debug, 'sim', '--port', '0', '--config-out', out], home, {env: tokenEnv(), timeoutMs: 20_000});
+			const sim = startCitop([...debug, 'sim', '--port', '0', '--config-out', out], home, {env: tokenEnv(), timeoutMs: 40_000});
 			await sim.waitFor(({stdout}) => stdout.includes('Ctrl-C stops it.'), 'the simulator up');
 			sim.kill('SIGINT');
 			const result = await sim.done;
-			expect(result.code, result.stderr).toBe(0);
+			expect(result.code, `signal ${result.signal}; ${result.stderr}`).toBe(0);
 			expect(leaks(result.stdout)).toEqual([]);
 			expect(leaks(result.stderr)).toEqual([]);
 			const written = await readFile(out, 'utf8');
 			expect(written).toMatch(/token: sc-demo-[0-9a-f]+/);
 			expect(leaks(written)).toEqual([]);
 		}
-	}, 30_000);
+	}, 90_000);
 
 	// Last: every command above has run in this home.
 	it('finds no token in any file citop wrote', async () => {

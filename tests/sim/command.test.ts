@@ -83,6 +83,25 @@ describe('runSimCommand', () => {
 		await expect(fetch(`${url}/_sim/state`)).rejects.toThrow();
 	});
 
+	it('listens for Ctrl-C before it prints a line, and stops listening once it ends', async () => {
+		const before = process.listenerCount('SIGINT');
+		const listening: boolean[] = [];
+		const out = capture();
+		const write = out.stream.write.bind(out.stream);
+		out.stream.write = ((chunk: string) => {
+			listening.push(process.listenerCount('SIGINT') > before);
+			return write(chunk);
+		}) as typeof out.stream.write;
+		const stop = new AbortController();
+		const done = runSimCommand({stdout: out.stream, signal: stop.signal});
+		await waitFor(() => out.text().includes('Ctrl-C stops it.'));
+		stop.abort();
+		expect(await done).toBe(0);
+		expect(listening.length).toBeGreaterThan(0);
+		expect(listening.every(Boolean)).toBe(true);
+		expect(process.listenerCount('SIGINT')).toBe(before);
+	});
+
 	it('says why and fails when the port is taken', async () => {
 		const {sim} = await startTestSim();
 		const out = capture();
@@ -90,5 +109,6 @@ describe('runSimCommand', () => {
 		expect(await runSimCommand({port: sim.port, stdout: out.stream, stderr: err.stream})).toBe(1);
 		expect(err.text()).toMatch(/cannot start the simulator/);
 		expect((await call(sim, 'sourcecraft', '/repos/acme/api/cicd/runs')).status).toBe(200);
+		expect(process.listenerCount('SIGINT')).toBe(0);
 	});
 });

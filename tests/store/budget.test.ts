@@ -1,6 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import {RateBudget, UNMETERED_PER_SECOND, defaultQuota} from '../../source/store/budget.js';
+import {PollLoop} from '../../source/store/loop.js';
 import {backoffDelay, pollDelay} from '../../source/store/schedule.js';
+import {ManualClock} from '../../source/model/clock.js';
 import {DEFAULT_SETTINGS} from '../../source/store/types.js';
 import type {RateLimitInfo} from '../../source/providers/types.js';
 
@@ -51,6 +53,31 @@ describe('RateBudget', () => {
 		// Asked for now (a refresh, a run opened): not held back.
 		expect(budget.tryTake(1000 / UNMETERED_PER_SECOND, {}, true)).toBe(true);
 		expect(drain(new RateBudget(null), 0, 60_000).length).toBeLessThanOrEqual(60 * UNMETERED_PER_SECOND);
+	});
+
+	it('paces loops with whole, never negative timer delays (Node 23+ prints a warning for a negative one)', async () => {
+		const delays: number[] = [];
+		const clock = new (class extends ManualClock {
+			override setTimeout(callback: () => void, ms: number) {
+				delays.push(ms);
+				return super.setTimeout(callback, ms);
+			}
+		})(0);
+		const budget = new RateBudget(null);
+		let requests = 0;
+		const loops = [1, 2, 3].map(
+			() =>
+				new PollLoop(clock, budget, {
+					request: async () => requests++,
+					settle: () => 0,
+				}),
+		);
+		for (const loop of loops) loop.schedule(0);
+		await clock.advanceAsync(10_000);
+		expect(delays.every((ms) => Number.isInteger(ms) && ms >= 0), delays.join(' ')).toBe(true);
+		expect(requests).toBeGreaterThan(25);
+		expect(requests).toBeLessThanOrEqual(10 * UNMETERED_PER_SECOND + 1);
+		for (const loop of loops) await loop.stop();
 	});
 
 	it('spreads what the server says remains over the time to reset', () => {
