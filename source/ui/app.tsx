@@ -6,7 +6,7 @@ import type {Size} from './hooks/size.js';
 import {SizeProvider} from './hooks/size.js';
 import {useSnapshot} from './hooks/snapshot.js';
 import {ThemeProvider} from './hooks/theme.js';
-import {TickProvider} from './hooks/tick.js';
+import {TickProvider, useTicker} from './hooks/tick.js';
 import {Screen} from './components/screen.js';
 
 export interface AppProps {
@@ -31,11 +31,12 @@ const processTerminal: TerminalOut = {
 
 /** citop's full screen: the store's runs, live. */
 export function App({store, color, ascii, notify, onQuit, clock = systemClock, size, terminal = processTerminal}: AppProps) {
-	const snapshot = useSnapshot(store);
+	const ticker = useTicker(clock);
+	const snapshot = useSnapshot(store, ticker);
 	return (
 		<ThemeProvider color={color} ascii={ascii}>
 			<SizeProvider fixed={size}>
-				<TickProvider clock={clock}>
+				<TickProvider ticker={ticker}>
 					<Screen store={store} snapshot={snapshot} clock={clock} notify={notify} terminal={terminal} onQuit={onQuit} />
 				</TickProvider>
 			</SizeProvider>

@@ -18,6 +18,9 @@ export interface Tick {
 /** The one timer of the whole UI: it drives every spinner, every ticking duration and the header clock. */
 export class Ticker {
 	private readonly listeners = new Set<() => void>();
+	private readonly beforeFrame = new Set<() => void>();
+	/** performance.now() of the last frame, or -Infinity before the first. */
+	lastFrameAt = -Infinity;
 	private current: Tick;
 	private handle: TimerHandle | null = null;
 
@@ -36,6 +39,15 @@ export class Ticker {
 
 	readonly getSnapshot = (): Tick => this.current;
 
+	/**
+	 * `run` is called on each frame just before the clock's listeners, in the same turn, so what it
+	 * updates is drawn in the same render as the clock (React renders once per turn).
+	 */
+	onFrame(run: () => void): () => void {
+		this.beforeFrame.add(run);
+		return () => this.beforeFrame.delete(run);
+	}
+
 	stop(): void {
 		if (this.handle !== null) this.clock.clearTimeout(this.handle);
 		this.handle = null;
@@ -52,6 +64,8 @@ export class Ticker {
 		this.handle = this.clock.setTimeout(() => {
 			this.handle = null;
 			this.current = this.read();
+			this.lastFrameAt = performance.now();
+			for (const run of [...this.beforeFrame]) run();
 			for (const listener of [...this.listeners]) listener();
 			if (this.listeners.size > 0) this.schedule();
 		}, delay);
@@ -60,9 +74,14 @@ export class Ticker {
 
 const TickContext = createContext<Ticker | null>(null);
 
-export function TickProvider({clock, children}: {clock: Clock; children: ReactNode}) {
+/** The one Ticker of a screen, stopped when the screen goes. */
+export function useTicker(clock: Clock): Ticker {
 	const [ticker] = useState(() => new Ticker(clock));
 	useEffect(() => () => ticker.stop(), [ticker]);
+	return ticker;
+}
+
+export function TickProvider({ticker, children}: {ticker: Ticker; children: ReactNode}) {
 	return <TickContext.Provider value={ticker}>{children}</TickContext.Provider>;
 }
 
