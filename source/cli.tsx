@@ -150,6 +150,19 @@ program
 		);
 	});
 
+program
+	.command('events')
+	.description('follow every source and print one line per change as it happens: a run appeared, changed status or concluded; a source went stale or recovered')
+	.option('--source <name>', 'only this source (repeat for several)', collect)
+	.option('--json', 'one JSON object per line (NDJSON): at, source, run, label, from, to, kind')
+	.option('--until-idle', 'end when nothing runs any more: exit 0, or 1 if a run seen concluding failed')
+	.addHelpText('after', EXIT_CODES)
+	.action(async (options: {source?: string[]; json?: boolean; untilIdle?: boolean}, command: Command) => {
+		await runCommand(globals(command), {interruptible: true}, async (ctx) =>
+			(await import('./commands/events.js')).eventsCommand(ctx, {source: options.source ?? [], json: options.json === true, untilIdle: options.untilIdle === true}),
+		);
+	});
+
 const COMMANDS = program.commands.map((command) => command.name());
 
 function failedCommand(argv: readonly string[]): string | null {

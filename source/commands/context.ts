@@ -1,5 +1,6 @@
 import type {LoadedConfig} from '../config/load.js';
 import type {SourceSpec} from '../providers/types.js';
+import type {LiveStore} from '../store/index.js';
 import {prefersAscii, shouldUseColor} from '../output/terminal.js';
 import type {Reporter} from './report.js';
 
@@ -58,4 +59,21 @@ export function useAscii(ctx: CommandContext): boolean {
 /** Both ends a person would type and read on: an interactive terminal. */
 export function isInteractive(ctx: Pick<CommandContext, 'stdin' | 'stdout'>): boolean {
 	return ctx.stdin.isTTY === true && ctx.stdout.isTTY === true;
+}
+
+/** A store that follows `specs` with the config's polling (`interval`: seconds between polls while runs go on). */
+export async function liveStore(config: LoadedConfig, specs: readonly SourceSpec[], interval?: number): Promise<LiveStore> {
+	// Loaded here, not on top: the live view's first frame does not wait for them.
+	const [{createStore}, {createSourceClient}] = await Promise.all([import('../store/index.js'), import('../providers/index.js')]);
+	const fast = interval !== undefined ? interval * 1000 : config.poll.fastMs;
+	return createStore({
+		sources: [...specs],
+		clientFactory: createSourceClient,
+		settings: {
+			fastIntervalMs: fast,
+			slowIntervalMs: Math.max(fast, config.poll.slowMs),
+			maxBackoffMs: config.poll.maxBackoffMs,
+			highlightMs: config.highlightMs,
+		},
+	});
 }

@@ -6,12 +6,10 @@ import {LiveRegion} from '../output/live.js';
 import {styleFor} from '../output/style.js';
 import {Transcript} from '../output/transcript.js';
 import {formatConclusion, renderRunTree, runName} from '../output/watch.js';
-import {createSourceClient} from '../providers/index.js';
 import type {SourceSpec} from '../providers/types.js';
-import {createStore} from '../store/index.js';
 import type {LiveStore} from '../store/index.js';
 import type {StoreSnapshot} from '../store/types.js';
-import {loadOneSource, useAscii, useColor} from './context.js';
+import {liveStore, loadOneSource, useAscii, useColor} from './context.js';
 import type {CommandContext} from './context.js';
 import {CliError} from './exit.js';
 import {assessWatch, watchExitCode} from './follow.js';
@@ -40,20 +38,6 @@ export interface FollowSettings {
 
 // Live durations move once a second; changes between ticks are drawn as they come.
 const TICK_MS = 1_000;
-
-function storeFor(config: LoadedConfig, spec: SourceSpec, interval: number | undefined): LiveStore {
-	const fast = interval !== undefined ? interval * 1000 : config.poll.fastMs;
-	return createStore({
-		sources: [spec],
-		clientFactory: createSourceClient,
-		settings: {
-			fastIntervalMs: fast,
-			slowIntervalMs: Math.max(fast, config.poll.slowMs),
-			maxBackoffMs: config.poll.maxBackoffMs,
-			highlightMs: config.highlightMs,
-		},
-	});
-}
 
 /** Calls `check` on every store change and every tick until it returns a value (or throws). */
 function waitFor<T>(store: LiveStore, check: (snapshot: StoreSnapshot) => T | undefined): Promise<T> {
@@ -107,7 +91,7 @@ function errorLabel(error: ProviderErrorFields): string {
 
 /** Follows one run until it concludes (or the provider fails for good): the end of `watch` and `trigger --watch`. */
 export async function followRun(ctx: CommandContext, config: LoadedConfig, spec: SourceSpec, id: string | null, settings: FollowSettings): Promise<{code: number; run: Run | null}> {
-	const store = storeFor(config, spec, settings.interval);
+	const store = await liveStore(config, [spec], settings.interval);
 	const out = settings.out;
 	const live = out.isTTY ? new LiveRegion(out) : null;
 	const ascii = useAscii(ctx);

@@ -68,7 +68,7 @@ export function runWithTreeToJson(run: Run): RunJson & {children: NodeJson[] | n
 // the JSON would act on them. As \u escapes they read back as the same text.
 const UNSAFE = /[\u007f-\u009f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/g;
 
-/** JSON for a terminal or a pipe: indented, and safe to cat. */
-export function toSafeJson(value: unknown): string {
-	return JSON.stringify(value, null, 2).replace(UNSAFE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+/** JSON for a terminal or a pipe: indented (or on one line, for NDJSON), and safe to cat. */
+export function toSafeJson(value: unknown, indent = 2): string {
+	return JSON.stringify(value, null, indent).replace(UNSAFE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -142,3 +142,11 @@ export function startCitop(args: readonly string[], home: Home, options: {env?: 
 export async function runCitop(args: readonly string[], home: Home, options: {env?: NodeJS.ProcessEnv; timeoutMs?: number; input?: string} = {}): Promise<CitopResult> {
 	return startCitop(args, home, options).done;
 }
+
+/** Ends every citop still running from `started` (a test that failed half way must not leave one polling into the next). */
+export async function endAll(started: Citop[]): Promise<void> {
+	for (const citop of started.splice(0)) {
+		if (!citop.exited) citop.kill('SIGKILL');
+		await citop.done;
+	}
+}

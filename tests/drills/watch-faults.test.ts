@@ -2,7 +2,7 @@ import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {simulatorConfigYaml} from '../../source/sim/index.js';
 import type {Fault, SimRun} from '../../source/sim/index.js';
 import type {Citop, Home} from './cli.js';
-import {makeHome, startCitop, waitForBuild} from './cli.js';
+import {endAll, makeHome, startCitop, waitForBuild} from './cli.js';
 import {DrillSim, until} from './sim.js';
 
 /**
@@ -28,12 +28,7 @@ beforeAll(async () => {
 
 // A drill that failed half way must not leave its citop polling into the next one.
 const started: Citop[] = [];
-afterEach(async () => {
-	for (const citop of started.splice(0)) {
-		if (!citop.exited) citop.kill('SIGKILL');
-		await citop.done;
-	}
-});
+afterEach(() => endAll(started));
 
 afterAll(async () => {
 	await drill?.stop();
