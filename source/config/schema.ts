@@ -55,17 +55,30 @@ const identifier = z.preprocess((value) => (typeof value === 'number' && Number.
 // Printed in every view and typed after --source: one line of visible characters.
 const sourceName = text.regex(/^[^\u0000-\u001f\u007f-\u009f]*$/, {message: 'must be one line without control characters'});
 
-const httpUrl = text.refine(
-	(value) => {
-		try {
-			const url = new URL(value);
-			return (url.protocol === 'http:' || url.protocol === 'https:') && url.search === '' && url.hash === '';
-		} catch {
-			return false;
-		}
-	},
-	{message: `expected ${FIELD_HINTS['baseUrl']}`},
-);
+function parseUrl(value: string): URL | null {
+	try {
+		return new URL(value);
+	} catch {
+		return null;
+	}
+}
+
+const httpUrl = text
+	.refine(
+		(value) => {
+			const url = parseUrl(value);
+			return url !== null && (url.protocol === 'http:' || url.protocol === 'https:') && url.search === '' && url.hash === '';
+		},
+		{message: `expected ${FIELD_HINTS['baseUrl']}`},
+	)
+	.refine(
+		(value) => {
+			// A user name or password in the URL would be sent instead of the token.
+			const url = parseUrl(value);
+			return url === null || (url.username === '' && url.password === '');
+		},
+		{message: 'must not hold a user name or password (citop sends the token; give it with token, tokenEnv or tokenCommand)'},
+	);
 
 const envName = text.regex(/^[A-Za-z_][A-Za-z0-9_]*$/, {message: 'expected the name of an environment variable (letters, digits and _), not its value'});
 
