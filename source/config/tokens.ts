@@ -66,7 +66,16 @@ async function tokenFromCommand(command: string, where: string, ctx: TokenContex
 	if (/[\r\n]/.test(token)) {
 		throw new Error(`${where}: the command printed more than one line; make it print only the token (e.g. add "| head -n 1")`);
 	}
-	return token;
+	return headerSafe(token, where, 'the command');
+}
+
+// What an HTTP header value can carry as it is: printable ASCII, spaces and tabs.
+const HEADER_SAFE = /^[\t\x20-\x7e]*$/;
+
+/** The token, checked once whatever its route: a control character or non-ASCII would fail every request as if the network had. */
+function headerSafe(token: string, where: string, from: string): string {
+	if (HEADER_SAFE.test(token)) return token;
+	throw new Error(`${where}: the token from ${from} has characters a header cannot carry (a line break, a control character or non-ASCII); check how it was copied`);
 }
 
 /**
@@ -86,15 +95,16 @@ export async function resolveToken(entry: SourceEntry, name: string, index: numb
 		return pending;
 	}
 	if (entry.tokenEnv !== undefined) {
+		const where = `${at}.tokenEnv (${name})`;
 		const value = ctx.env[entry.tokenEnv]?.trim();
-		if (!value) throw new Error(`${at}.tokenEnv (${name}): ${entry.tokenEnv} is not set; export ${entry.tokenEnv}=…, or remove tokenEnv to use another route`);
-		return value;
+		if (!value) throw new Error(`${where}: ${entry.tokenEnv} is not set; export ${entry.tokenEnv}=…, or remove tokenEnv to use another route`);
+		return headerSafe(value, where, entry.tokenEnv);
 	}
-	if (entry.token !== undefined) return entry.token;
+	if (entry.token !== undefined) return headerSafe(entry.token, `${at}.token (${name})`, 'the config');
 	const variables = CONVENTIONAL_TOKEN_VARIABLES[entry.provider];
 	for (const variable of variables) {
 		const value = ctx.env[variable]?.trim();
-		if (value) return value;
+		if (value) return headerSafe(value, `${at} (${name})`, variable);
 	}
 	if (entry.provider === 'wercker') return null;
 	throw new Error(`${at} (${name}): no token for ${entry.provider}: set ${variables.join(' or ')}, or give the source tokenCommand, tokenEnv or token`);

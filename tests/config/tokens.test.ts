@@ -118,6 +118,20 @@ describe('token errors name the source and what to do', () => {
 	});
 });
 
+describe('a token with characters a header cannot carry, whatever its route', () => {
+	const cannot = 'has characters a header cannot carry (a line break, a control character or non-ASCII); check how it was copied';
+	it.each([
+		['a line break in tokenEnv', `name: api, ${SC}, tokenEnv: MY_TOKEN`, {MY_TOKEN: 'sek\nret-1'}, `c.yaml: sources[0].tokenEnv (api): the token from MY_TOKEN ${cannot}`],
+		['NUL in a conventional variable', SC, {SOURCECRAFT_TOKEN: 'sek\u0000ret-1'}, `c.yaml: sources[0] (acme/api): the token from SOURCECRAFT_TOKEN ${cannot}`],
+		['ESC in the config', `name: api, ${SC}, token: "sek\\e[2Jret-1"`, {}, `c.yaml: sources[0].token (api): the token from the config ${cannot}`],
+		['non-ASCII from tokenCommand', `name: api, ${SC}, tokenCommand: "echo sekéret-1"`, {}, `c.yaml: sources[0].tokenCommand (api): the token from the command ${cannot}`],
+	])('%s', async (_name, fields, env, expected) => {
+		const lines = await problemsOf(fields, env);
+		expect(lines).toEqual([expected]);
+		expect(lines.join('\n')).not.toMatch(/sek|ret-1/);
+	});
+});
+
 describe('a literal token in a file others can read', () => {
 	it('warns once, with the chmod to run', async () => {
 		const path = await temp.write('c.yaml', `sources:\n  - {name: a, ${SC}, token: t1}\n  - {name: b, ${SC.replace('api', 'web')}, token: t2}\n`, 0o644);
