@@ -37,8 +37,6 @@ export interface LoadConfigOptions extends LocateOptions {
 	onWarning?: (line: string) => void;
 }
 
-const TOKEN_COMMAND_TIMEOUT_MS = 60_000;
-
 // A config is a few kilobytes; these keep a wrong or hostile file from exhausting memory.
 export const MAX_CONFIG_BYTES = 1024 * 1024;
 export const MAX_SOURCES = 500;
@@ -154,7 +152,7 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Loade
 		file,
 		env,
 		runCommand: options.runCommand ?? runShellCommand,
-		timeoutMs: options.tokenCommandTimeoutMs ?? TOKEN_COMMAND_TIMEOUT_MS,
+		timeoutMs: options.tokenCommandTimeoutMs ?? config.tokenCommandTimeout * 1000,
 		commandCache: new Map<string, Promise<string>>(),
 	};
 	// One at a time: two token commands asking for a passphrase at once would garble the terminal.

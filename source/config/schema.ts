@@ -17,6 +17,7 @@ export const FIELD_HINTS: Record<string, string> = {
 	teamId: 'the team, for team tokens',
 	tokenCommand: 'a shell command that prints the token, e.g. "pass show ci/sourcecraft"',
 	tokenEnv: 'the name of an environment variable, e.g. MY_CI_TOKEN',
+	tokenCommandTimeout: 'seconds a tokenCommand may take, e.g. 10; more if it asks for a password',
 	token: 'the token itself',
 	fast: 'seconds between polls while something runs, e.g. 3',
 	slow: 'seconds between polls when all is quiet, e.g. 30',
@@ -160,6 +161,7 @@ export const configSchema = z
 			})
 			.default({bell: true, osc9: true}),
 		color: z.enum(['auto', 'always', 'never']).default('auto'),
+		tokenCommandTimeout: seconds.default(10),
 	})
 	.superRefine((config, ctx) => {
 		const seen = new Map<string, number>();
@@ -186,7 +188,7 @@ export type ConfigFile = z.infer<typeof configSchema>;
 
 /** The keys allowed at each level, for "did you mean" on a typo. */
 export const KNOWN_KEYS: Record<'top' | 'source' | 'poll' | 'notify', readonly string[]> = {
-	top: ['sources', 'poll', 'highlight', 'notify', 'color'],
+	top: ['sources', 'poll', 'highlight', 'notify', 'color', 'tokenCommandTimeout'],
 	source: ['name', 'provider', 'baseUrl', ...ID_FIELDS, 'tokenCommand', 'tokenEnv', 'token'],
 	poll: ['fast', 'slow', 'maxBackoff'],
 	notify: ['bell', 'osc9'],

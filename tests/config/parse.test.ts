@@ -19,6 +19,7 @@ describe('parseConfig: valid files', () => {
 		expect(config.highlight).toBe(6);
 		expect(config.notify).toEqual({bell: true, osc9: true});
 		expect(config.color).toBe('auto');
+		expect(config.tokenCommandTimeout).toBe(10);
 	});
 
 	it('reads the documented example', () => {
