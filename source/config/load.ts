@@ -1,5 +1,6 @@
 import {open, stat} from 'node:fs/promises';
 import {homedir} from 'node:os';
+import {addSecret} from '../model/secrets.js';
 import type {SourceSpec} from '../providers/types.js';
 import {ConfigError, gettingStartedLines} from './errors.js';
 import {formatIssues} from './issues.js';
@@ -160,7 +161,10 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Loade
 	const problems: string[] = [];
 	for (const source of chosen) {
 		try {
-			sources.push(sourceSpec(source.entry, source.name, await resolveToken(source.entry, source.name, source.index, ctx)));
+			const token = await resolveToken(source.entry, source.name, source.index, ctx);
+			// From here on, no text from a server can show it.
+			addSecret(token);
+			sources.push(sourceSpec(source.entry, source.name, token));
 		} catch (error) {
 			const message = (error as Error).message;
 			if (!problems.includes(message)) problems.push(message);
