@@ -25,7 +25,7 @@ export interface CommandContext {
 	onInterrupt(cleanup: () => unknown): void;
 }
 
-/** Loads the config for a command: tokens become secrets the reporter redacts, warnings are printed once. */
+/** Loads the config for a command: warnings are printed once. */
 export async function loadCommandConfig(ctx: CommandContext, select: readonly string[] = [], single = false): Promise<LoadedConfig> {
 	// zod and yaml load only for commands that read the config.
 	const {loadConfig} = await import('../config/load.js');
@@ -36,7 +36,6 @@ export async function loadCommandConfig(ctx: CommandContext, select: readonly st
 		single,
 		onWarning: (line) => ctx.reporter.warn(line),
 	});
-	ctx.reporter.addSecrets(config.sources.map((source) => source.token));
 	return config;
 }
 

@@ -1,11 +1,10 @@
 import type {ProviderErrorFields} from '../model/errors.js';
 import {isProviderError} from '../model/errors.js';
 import {sanitizeLine, sanitizeLogLines} from '../model/sanitize.js';
+import {redactSecrets} from '../model/secrets.js';
 
 // Our own lines can be long (a list of sources); still one line.
 const MAX_LINE = 2_000;
-// Shorter values would redact ordinary words; real tokens are far longer.
-const MIN_SECRET_LENGTH = 4;
 const BEARER = /(bearer\s+)[^\s"',]+/gi;
 
 /**
@@ -13,22 +12,13 @@ const BEARER = /(bearer\s+)[^\s"',]+/gi;
  * user's terminal or a CI log, not even in a --debug dump.
  */
 export class Reporter {
-	private readonly secrets = new Set<string>();
-
 	constructor(
 		private readonly stderr: NodeJS.WritableStream,
 		readonly debugEnabled: boolean,
 	) {}
 
-	addSecrets(values: Iterable<string | null | undefined>): void {
-		for (const value of values) if (value && value.length >= MIN_SECRET_LENGTH) this.secrets.add(value);
-	}
-
 	redact(text: string): string {
-		let out = text.replace(BEARER, '$1***');
-		// Longest first, so a token that contains another is redacted whole.
-		for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) out = out.split(secret).join('***');
-		return out;
+		return redactSecrets(text.replace(BEARER, '$1***'));
 	}
 
 	/** One line, prefixed "citop: "; whatever an error message quoted from a server cannot drive the terminal. */

@@ -1,5 +1,6 @@
 import {writeSync} from 'node:fs';
 import type {LoadedConfig} from '../config/load.js';
+import {addSecret} from '../model/secrets.js';
 import type {SourceSpec} from '../providers/types.js';
 import type {Store} from '../store/types.js';
 import {isInteractive, loadCommandConfig, useAscii, useColor} from './context.js';
@@ -117,7 +118,7 @@ export async function demoCommand(ctx: CommandContext): Promise<number> {
 			const {startSimulator} = await import('../sim/index.js');
 			const simulator = await startSimulator({});
 			stopSimulator = () => simulator.stop();
-			ctx.reporter.addSecrets(simulator.sources.map((source) => source.token));
+			for (const source of simulator.sources) addSecret(source.token);
 			return simulator.sources;
 		},
 		stop: () => stopSimulator(),

@@ -1,6 +1,6 @@
-import {readFile, stat} from 'node:fs/promises';
+import {open, stat} from 'node:fs/promises';
 import {homedir} from 'node:os';
-import {parseDocument} from 'yaml';
+import {addSecret} from '../model/secrets.js';
 import type {SourceSpec} from '../providers/types.js';
 import {ConfigError, gettingStartedLines} from './errors.js';
 import {formatIssues} from './issues.js';
@@ -11,6 +11,7 @@ import {configSchema} from './schema.js';
 import type {ConfigFile, SourceEntry} from './schema.js';
 import {resolveToken, runShellCommand} from './tokens.js';
 import type {CommandRunner} from './tokens.js';
+import {readYaml} from './yaml.js';
 
 export type ColorMode = 'auto' | 'always' | 'never';
 
@@ -37,22 +38,19 @@ export interface LoadConfigOptions extends LocateOptions {
 	onWarning?: (line: string) => void;
 }
 
-const TOKEN_COMMAND_TIMEOUT_MS = 60_000;
+// A config is a few kilobytes; these keep a wrong or hostile file from exhausting memory.
+export const MAX_CONFIG_BYTES = 1024 * 1024;
+export const MAX_SOURCES = 500;
 
 /** The YAML text validated, defaults filled in; throws ConfigError with one line per problem. */
 export function parseConfig(text: string, file: string): ConfigFile {
-	const document = parseDocument(text, {uniqueKeys: true});
-	const first = document.errors[0];
-	if (first) {
-		const position = first.linePos?.[0];
-		const at = position ? `${position.line}:${position.col}` : '';
-		// yaml's message ends with its own "at line …" and a code excerpt; the position is already in front.
-		const message = first.message.split(/ at line \d+|\n/)[0] ?? first.message;
-		throw new ConfigError([`${file}:${at}: YAML syntax error: ${message}`]);
-	}
-	const data: unknown = document.toJS() ?? {};
-	if (typeof data !== 'object' || Array.isArray(data)) {
+	const data = readYaml(text, file);
+	if (typeof data !== 'object' || data === null || Array.isArray(data)) {
 		throw new ConfigError([`${file}: expected a mapping with "sources:" and optional settings, got ${Array.isArray(data) ? 'a list' : 'a single value'}`]);
+	}
+	const sources: unknown = (data as {sources?: unknown}).sources;
+	if (Array.isArray(sources) && sources.length > MAX_SOURCES) {
+		throw new ConfigError([`${file}: sources: ${sources.length} sources, more than the ${MAX_SOURCES} citop watches at once; split them over several configs`]);
 	}
 	const result = configSchema.safeParse(data, {reportInput: true});
 	if (!result.success) throw new ConfigError(formatIssues(file, result.error.issues, data));
@@ -82,9 +80,27 @@ function sourceSpec(entry: SourceEntry, name: string, token: string | null): Sou
 	}
 }
 
-async function readConfigText(location: ConfigLocation, file: string, home: string, env: NodeJS.ProcessEnv): Promise<string> {
+/** The file's text, or null when it is larger than MAX_CONFIG_BYTES (read no further: it may be /dev/zero). */
+async function readBounded(path: string): Promise<string | null> {
+	const handle = await open(path, 'r');
 	try {
-		return await readFile(location.path, 'utf8');
+		const buffer = Buffer.alloc(MAX_CONFIG_BYTES + 1);
+		let length = 0;
+		while (length < buffer.length) {
+			const {bytesRead} = await handle.read(buffer, length, buffer.length - length);
+			if (bytesRead === 0) break;
+			length += bytesRead;
+		}
+		return length > MAX_CONFIG_BYTES ? null : buffer.toString('utf8', 0, length);
+	} finally {
+		await handle.close();
+	}
+}
+
+async function readConfigText(location: ConfigLocation, file: string, home: string, env: NodeJS.ProcessEnv): Promise<string> {
+	let text: string | null;
+	try {
+		text = await readBounded(location.path);
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
 		if (code === 'ENOENT') {
@@ -96,6 +112,8 @@ async function readConfigText(location: ConfigLocation, file: string, home: stri
 		if (code === 'EACCES') throw new ConfigError([`${file}: cannot read it (permission denied)`]);
 		throw new ConfigError([`${file}: cannot read it (${code ?? 'error'})`]);
 	}
+	if (text === null) throw new ConfigError([`${file}: larger than ${MAX_CONFIG_BYTES / 1024 / 1024} MB; a config is a few kilobytes (is it the right file?)`]);
+	return text;
 }
 
 async function permissionWarning(path: string, file: string, sources: readonly SourceEntry[]): Promise<string[]> {
@@ -135,7 +153,7 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Loade
 		file,
 		env,
 		runCommand: options.runCommand ?? runShellCommand,
-		timeoutMs: options.tokenCommandTimeoutMs ?? TOKEN_COMMAND_TIMEOUT_MS,
+		timeoutMs: options.tokenCommandTimeoutMs ?? config.tokenCommandTimeout * 1000,
 		commandCache: new Map<string, Promise<string>>(),
 	};
 	// One at a time: two token commands asking for a passphrase at once would garble the terminal.
@@ -143,7 +161,10 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Loade
 	const problems: string[] = [];
 	for (const source of chosen) {
 		try {
-			sources.push(sourceSpec(source.entry, source.name, await resolveToken(source.entry, source.name, source.index, ctx)));
+			const token = await resolveToken(source.entry, source.name, source.index, ctx);
+			// From here on, no text from a server can show it.
+			addSecret(token);
+			sources.push(sourceSpec(source.entry, source.name, token));
 		} catch (error) {
 			const message = (error as Error).message;
 			if (!problems.includes(message)) problems.push(message);

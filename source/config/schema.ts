@@ -17,6 +17,7 @@ export const FIELD_HINTS: Record<string, string> = {
 	teamId: 'the team, for team tokens',
 	tokenCommand: 'a shell command that prints the token, e.g. "pass show ci/sourcecraft"',
 	tokenEnv: 'the name of an environment variable, e.g. MY_CI_TOKEN',
+	tokenCommandTimeout: 'seconds a tokenCommand may take, e.g. 10; more if it asks for a password',
 	token: 'the token itself',
 	fast: 'seconds between polls while something runs, e.g. 3',
 	slow: 'seconds between polls when all is quiet, e.g. 30',
@@ -55,17 +56,30 @@ const identifier = z.preprocess((value) => (typeof value === 'number' && Number.
 // Printed in every view and typed after --source: one line of visible characters.
 const sourceName = text.regex(/^[^\u0000-\u001f\u007f-\u009f]*$/, {message: 'must be one line without control characters'});
 
-const httpUrl = text.refine(
-	(value) => {
-		try {
-			const url = new URL(value);
-			return (url.protocol === 'http:' || url.protocol === 'https:') && url.search === '' && url.hash === '';
-		} catch {
-			return false;
-		}
-	},
-	{message: `expected ${FIELD_HINTS['baseUrl']}`},
-);
+function parseUrl(value: string): URL | null {
+	try {
+		return new URL(value);
+	} catch {
+		return null;
+	}
+}
+
+const httpUrl = text
+	.refine(
+		(value) => {
+			const url = parseUrl(value);
+			return url !== null && (url.protocol === 'http:' || url.protocol === 'https:') && url.search === '' && url.hash === '';
+		},
+		{message: `expected ${FIELD_HINTS['baseUrl']}`},
+	)
+	.refine(
+		(value) => {
+			// A user name or password in the URL would be sent instead of the token.
+			const url = parseUrl(value);
+			return url === null || (url.username === '' && url.password === '');
+		},
+		{message: 'must not hold a user name or password (citop sends the token; give it with token, tokenEnv or tokenCommand)'},
+	);
 
 const envName = text.regex(/^[A-Za-z_][A-Za-z0-9_]*$/, {message: 'expected the name of an environment variable (letters, digits and _), not its value'});
 
@@ -147,6 +161,7 @@ export const configSchema = z
 			})
 			.default({bell: true, osc9: true}),
 		color: z.enum(['auto', 'always', 'never']).default('auto'),
+		tokenCommandTimeout: seconds.default(10),
 	})
 	.superRefine((config, ctx) => {
 		const seen = new Map<string, number>();
@@ -173,7 +188,7 @@ export type ConfigFile = z.infer<typeof configSchema>;
 
 /** The keys allowed at each level, for "did you mean" on a typo. */
 export const KNOWN_KEYS: Record<'top' | 'source' | 'poll' | 'notify', readonly string[]> = {
-	top: ['sources', 'poll', 'highlight', 'notify', 'color'],
+	top: ['sources', 'poll', 'highlight', 'notify', 'color', 'tokenCommandTimeout'],
 	source: ['name', 'provider', 'baseUrl', ...ID_FIELDS, 'tokenCommand', 'tokenEnv', 'token'],
 	poll: ['fast', 'slow', 'maxBackoff'],
 	notify: ['bell', 'osc9'],

@@ -19,28 +19,56 @@ export interface CommandResult {
 
 export type CommandRunner = (command: string, env: NodeJS.ProcessEnv, timeoutMs: number) => Promise<CommandResult>;
 
+// What it printed may still be on its way when it exits; what it left running may hold stdout open for long.
+const OUTPUT_GRACE_MS = 100;
+
 /**
  * Runs a token command through the shell. Its stderr and stdin stay the user's, so a
  * password prompt (gpg, pass) works and its own complaints are seen; stdout is the token.
+ * It runs in a process group of its own: a timeout, Ctrl-C or citop's exit ends all it started.
  */
 export const runShellCommand: CommandRunner = (command, env, timeoutMs) =>
 	new Promise((resolve) => {
-		const child = spawn(command, {shell: true, env, stdio: ['inherit', 'pipe', 'inherit']});
+		const child = spawn(command, {shell: true, env, stdio: ['inherit', 'pipe', 'inherit'], detached: true});
 		const chunks: Buffer[] = [];
-		let failure: string | null = null;
+		const signalGroup = (signal: NodeJS.Signals) => {
+			try {
+				if (child.pid !== undefined) process.kill(-child.pid, signal);
+			} catch {
+				child.kill(signal);
+			}
+		};
+		// Ctrl-C reaches citop's process group only: pass it on, as the terminal would have.
+		const forwardInterrupt = () => signalGroup('SIGINT');
+		const killOnExit = () => signalGroup('SIGKILL');
+		process.on('SIGINT', forwardInterrupt);
+		process.on('exit', killOnExit);
+		let settled = false;
+		const finish = (result: CommandResult) => {
+			if (settled) return;
+			settled = true;
+			clearTimeout(timer);
+			process.off('SIGINT', forwardInterrupt);
+			process.off('exit', killOnExit);
+			child.stdout.destroy();
+			resolve(result);
+		};
 		const timer = setTimeout(() => {
-			child.kill('SIGTERM');
-			// Its children may hold stdout open for long after: do not wait for them.
-			resolve({code: null, stdout: '', failure: `it did not finish within ${Number((timeoutMs / 1000).toFixed(1))} s`});
+			signalGroup('SIGKILL');
+			finish({code: null, stdout: '', failure: `it did not finish within ${Number((timeoutMs / 1000).toFixed(1))} s (tokenCommandTimeout)`});
 		}, timeoutMs);
 		child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
 		child.on('error', (error: NodeJS.ErrnoException) => {
-			failure = `it could not be started (${error.code ?? 'error'})`;
+			finish({code: null, stdout: '', failure: `it could not be started (${error.code ?? 'error'})`});
 		});
-		child.on('close', (code, signal) => {
-			clearTimeout(timer);
-			if (!failure && signal) failure = `it was stopped by ${signal}`;
-			resolve({code, stdout: Buffer.concat(chunks).toString('utf8'), failure});
+		child.on('exit', (code, signal) => {
+			const done = () => finish({code, stdout: Buffer.concat(chunks).toString('utf8'), failure: signal ? `it was stopped by ${signal}` : null});
+			if (child.stdout.readableEnded) return done();
+			const grace = setTimeout(done, OUTPUT_GRACE_MS);
+			child.stdout.once('end', () => {
+				clearTimeout(grace);
+				done();
+			});
 		});
 	});
 
@@ -66,7 +94,16 @@ async function tokenFromCommand(command: string, where: string, ctx: TokenContex
 	if (/[\r\n]/.test(token)) {
 		throw new Error(`${where}: the command printed more than one line; make it print only the token (e.g. add "| head -n 1")`);
 	}
-	return token;
+	return headerSafe(token, where, 'the command');
+}
+
+// What an HTTP header value can carry as it is: printable ASCII, spaces and tabs.
+const HEADER_SAFE = /^[\t\x20-\x7e]*$/;
+
+/** The token, checked once whatever its route: a control character or non-ASCII would fail every request as if the network had. */
+function headerSafe(token: string, where: string, from: string): string {
+	if (HEADER_SAFE.test(token)) return token;
+	throw new Error(`${where}: the token from ${from} has characters a header cannot carry (a line break, a control character or non-ASCII); check how it was copied`);
 }
 
 /**
@@ -86,15 +123,16 @@ export async function resolveToken(entry: SourceEntry, name: string, index: numb
 		return pending;
 	}
 	if (entry.tokenEnv !== undefined) {
+		const where = `${at}.tokenEnv (${name})`;
 		const value = ctx.env[entry.tokenEnv]?.trim();
-		if (!value) throw new Error(`${at}.tokenEnv (${name}): ${entry.tokenEnv} is not set; export ${entry.tokenEnv}=…, or remove tokenEnv to use another route`);
-		return value;
+		if (!value) throw new Error(`${where}: ${entry.tokenEnv} is not set; export ${entry.tokenEnv}=…, or remove tokenEnv to use another route`);
+		return headerSafe(value, where, entry.tokenEnv);
 	}
-	if (entry.token !== undefined) return entry.token;
+	if (entry.token !== undefined) return headerSafe(entry.token, `${at}.token (${name})`, 'the config');
 	const variables = CONVENTIONAL_TOKEN_VARIABLES[entry.provider];
 	for (const variable of variables) {
 		const value = ctx.env[variable]?.trim();
-		if (value) return value;
+		if (value) return headerSafe(value, `${at} (${name})`, variable);
 	}
 	if (entry.provider === 'wercker') return null;
 	throw new Error(`${at} (${name}): no token for ${entry.provider}: set ${variables.join(' or ')}, or give the source tokenCommand, tokenEnv or token`);

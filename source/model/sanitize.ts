@@ -2,8 +2,10 @@
  * Server text (run names, messages, logs) never reaches the terminal raw.
  * These functions strip every escape sequence (CSI, OSC, DCS, SOS, PM, APC, and
  * the 8-bit C1 forms), every C0/C1 control and DEL, and the bidirectional
- * overrides that can make text read differently from what it is.
+ * overrides that can make text read differently from what it is, and any token citop holds
+ * (a server may echo the one it was sent).
  */
+import {redactSecrets} from './secrets.js';
 
 // ESC-introduced strings that end with BEL or ST (ESC \ or 0x9C): OSC, DCS, SOS, PM, APC.
 const ESC_STRING = /\u001b[\]PX^_][\s\S]*?(?:\u0007|\u001b\\|\u009c|$)/g;
@@ -63,7 +65,7 @@ export function sanitizeLine(value: unknown, max = DEFAULT_LINE_LENGTH): string 
 	const clean = stripSequences(text)
 		.replace(/[\t\r\n]+/g, ' ')
 		.replace(CONTROL, '');
-	return bound(clean.trim(), max);
+	return bound(redactSecrets(clean.trim()), max);
 }
 
 /** Optional server text: null stays null, so the view can show it as missing. */
@@ -78,5 +80,5 @@ export function sanitizeOptional(value: unknown, max = DEFAULT_LINE_LENGTH): str
 export function sanitizeLogLines(value: unknown, maxLine = DEFAULT_LOG_LINE_LENGTH): string[] {
 	if (typeof value !== 'string' || value === '') return [];
 	const lines = stripSequences(value).replace(/\r\n/g, '\n').split('\n');
-	return lines.map((line) => bound(expandTabs(resolveCarriageReturns(line)).replace(CONTROL, ''), maxLine));
+	return lines.map((line) => bound(redactSecrets(expandTabs(resolveCarriageReturns(line)).replace(CONTROL, '')), maxLine));
 }

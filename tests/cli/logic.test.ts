@@ -8,6 +8,7 @@ import {Reporter, formatProviderError} from '../../source/commands/report.js';
 import {mergeRuns} from '../../source/commands/runs.js';
 import {buildTriggerRequest, parseInput} from '../../source/commands/trigger-request.js';
 import type {TriggerFlags} from '../../source/commands/trigger-request.js';
+import {addSecret} from '../../source/model/secrets.js';
 import {capabilitiesOf} from '../../source/providers/capabilities.js';
 import type {SourceSpec} from '../../source/providers/types.js';
 import type {RunDetail, SourceState, StoreSnapshot} from '../../source/store/types.js';
@@ -173,14 +174,14 @@ describe('what reaches stderr', () => {
 	it('never shows a token it knows of, nor any bearer header', () => {
 		const written: string[] = [];
 		const reporter = new Reporter({write: (text: string) => written.push(text)} as unknown as NodeJS.WritableStream, true);
-		reporter.addSecrets(['sc-secret-token-1', null, 'ab']);
+		addSecret('sc-secret-token-1');
 		reporter.error('failed with sc-secret-token-1 in the url');
 		reporter.debug('headers', {authorization: 'Bearer other-token-xyz', note: 'sc-secret-token-1'});
 		reporter.debug('error', new Error('boom sc-secret-token-1'));
 		const text = written.join('');
 		expect(text).not.toContain('sc-secret-token-1');
 		expect(text).not.toContain('other-token-xyz');
-		expect(text).toContain('citop: failed with *** in the url');
+		expect(text).toContain('citop: failed with [token] in the url');
 		expect(text).toContain('Bearer ***');
 	});
 
@@ -198,7 +199,7 @@ describe('what reaches stderr', () => {
 	it('leaves short values alone: redacting them would garble ordinary words', () => {
 		const written: string[] = [];
 		const reporter = new Reporter({write: (text: string) => written.push(text)} as unknown as NodeJS.WritableStream, false);
-		reporter.addSecrets(['ab']);
+		addSecret('ab');
 		reporter.error('about');
 		expect(written.join('')).toBe('citop: about\n');
 	});

@@ -1,3 +1,4 @@
+import {execFileSync} from 'node:child_process';
 import {chmod, mkdtemp, rm, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -29,4 +30,13 @@ export async function configErrorLines(promise: Promise<unknown>): Promise<reado
 		return lines;
 	}
 	throw new Error('expected a ConfigError');
+}
+
+/** The ids of the processes whose command line is exactly `args` (e.g. "sleep 100002"). */
+export function processesRunning(args: string): number[] {
+	return execFileSync('ps', ['-eo', 'pid=,args='], {encoding: 'utf8'})
+		.split('\n')
+		.map((line) => /^\s*(\d+)\s+(.*)$/.exec(line))
+		.filter((match) => match?.[2] === args)
+		.map((match) => Number(match?.[1]));
 }

@@ -66,6 +66,15 @@ describe('where the config is looked for', () => {
 		expect(await configErrorLines(loadConfig({flag: temp.dir, env: {}}))).toEqual([`${temp.dir}: is a directory; expected a YAML file`]);
 	});
 
+	it('refuses a file over 1 MB before reading it all: a config is a few kilobytes', async () => {
+		const path = await temp.write('huge.yaml', `${WERCKER('build')}${'# padding\n'.repeat(110_000)}`);
+		expect(await configErrorLines(loadConfig({flag: path, env: {}}))).toEqual([`${path}: larger than 1 MB; a config is a few kilobytes (is it the right file?)`]);
+	});
+
+	it('refuses a device that never ends', async () => {
+		expect(await configErrorLines(loadConfig({flag: '/dev/zero', env: {}}))).toEqual(['/dev/zero: larger than 1 MB; a config is a few kilobytes (is it the right file?)']);
+	});
+
 	it('shows the home directory as ~ in messages', async () => {
 		const home = join(temp.dir, 'home');
 		await mkdir(join(home, '.config', 'citop'), {recursive: true});

@@ -19,6 +19,7 @@ describe('parseConfig: valid files', () => {
 		expect(config.highlight).toBe(6);
 		expect(config.notify).toEqual({bell: true, osc9: true});
 		expect(config.color).toBe('auto');
+		expect(config.tokenCommandTimeout).toBe(10);
 	});
 
 	it('reads the documented example', () => {
@@ -207,6 +208,39 @@ describe('parseConfig: one line per problem, naming the file and the field', () 
 			expect.stringMatching(/^config\.yaml:\d+:\d+: YAML syntax error: \S/),
 		]);
 		expect(problems('color: auto\ncolor: never\n')).toEqual(['config.yaml:2:1: YAML syntax error: Map keys must be unique']);
+	});
+
+	it('reads a token written as an alias as a YAML error at its line and column, without its name', () => {
+		const lines = problems('sources:\n  - provider: wercker\n    pipelineId: a\n    token: *YSECRET-abc\n');
+		expect(lines).toEqual(['config.yaml:4:12: YAML error: an alias (*name) with no anchor (&name) before it; put the value in quotes if it starts with *']);
+		expect(lines.join('\n')).not.toContain('YSECRET');
+	});
+
+	it('refuses an alias bomb ("billion laughs") at the alias that overflows, at once', () => {
+		const levels = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
+		for (let level = 1; level < 9; level++) levels.push(`l${level}: &${'a'.repeat(level + 1)} [${Array(10).fill(`*${'a'.repeat(level)}`).join(', ')}]`);
+		const started = Date.now();
+		expect(problems(`${levels.join('\n')}\n`)).toEqual([expect.stringMatching(/^config\.yaml:4:\d+: YAML error: the aliases \(\*name\) repeat more than 10000 values$/)]);
+		expect(Date.now() - started).toBeLessThan(1_000);
+	});
+
+	it('keeps aliases a config may use: one token command shared by several sources', () => {
+		const config = parseConfig(
+			'sources:\n  - {name: a, provider: wercker, pipelineId: a, tokenCommand: &cmd pass show ci}\n  - {name: b, provider: wercker, pipelineId: b, tokenCommand: *cmd}\n',
+			'config.yaml',
+		);
+		expect(config.sources.map((source) => source.tokenCommand)).toEqual(['pass show ci', 'pass show ci']);
+	});
+
+	it('refuses more sources than citop watches at once', () => {
+		const sources = Array.from({length: 501}, (_, index) => `  - {provider: wercker, pipelineId: p${index}}`).join('\n');
+		expect(problems(`sources:\n${sources}\n`)).toEqual(['config.yaml: sources: 501 sources, more than the 500 citop watches at once; split them over several configs']);
+	});
+
+	it('refuses user names and passwords in a base URL, without quoting them', () => {
+		const lines = problems('sources:\n  - provider: wercker\n    pipelineId: a\n    baseUrl: http://alice:pa55w0rd@127.0.0.1:9/wercker\n');
+		expect(lines).toEqual(['config.yaml: sources[0].baseUrl: must not hold a user name or password (citop sends the token; give it with token, tokenEnv or tokenCommand)']);
+		expect(lines.join('\n')).not.toMatch(/alice|pa55w0rd/);
 	});
 
 	it('never quotes a token back, even when it is malformed', () => {

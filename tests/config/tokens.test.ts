@@ -1,7 +1,7 @@
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {loadConfig} from '../../source/config/index.js';
 import type {CommandRunner} from '../../source/config/index.js';
-import {configErrorLines, tempDir} from './helpers.js';
+import {configErrorLines, processesRunning, tempDir} from './helpers.js';
 
 let temp: Awaited<ReturnType<typeof tempDir>>;
 beforeEach(async () => {
@@ -67,6 +67,30 @@ describe('token routes, first found wins', () => {
 	});
 });
 
+describe('a token command and what it starts', () => {
+	it('gives the token as soon as the command exits, though what it left running holds stdout open', async () => {
+		const started = Date.now();
+		try {
+			expect(await tokenOf(`${SC}, tokenCommand: "(sleep 100001 &); echo from-command"`)).toBe('from-command');
+			expect(Date.now() - started).toBeLessThan(3_000);
+		} finally {
+			for (const pid of processesRunning('sleep 100001')) process.kill(pid);
+		}
+	}, 15_000);
+
+	it('ends everything the command started when it times out', async () => {
+		const path = await temp.write('c.yaml', one(`name: api, ${SC}, tokenCommand: "sleep 100002; echo late"`));
+		try {
+			await configErrorLines(loadConfig({flag: path, env: {PATH: process.env['PATH']}, tokenCommandTimeoutMs: 300}));
+			const deadline = Date.now() + 2_000;
+			while (processesRunning('sleep 100002').length > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+			expect(processesRunning('sleep 100002')).toEqual([]);
+		} finally {
+			for (const pid of processesRunning('sleep 100002')) process.kill(pid);
+		}
+	});
+});
+
 describe('token errors name the source and what to do', () => {
 	it('a failing tokenCommand, without echoing its output', async () => {
 		const lines = await problemsOf(`name: api, ${SC}, tokenCommand: "echo s3cret-out; exit 3"`);
@@ -88,7 +112,15 @@ describe('token errors name the source and what to do', () => {
 	it('a tokenCommand that hangs', async () => {
 		const path = await temp.write('c.yaml', one(`name: api, ${SC}, tokenCommand: "sleep 5"`));
 		const lines = await configErrorLines(loadConfig({flag: path, env: {PATH: process.env['PATH']}, tokenCommandTimeoutMs: 200}));
-		expect(lines).toEqual([`${path}: sources[0].tokenCommand (api): the command failed: it did not finish within 0.2 s`]);
+		expect(lines).toEqual([`${path}: sources[0].tokenCommand (api): the command failed: it did not finish within 0.2 s (tokenCommandTimeout)`]);
+	});
+
+	it('a tokenCommand that hangs longer than the config\'s tokenCommandTimeout', async () => {
+		const path = await temp.write('c.yaml', `tokenCommandTimeout: 0.3\n${one(`name: api, ${SC}, tokenCommand: "sleep 5"`)}`);
+		const started = Date.now();
+		const lines = await configErrorLines(loadConfig({flag: path, env: {PATH: process.env['PATH']}}));
+		expect(lines).toEqual([`${path}: sources[0].tokenCommand (api): the command failed: it did not finish within 0.3 s (tokenCommandTimeout)`]);
+		expect(Date.now() - started).toBeLessThan(3_000);
 	});
 
 	it('an unset tokenEnv', async () => {
@@ -115,6 +147,20 @@ describe('token errors name the source and what to do', () => {
 		expect(lines).toHaveLength(2);
 		expect(lines[0]).toContain('sources[0] (a): no token for sourcecraft');
 		expect(lines[1]).toContain('sources[1].tokenEnv (b): NOPE is not set');
+	});
+});
+
+describe('a token with characters a header cannot carry, whatever its route', () => {
+	const cannot = 'has characters a header cannot carry (a line break, a control character or non-ASCII); check how it was copied';
+	it.each([
+		['a line break in tokenEnv', `name: api, ${SC}, tokenEnv: MY_TOKEN`, {MY_TOKEN: 'sek\nret-1'}, `c.yaml: sources[0].tokenEnv (api): the token from MY_TOKEN ${cannot}`],
+		['NUL in a conventional variable', SC, {SOURCECRAFT_TOKEN: 'sek\u0000ret-1'}, `c.yaml: sources[0] (acme/api): the token from SOURCECRAFT_TOKEN ${cannot}`],
+		['ESC in the config', `name: api, ${SC}, token: "sek\\e[2Jret-1"`, {}, `c.yaml: sources[0].token (api): the token from the config ${cannot}`],
+		['non-ASCII from tokenCommand', `name: api, ${SC}, tokenCommand: "echo sekéret-1"`, {}, `c.yaml: sources[0].tokenCommand (api): the token from the command ${cannot}`],
+	])('%s', async (_name, fields, env, expected) => {
+		const lines = await problemsOf(fields, env);
+		expect(lines).toEqual([expected]);
+		expect(lines.join('\n')).not.toMatch(/sek|ret-1/);
 	});
 });
 

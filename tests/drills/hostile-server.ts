@@ -11,8 +11,8 @@ export interface Hostility {
 	 * did; false hands the request on to the simulator.
 	 */
 	answer?: (request: IncomingMessage, response: ServerResponse, path: string) => boolean | Promise<boolean>;
-	/** Rewrites the simulator's JSON answer (a run list, a run, a log) before it is sent. */
-	rewrite?: (path: string, body: any) => unknown;
+	/** Rewrites the simulator's JSON answer (a run list, a run, a log) to the request before it is sent. */
+	rewrite?: (path: string, body: any, request: IncomingMessage) => unknown;
 	/** Extra headers on every answer passed on from the simulator. */
 	headers?: Record<string, string>;
 }
@@ -92,7 +92,7 @@ export class HostileServer {
 		let body = Buffer.from(await upstream.arrayBuffer());
 		const type = upstream.headers.get('content-type') ?? '';
 		if (hostility.rewrite && type.includes('json') && upstream.ok) {
-			body = Buffer.from(JSON.stringify(hostility.rewrite(path, JSON.parse(body.toString('utf8')))));
+			body = Buffer.from(JSON.stringify(hostility.rewrite(path, JSON.parse(body.toString('utf8')), request)));
 		}
 		const out: Record<string, string> = {};
 		upstream.headers.forEach((value, name) => {
