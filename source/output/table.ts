@@ -1,6 +1,6 @@
 import type {Run} from '../model/run.js';
 import {sanitizeLine} from '../model/sanitize.js';
-import {progressLabel, statusGlyph, statusWord} from './glyphs.js';
+import {runProgress, statusGlyph, statusWord} from './glyphs.js';
 import {styleFor} from './style.js';
 import {displayWidth, pad, truncate} from './text.js';
 import {durationText, formatAge} from './time.js';
@@ -40,7 +40,7 @@ const COLUMNS: readonly Column[] = [
 	{header: 'REF', max: 28, cell: (run) => refText(run)},
 	{header: 'EVENT', max: 10, cell: (run) => run.event ?? ''},
 	{header: 'USER', max: 14, cell: (run) => run.user ?? ''},
-	{header: 'PROGRESS', max: 16, cell: (run, o) => (run.progress === null ? '' : progressLabel(run.progress, BAR_WIDTH, o.ascii))},
+	{header: 'PROGRESS', max: 16, cell: (run, o) => runProgress(run, o.ascii, BAR_WIDTH)},
 	{header: 'STARTED', max: 8, cell: (run, o) => formatAge(run.startedAt ?? run.createdAt, o.now)},
 	{header: 'TIME', max: 9, cell: (run, o) => durationText(run, o.now, o.ascii ? '-' : '–')},
 ];

@@ -19,9 +19,23 @@ describe('the runs table', () => {
 	it('shows the columns of the list, a glyph beside every status word', () => {
 		const lines = renderRunsTable(runs, {now: NOW, color: false, ascii: false});
 		expect(lines[0]).toMatch(/^STATUS\s+SOURCE\s+RUN\s+REF\s+EVENT\s+USER\s+PROGRESS\s+STARTED\s+TIME\s+TITLE$/);
-		expect(lines[1]).toMatch(/^⠹ running\s+acme\/api\s+#1284\s+main 3f2a91c\s+push\s+ann\s+█{6}░{5}\s+52%\s+2m ago\s+2:04\s+fix the build$/);
-		expect(lines[2]).toMatch(/^✗ timed out\s+acme\/api\s+#1283\s+feat\/x 3f2a91c\s+pr_update\s+carl\s+█{11} 100%\s+2m ago\s+1:04/);
+		expect(lines[1]).toMatch(/^▷ running\s+acme\/api\s+#1284\s+main 3f2a91c\s+push\s+ann\s+█{6}░{5}\s+52%\s+2m ago\s+2:04\s+fix the build$/);
+		expect(lines[2]).toMatch(/^✗ timed out\s+acme\/api\s+#1283\s+feat\/x 3f2a91c\s+pr_update\s+carl\s+2m ago\s+1:04/);
 		expect(lines[3]).toMatch(/^○ queued\s+prod-release\s+v2\.3\.1 release\s+2m ago\s+–\s+fix the build$/);
+	});
+
+	it('shows a progress bar only where the live list does: running runs; an unknown status as the provider said it', () => {
+		const odd = makeRun({id: '8', status: 'unknown', providerStatus: 'paused', progress: 0.5});
+		const done = makeRun({id: '7', status: 'success', progress: 1, finishedAt: NOW - 60_000});
+		const lines = renderRunsTable([...runs, done, odd], {now: NOW, color: false, ascii: false});
+		expect(lines.filter((line) => line.includes('█'))).toEqual([lines[1]]);
+		expect(lines.join('\n')).not.toContain('100%');
+		expect(lines[5]).toMatch(/^\? unknown .*\(paused\)/);
+	});
+
+	it('prints no spinner frame: a still glyph beside "running"', () => {
+		const text = renderRunsTable(runs, {now: NOW, color: false, ascii: false}).join('\n');
+		expect(text).not.toMatch(/[\u2800-\u28ff]/);
 	});
 
 	it('falls back to ASCII glyphs and bars', () => {
