@@ -157,6 +157,12 @@ describe('watch output', () => {
 		expect(short[2]).toBe('  … 2 more');
 		for (const line of short) expect(line.length).toBeLessThanOrEqual(40);
 	});
+
+	it("names a Wercker run's pipeline in the tree's headline", () => {
+		const run = makeRun({id: '9a1b2c3', source: 'shop', provider: 'wercker', label: '9a1b2c3', pipeline: 'initial-build', event: null});
+		const [headline] = renderRunTree(run, {now: NOW, ascii: true, width: 100, height: 10});
+		expect(headline).toBe('* shop 9a1b2c3 · pipeline initial-build · fix the build · main 3f2a91c · running 2:04');
+	});
 });
 
 describe('colour and glyph choice', () => {

@@ -70,6 +70,19 @@ describe('citop runs', () => {
 		for (const line of rows.filter((row) => /[█░]/.test(row))) expect(line).toMatch(/^▷ (running|approval|canceling)\s/);
 	});
 
+	it("names the pipeline of each run of a Wercker application, in the table and as pipeline in JSON", async () => {
+		const json = await runCli(['--config', setup.config, 'runs', '--json', '--source', 'shop'], setup.dir);
+		expect(json.code).toBe(0);
+		const runs = JSON.parse(json.stdout) as {id: string; label: string; pipeline: string | null}[];
+		expect(new Set(runs.map((run) => run.pipeline))).toEqual(new Set(['build', 'initial-build']));
+		const table = await runCli(['--config', setup.config, 'runs', '--source', 'shop', '--source', 'acme/api', '--limit', '60'], setup.dir);
+		const rows = table.stdout.trimEnd().split('\n').slice(1);
+		const shown = rows.filter((line) => / shop /.test(line)).map((line) => /^. \S+(?: out)?\s+shop\s+(\S+ \S+)\s/.exec(line)?.[1]);
+		expect(shown.length).toBeGreaterThan(0);
+		for (const run of shown) expect(run).toMatch(/^[0-9a-f]{7} (build|initial-build)$/);
+		for (const line of rows.filter((row) => / acme\/api /.test(row))) expect(line).toMatch(/ acme\/api\s+#\d+\s/);
+	});
+
 	it('takes every status filter of the live view', async () => {
 		const shown = async (filter: string) => {
 			const result = await runCli(['--config', setup.config, 'runs', '--json', '--status', filter], setup.dir);

@@ -107,7 +107,7 @@ const haystacks = new WeakMap<Run, string>();
 function haystack(run: Run): string {
 	let text = haystacks.get(run);
 	if (text === undefined) {
-		text = [run.title, run.label, run.id, run.branch, run.tag, run.commit, run.user, run.source, run.event, run.pullRequest]
+		text = [run.title, run.label, run.id, run.branch, run.tag, run.commit, run.user, run.source, run.event, run.pullRequest, run.pipeline]
 			.filter((part): part is string => typeof part === 'string' && part !== '')
 			.join('\n')
 			.toLowerCase();

@@ -1,7 +1,7 @@
 import type {Run} from '../../model/run.js';
 import type {Status, StatusFlags} from '../../model/status.js';
 import {runProgress, statusWord} from '../../output/glyphs.js';
-import {refText} from '../../output/table.js';
+import {refText, runCellText} from '../../output/table.js';
 import {displayWidth} from '../../output/text.js';
 import {durationText, formatAge} from '../../output/time.js';
 import type {Column, ColumnLayout, ContentWidths} from './columns.js';
@@ -39,7 +39,7 @@ function widthsOf(run: Run): ContentWidths {
 	if (widths === undefined) {
 		widths = {
 			source: displayWidth(run.source),
-			run: displayWidth(run.label),
+			run: displayWidth(runCellText(run)),
 			ref: displayWidth(refText(run)),
 			event: displayWidth(run.event ?? ''),
 			user: displayWidth(run.user ?? ''),
@@ -89,7 +89,7 @@ function cell(run: Run, column: Column, context: RowContext, layout: ColumnLayou
 		case 'source':
 			return fitToWidth(run.source, column.width, 'left', ellipsis);
 		case 'run':
-			return fitToWidth(run.label, column.width, 'left', ellipsis);
+			return fitToWidth(runCellText(run), column.width, 'left', ellipsis);
 		case 'ref':
 			return fitToWidth(refText(run), column.width, 'left', ellipsis);
 		case 'event':
