@@ -8,6 +8,7 @@ import {EXIT, NEEDS_TERMINAL} from './commands/exit.js';
 import {collect, parseCount, parsePort, parseSeconds, parseCopies, parseSeed, parseStatus, rephraseCommanderError} from './commands/options.js';
 import {runCommand} from './commands/run.js';
 import {sanitizeLine} from './model/sanitize.js';
+import {STATUS_FILTER_WORDS} from './model/status.js';
 
 // Flags and dispatch only: each command's module loads when it runs, so `citop --version`
 // and `citop runs` never load Ink or React.
@@ -81,7 +82,7 @@ program
 	.command('runs')
 	.description('list the runs of every (or the named) source once, as a table or JSON')
 	.option('--source <name>', 'only this source (repeat for several)', collect)
-	.option('--status <status>', 'only runs with this status: queued, running, success, failed, canceled, skipped, unknown', parseStatus)
+	.option('--status <status>', `only runs with this status: ${STATUS_FILTER_WORDS.join(', ')}`, parseStatus)
 	.option('--limit <n>', 'at most this many runs, newest first', parseCount)
 	.option('--json', 'a JSON array of runs (for jq)')
 	.addHelpText('after', EXIT_CODES)

@@ -1,6 +1,6 @@
 import {InvalidArgumentError} from 'commander';
-import {STATUSES} from '../model/status.js';
-import type {Status} from '../model/status.js';
+import {STATUS_FILTER_WORDS} from '../model/status.js';
+import type {Status, StatusFilter} from '../model/status.js';
 import {MAX_COPIES} from '../sim/limits.js';
 
 /** Flag value parsers: each rejects with the fix in a few words, which commander puts after the flag. */
@@ -35,9 +35,9 @@ export function parseSeed(value: string): number {
 	return number;
 }
 
-export function parseStatus(value: string): Status {
-	const status = STATUSES.find((candidate) => candidate === value.trim().toLowerCase());
-	if (!status) throw new InvalidArgumentError(`expected one of ${STATUSES.join(', ')}`);
+export function parseStatus(value: string): StatusFilter | Status {
+	const status = STATUS_FILTER_WORDS.find((candidate) => candidate === value.trim().toLowerCase());
+	if (!status) throw new InvalidArgumentError(`expected one of ${STATUS_FILTER_WORDS.join(', ')}`);
 	return status;
 }
 

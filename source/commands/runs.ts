@@ -1,5 +1,6 @@
 import type {Run} from '../model/run.js';
-import type {Status} from '../model/status.js';
+import {matchesStatus} from '../model/status.js';
+import type {Status, StatusFilter} from '../model/status.js';
 import {runToJson, toSafeJson} from '../output/json.js';
 import {renderRunsTable} from '../output/table.js';
 import {createSourceClient} from '../providers/index.js';
@@ -12,7 +13,7 @@ import {formatProviderError} from './report.js';
 
 export interface RunsOptions {
 	source: readonly string[];
-	status?: Status;
+	status?: StatusFilter | Status;
 	limit?: number;
 	json: boolean;
 }
@@ -45,7 +46,8 @@ export async function runsCommand(ctx: CommandContext, options: RunsOptions): Pr
 	});
 
 	let runs = mergeRuns(lists);
-	if (options.status) runs = runs.filter((run) => run.status === options.status);
+	const {status} = options;
+	if (status) runs = runs.filter((run) => matchesStatus(run.status, status));
 	if (options.limit !== undefined) runs = runs.slice(0, options.limit);
 
 	if (options.json) {

@@ -83,6 +83,8 @@ export interface Run extends StatusFields, Dates {
 	event: string | null;
 	user: string | null;
 	pullRequest: string | null;
+	/** Wercker: the pipeline that ran, since an application's runs mix its pipelines; null elsewhere. */
+	pipeline: string | null;
 	/** A web or API address for the run, when the provider gives one. */
 	url: string | null;
 	/**

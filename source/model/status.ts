@@ -105,3 +105,23 @@ export function isConcluded(status: Status): boolean {
 export function isActive(status: Status): boolean {
 	return status === 'queued' || status === 'running';
 }
+
+/** The status filters the live view's `f` key cycles through, in its order. */
+export const STATUS_FILTERS = ['any', 'active', 'failed', 'success', 'canceled', 'other'] as const;
+export type StatusFilter = (typeof STATUS_FILTERS)[number];
+
+/** Every word `citop runs --status` takes: the live view's filters, then each status on its own. */
+export const STATUS_FILTER_WORDS: readonly (StatusFilter | Status)[] = [...new Set([...STATUS_FILTERS, ...STATUSES])];
+
+export function matchesStatus(status: Status, filter: StatusFilter | Status): boolean {
+	switch (filter) {
+		case 'any':
+			return true;
+		case 'active':
+			return isActive(status);
+		case 'other':
+			return status === 'skipped' || status === 'unknown';
+		default:
+			return status === filter;
+	}
+}

@@ -3,7 +3,8 @@ import type {Status, StatusFlags} from '../model/status.js';
 const UNICODE: Record<Status, string> = {
 	success: '✓',
 	failed: '✗',
-	running: '⠹',
+	// Still: printed text cannot turn, and a spinner frame frozen in a log reads as a glitch.
+	running: '▷',
 	queued: '○',
 	canceled: '⊘',
 	skipped: '↷',
@@ -48,4 +49,19 @@ export function percentText(progress: number): string {
 /** A bar of `width` cells and the percent beside it. */
 export function progressLabel(progress: number, width: number, ascii: boolean): string {
 	return `${progressBar(progress, width, ascii)} ${percentText(progress)}`;
+}
+
+/**
+ * What a progress cell shows, alike in the live list, its tree and `citop runs`: bar and percent for
+ * running work only (a concluded run's full bar says nothing, least of all for a failure), the
+ * provider's own word for an unknown status. `barWidth` 0 gives the percent alone.
+ */
+export function runProgress(
+	item: {status: Status; progress: number | null; providerStatus: string | null},
+	ascii: boolean,
+	barWidth: number,
+): string {
+	if (item.status === 'unknown') return item.providerStatus === null ? '' : `(${item.providerStatus})`;
+	if (item.status !== 'running' || item.progress === null) return '';
+	return barWidth === 0 ? percentText(item.progress) : progressLabel(item.progress, barWidth, ascii);
 }

@@ -1,6 +1,6 @@
 import type {Run} from '../model/run.js';
 import {sanitizeLine} from '../model/sanitize.js';
-import {progressLabel, statusGlyph, statusWord} from './glyphs.js';
+import {runProgress, statusGlyph, statusWord} from './glyphs.js';
 import {styleFor} from './style.js';
 import {displayWidth, pad, truncate} from './text.js';
 import {durationText, formatAge} from './time.js';
@@ -29,6 +29,11 @@ export function refText(run: Pick<Run, 'branch' | 'tag' | 'pullRequest' | 'commi
 	return [name, commit].filter((part): part is string => part !== null && part !== '').join(' ');
 }
 
+/** The RUN column: the run's label, then its pipeline where one source mixes several ("800afb0 build"). */
+export function runCellText(run: Pick<Run, 'label' | 'pipeline'>): string {
+	return run.pipeline === null ? run.label : `${run.label} ${run.pipeline}`;
+}
+
 export function formatStatus(run: Pick<Run, 'status' | 'flags'>, ascii: boolean): string {
 	return `${statusGlyph(run.status, ascii)} ${statusWord(run.status, run.flags)}`;
 }
@@ -36,11 +41,11 @@ export function formatStatus(run: Pick<Run, 'status' | 'flags'>, ascii: boolean)
 const COLUMNS: readonly Column[] = [
 	{header: 'STATUS', max: 12, cell: (run, o) => formatStatus(run, o.ascii)},
 	{header: 'SOURCE', max: 24, cell: (run) => run.source},
-	{header: 'RUN', max: 16, cell: (run) => run.label},
+	{header: 'RUN', max: 24, cell: runCellText},
 	{header: 'REF', max: 28, cell: (run) => refText(run)},
 	{header: 'EVENT', max: 10, cell: (run) => run.event ?? ''},
 	{header: 'USER', max: 14, cell: (run) => run.user ?? ''},
-	{header: 'PROGRESS', max: 16, cell: (run, o) => (run.progress === null ? '' : progressLabel(run.progress, BAR_WIDTH, o.ascii))},
+	{header: 'PROGRESS', max: 16, cell: (run, o) => runProgress(run, o.ascii, BAR_WIDTH)},
 	{header: 'STARTED', max: 8, cell: (run, o) => formatAge(run.startedAt ?? run.createdAt, o.now)},
 	{header: 'TIME', max: 9, cell: (run, o) => durationText(run, o.now, o.ascii ? '-' : '–')},
 ];

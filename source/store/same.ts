@@ -48,6 +48,7 @@ export function sameRunFields(a: Run, b: Run): boolean {
 		a.event === b.event &&
 		a.user === b.user &&
 		a.pullRequest === b.pullRequest &&
+		a.pipeline === b.pipeline &&
 		a.url === b.url
 	);
 }

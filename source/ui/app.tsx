@@ -8,6 +8,7 @@ import {useSnapshot} from './hooks/snapshot.js';
 import {ThemeProvider} from './hooks/theme.js';
 import {TickProvider, useTicker} from './hooks/tick.js';
 import {Screen} from './components/screen.js';
+import {terminalOut} from './terminal/clipboard.js';
 
 export interface AppProps {
 	store: Store;
@@ -22,12 +23,9 @@ export interface AppProps {
 	terminal?: TerminalOut;
 }
 
-const processTerminal: TerminalOut = {
-	write: (data) => {
-		process.stdout.write(data);
-	},
-	tmux: Boolean(process.env['TMUX']),
-};
+const processTerminal: TerminalOut = terminalOut((data) => {
+	process.stdout.write(data);
+});
 
 /** citop's full screen: the store's runs, live. */
 export function App({store, color, ascii, notify, onQuit, clock = systemClock, size, terminal = processTerminal}: AppProps) {

@@ -6,7 +6,8 @@ import {sanitizeLine} from '../model/sanitize.js';
 import type {Store} from '../store/types.js';
 import {App} from './app.js';
 import {startingStore} from './state/starting-store.js';
-import type {Notify, TerminalOut} from './hooks/actions.js';
+import type {Notify} from './hooks/actions.js';
+import {terminalOut} from './terminal/clipboard.js';
 import {InkOutput} from './terminal/screen.js';
 import {ENTER_SCREEN, LEAVE_SCREEN} from './terminal/sequences.js';
 
@@ -51,12 +52,9 @@ export function runTui(options: TuiOptions): Promise<number> {
 	const stdin = options.stdin ?? process.stdin;
 	const stdout = options.stdout ?? process.stdout;
 	const output = new InkOutput(stdout);
-	const terminal: TerminalOut = {
-		write: (data) => {
-			stdout.write(data);
-		},
-		tmux: Boolean(process.env['TMUX']),
-	};
+	const terminal = terminalOut((data) => {
+		stdout.write(data);
+	});
 	return new Promise<number>((resolve) => {
 		let finished = false;
 		let instance: Instance | null = null;

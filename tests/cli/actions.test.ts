@@ -58,6 +58,17 @@ describe.concurrent('citop trigger', () => {
 		expect(errorLines(result)).toEqual(['citop: --input expects KEY=VALUE, got "DEBUG"']);
 	});
 
+	it('says a mistyped SourceCraft repository is not found, in one line, exit 2 (a config error)', async () => {
+		const config = await setup.writeConfig(
+			'mistyped.yaml',
+			`sources:\n  - {name: api, provider: sourcecraft, org: acme, repo: apii, baseUrl: "${setup.sim.baseUrls.sourcecraft}", token: "${setup.sim.tokens.sourcecraft}"}\n`,
+		);
+		const result = await runCli(['--config', config, 'trigger', '--source', 'api', '--branch', 'main'], setup.dir);
+		expect(result.code).toBe(2);
+		expect(errorLines(result)).toEqual([expect.stringMatching(/^citop: api: not_found: repository acme\/apii not found \(404\): repository not found \(request id [^)]+\) — check org and repo in the config, and that the token may see it$/)]);
+		expectNoToken(result, setup.tokens);
+	});
+
 	it('names an unknown source and lists the real ones', async () => {
 		const result = await cli(['trigger', '--source', 'nope']);
 		expect(result.code).toBe(2);

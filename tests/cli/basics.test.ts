@@ -53,7 +53,7 @@ describe('usage errors: one line naming the flag, exit 2, no stack', () => {
 		[['runs', '--bogus'], /^citop: unknown option '--bogus'; see "citop runs --help"$/],
 		[['runs', '--jsn'], /^citop: unknown option '--jsn' \(Did you mean --json\?\); see "citop runs --help"$/],
 		[['runs', '--limit', 'ten'], /^citop: option '--limit <n>' argument 'ten' is invalid\. expected a whole number above 0, e\.g\. 20; see "citop runs --help"$/],
-		[['runs', '--status', 'passed'], /^citop: option '--status <status>' argument 'passed' is invalid\. expected one of queued, running, success, failed, canceled, skipped, unknown/],
+		[['runs', '--status', 'passed'], /^citop: option '--status <status>' argument 'passed' is invalid\. expected one of any, active, failed, success, canceled, other, queued, running, skipped, unknown/],
 		[['watch', '--interval', '0'], /^citop: option '--interval <seconds>' argument '0' is invalid\. expected a number of seconds above 0/],
 		[['sim', '--port', '99999'], /^citop: option '--port <n>' argument '99999' is invalid/],
 		[['sim', '--repos', '0'], /^citop: option '--repos <n>' argument '0' is invalid\. expected a whole number from 1 to 50; see "citop sim --help"$/],

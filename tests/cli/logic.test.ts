@@ -15,6 +15,8 @@ import type {RunDetail, SourceState, StoreSnapshot} from '../../source/store/typ
 import {SOURCECRAFT_CAPABILITIES, makeSource} from '../fixtures/sources.js';
 import {NOW, makeRun} from './fixtures.js';
 import {emptySnapshot} from '../../source/ui/state/starting-store.js';
+import {nextStatusFilter} from '../../source/ui/logic/order.js';
+import type {StatusFilter} from '../../source/ui/logic/order.js';
 
 describe('flag values', () => {
 	it('accepts good values', () => {
@@ -25,6 +27,13 @@ describe('flag values', () => {
 		expect(parseStatus('Failed')).toBe('failed');
 	});
 
+	it('takes every status filter the live view cycles through with f', () => {
+		const offered: string[] = [];
+		for (let filter: StatusFilter = 'any'; !offered.includes(filter); filter = nextStatusFilter(filter)) offered.push(filter);
+		expect(offered).toContain('active');
+		for (const filter of offered) expect(parseStatus(filter)).toBe(filter);
+	});
+
 	it.each([
 		[parseCount, '0', 'expected a whole number above 0, e.g. 20'],
 		[parseCount, '2.5', 'expected a whole number above 0, e.g. 20'],
@@ -33,7 +42,7 @@ describe('flag values', () => {
 		[parseSeconds, '', 'expected a number of seconds above 0, e.g. 5'],
 		[parsePort, '70000', 'expected a port number from 0 (any free port) to 65535'],
 		[parseSeed, 'x', 'expected a whole number, e.g. 42'],
-		[parseStatus, 'passed', 'expected one of queued, running, success, failed, canceled, skipped, unknown'],
+		[parseStatus, 'passed', 'expected one of any, active, failed, success, canceled, other, queued, running, skipped, unknown'],
 	])('%o refuses %j', (parse, value, message) => {
 		expect(() => parse(value)).toThrow(new InvalidArgumentError(message));
 	});

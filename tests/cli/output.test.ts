@@ -19,9 +19,23 @@ describe('the runs table', () => {
 	it('shows the columns of the list, a glyph beside every status word', () => {
 		const lines = renderRunsTable(runs, {now: NOW, color: false, ascii: false});
 		expect(lines[0]).toMatch(/^STATUS\s+SOURCE\s+RUN\s+REF\s+EVENT\s+USER\s+PROGRESS\s+STARTED\s+TIME\s+TITLE$/);
-		expect(lines[1]).toMatch(/^⠹ running\s+acme\/api\s+#1284\s+main 3f2a91c\s+push\s+ann\s+█{6}░{5}\s+52%\s+2m ago\s+2:04\s+fix the build$/);
-		expect(lines[2]).toMatch(/^✗ timed out\s+acme\/api\s+#1283\s+feat\/x 3f2a91c\s+pr_update\s+carl\s+█{11} 100%\s+2m ago\s+1:04/);
+		expect(lines[1]).toMatch(/^▷ running\s+acme\/api\s+#1284\s+main 3f2a91c\s+push\s+ann\s+█{6}░{5}\s+52%\s+2m ago\s+2:04\s+fix the build$/);
+		expect(lines[2]).toMatch(/^✗ timed out\s+acme\/api\s+#1283\s+feat\/x 3f2a91c\s+pr_update\s+carl\s+2m ago\s+1:04/);
 		expect(lines[3]).toMatch(/^○ queued\s+prod-release\s+v2\.3\.1 release\s+2m ago\s+–\s+fix the build$/);
+	});
+
+	it('shows a progress bar only where the live list does: running runs; an unknown status as the provider said it', () => {
+		const odd = makeRun({id: '8', status: 'unknown', providerStatus: 'paused', progress: 0.5});
+		const done = makeRun({id: '7', status: 'success', progress: 1, finishedAt: NOW - 60_000});
+		const lines = renderRunsTable([...runs, done, odd], {now: NOW, color: false, ascii: false});
+		expect(lines.filter((line) => line.includes('█'))).toEqual([lines[1]]);
+		expect(lines.join('\n')).not.toContain('100%');
+		expect(lines[5]).toMatch(/^\? unknown .*\(paused\)/);
+	});
+
+	it('prints no spinner frame: a still glyph beside "running"', () => {
+		const text = renderRunsTable(runs, {now: NOW, color: false, ascii: false}).join('\n');
+		expect(text).not.toMatch(/[\u2800-\u28ff]/);
 	});
 
 	it('falls back to ASCII glyphs and bars', () => {
@@ -142,6 +156,12 @@ describe('watch output', () => {
 		expect(short).toHaveLength(3);
 		expect(short[2]).toBe('  … 2 more');
 		for (const line of short) expect(line.length).toBeLessThanOrEqual(40);
+	});
+
+	it("names a Wercker run's pipeline in the tree's headline", () => {
+		const run = makeRun({id: '9a1b2c3', source: 'shop', provider: 'wercker', label: '9a1b2c3', pipeline: 'initial-build', event: null});
+		const [headline] = renderRunTree(run, {now: NOW, ascii: true, width: 100, height: 10});
+		expect(headline).toBe('* shop 9a1b2c3 · pipeline initial-build · fix the build · main 3f2a91c · running 2:04');
 	});
 });
 

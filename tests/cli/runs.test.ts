@@ -22,7 +22,7 @@ describe('citop runs', () => {
 		expect(result.stdout).not.toContain('\u001b');
 		const shown = new Set(lines.slice(1).map((line) => /^\S+ \S+\s+(\S+)/.exec(line)?.[1]));
 		for (const source of SOURCES) expect(shown).toContain(source);
-		for (const line of lines.slice(1)) expect(line).toMatch(/^[✓✗⠹○⊘↷?] (success|failed|timed out|running|approval|canceling|queued|canceled|skipped|unknown)\s/);
+		for (const line of lines.slice(1)) expect(line).toMatch(/^[✓✗▷○⊘↷?] (success|failed|timed out|running|approval|canceling|queued|canceled|skipped|unknown)\s/);
 		expectNoToken(result, setup.tokens);
 	});
 
@@ -57,6 +57,44 @@ describe('citop runs', () => {
 		for (const run of runs) expect(run.status).toBe('success');
 		const created = runs.map((run) => Date.parse(run.createdAt));
 		expect(created).toEqual([...created].sort((a, b) => b - a));
+	});
+
+	it('prints what the live list shows: no spinner frame, and a bar only beside running runs', async () => {
+		const result = await runCli(['--config', setup.config, 'runs'], setup.dir);
+		expect(result.code).toBe(0);
+		expect(result.stdout).not.toMatch(/[\u2800-\u28ff]/);
+		const rows = result.stdout.trimEnd().split('\n').slice(1);
+		const concluded = rows.filter((line) => /^. (success|failed|timed out|canceled|skipped)\s/.test(line));
+		expect(concluded.some((line) => /^. (failed|timed out)\s/.test(line))).toBe(true);
+		for (const line of concluded) expect(line).not.toMatch(/[█░]|\d%/);
+		for (const line of rows.filter((row) => /[█░]/.test(row))) expect(line).toMatch(/^▷ (running|approval|canceling)\s/);
+	});
+
+	it("names the pipeline of each run of a Wercker application, in the table and as pipeline in JSON", async () => {
+		const json = await runCli(['--config', setup.config, 'runs', '--json', '--source', 'shop'], setup.dir);
+		expect(json.code).toBe(0);
+		const runs = JSON.parse(json.stdout) as {id: string; label: string; pipeline: string | null}[];
+		expect(new Set(runs.map((run) => run.pipeline))).toEqual(new Set(['build', 'initial-build']));
+		const table = await runCli(['--config', setup.config, 'runs', '--source', 'shop', '--source', 'acme/api', '--limit', '60'], setup.dir);
+		const rows = table.stdout.trimEnd().split('\n').slice(1);
+		const shown = rows.filter((line) => / shop /.test(line)).map((line) => /^. \S+(?: out)?\s+shop\s+(\S+ \S+)\s/.exec(line)?.[1]);
+		expect(shown.length).toBeGreaterThan(0);
+		for (const run of shown) expect(run).toMatch(/^[0-9a-f]{7} (build|initial-build)$/);
+		for (const line of rows.filter((row) => / acme\/api /.test(row))) expect(line).toMatch(/ acme\/api\s+#\d+\s/);
+	});
+
+	it('takes every status filter of the live view', async () => {
+		const shown = async (filter: string) => {
+			const result = await runCli(['--config', setup.config, 'runs', '--json', '--status', filter], setup.dir);
+			expect(result.stderr).toBe('');
+			expect(result.code).toBe(0);
+			return new Set((JSON.parse(result.stdout) as {status: string}[]).map((run) => run.status));
+		};
+		for (const status of await shown('active')) expect(['queued', 'running']).toContain(status);
+		const all = await shown('any');
+		expect(all.size).toBeGreaterThan(3);
+		for (const status of await shown('other')) expect(['skipped', 'unknown']).toContain(status);
+		expect(await shown('canceled')).toEqual(new Set(['canceled']));
 	});
 
 	it('reports a failing source on stderr in one line, prints the others, exits 3', async () => {

@@ -7,6 +7,7 @@ import type {LiveStore, SourceState, StoreSettings} from '../../source/store/ind
 import {App} from '../../source/ui/app.js';
 import type {DrillSim} from './sim.js';
 import {until} from './sim.js';
+import {terminalOut} from '../../source/ui/terminal/clipboard.js';
 
 const SGR = /\u001b\[[0-9;]*m/g;
 
@@ -55,7 +56,7 @@ export async function startLive(drill: DrillSim, options: LiveOptions) {
 			ascii={true}
 			notify={{bell: true, osc9: false}}
 			size={size}
-			terminal={{write: (data) => writes.push(data), tmux: false}}
+			terminal={terminalOut((data) => writes.push(data), {})}
 			onQuit={() => {
 				quits++;
 			}}

@@ -138,7 +138,7 @@ describe('the token search in the live view', () => {
 				if (!run) throw new Error('no concluded run of build');
 				await openRun(pane, run);
 				pane.send('y');
-				await pane.waitFor((screen) => screen.join('\n').includes('copied the URL'), 'the copy confirmed');
+				await pane.waitFor((screen) => screen.join('\n').includes('sent the URL'), 'the copy confirmed');
 				pane.send('l');
 				await pane.waitFor((screen) => /· log /.test(screen[1] ?? ''), 'the log');
 			}

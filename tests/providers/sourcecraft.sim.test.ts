@@ -178,6 +178,23 @@ describe('SourceCraft trigger and abort', () => {
 		expect(env.sim.world.run('acme/api', run.id)).toBeDefined();
 	});
 
+	it.each([
+		['with workflows', {workflows: ['build'], branch: 'main'}],
+		['without workflows', {branch: 'main'}],
+	])('says a mistyped repository is not found, %s, and never tries the deprecated trigger', async (_, request) => {
+		proxy = await startProxy(env.sim.url, () => null);
+		const client = env.client('acme/api', undefined, {baseUrl: `${proxy.url}/sourcecraft`, repo: 'apii'});
+		const error = await failure(client.trigger(request));
+		expect(error).toMatchObject({kind: 'not_found', status: 404});
+		expect(error.message).toMatch(/^acme\/api: repository acme\/apii not found \(404\): repository not found \(request id [^)]+\) — check org and repo in the config, and that the token may see it$/);
+		expect(proxy.requests.some((sent) => sent.path.includes('/ci_workflows/'))).toBe(false);
+	});
+
+	it('says a mistyped repository id is not found', async () => {
+		const error = await failure(env.client('acme/infra', undefined, {repoId: 'no-such-repo'}).trigger({workflows: ['plan']}));
+		expect(error.message).toMatch(/^acme\/infra: repository id:no-such-repo not found \(404\): repository not found \(request id [^)]+\) — check repoId in the config/);
+	});
+
 	it('falls back by repository id too', async () => {
 		const spec = env.spec('acme/infra') as SourceCraftSpec;
 		proxy = await startProxy(env.sim.url, (method, path) =>

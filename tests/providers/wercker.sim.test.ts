@@ -42,6 +42,16 @@ describe('Wercker list runs', () => {
 		expect(runs.map((run) => run.id)).toEqual(env.sim.world.runs('shop').slice(0, 40).map((run) => run.id));
 	});
 
+	it('names the pipeline of each run an application mixes', async () => {
+		const runs = await env.client('shop').listRuns({maxPages: 2});
+		const built = new Set(env.sim.world.runs('build').map((run) => run.id));
+		const deployed = new Set(env.sim.world.runs('deploy').map((run) => run.id));
+		for (const run of runs) expect(run.pipeline).toBe(built.has(run.id) ? 'build' : deployed.has(run.id) ? 'initial-build' : 'neither');
+		expect(new Set(runs.map((run) => run.pipeline))).toEqual(new Set(['build', 'initial-build']));
+		const one = await env.client('shop').getRun(runs[0]!.id);
+		expect(one.pipeline).toBe(runs[0]!.pipeline);
+	});
+
 	it('reads a public pipeline without a token; a private one asks for a token', async () => {
 		const runs = await env.client('deploy', undefined, {token: null}).listRuns({maxPages: 1});
 		expect(runs.length).toBe(20);

@@ -26,6 +26,17 @@ describe('Wercker: listing runs', () => {
 		}
 	});
 
+	it("gives each run of an application its pipeline as documented: the object's fields, named by the pipeline", async () => {
+		const {sim} = await startTestSim();
+		const {body} = await call(sim, 'wercker', `/api/v3/runs?applicationId=${APPLICATION}`);
+		const documented = ['id', 'url', 'createdAt', 'name', 'permissions', 'pipelineName', 'setScmProviderStatus', 'type'];
+		for (const run of body) expect(Object.keys(run.pipeline)).toEqual(documented);
+		const names = new Map(body.map((run: any) => [run.pipeline.id, run.pipeline.name]));
+		expect(names).toEqual(new Map([[BUILD, 'build'], [DEPLOY, 'initial-build']]));
+		const one = await call(sim, 'wercker', `/api/v3/runs/${body[0].id}`);
+		expect(one.body.pipeline).toEqual(body[0].pipeline);
+	});
+
 	it('walks skip/limit to the end in both sorts; filters narrow the list', async () => {
 		const {sim} = await startTestSim({historySize: 70});
 		const walk = async (query: string) => {

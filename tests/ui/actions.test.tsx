@@ -1,4 +1,7 @@
-import {afterEach, describe, expect, it} from 'vitest';
+import {mkdtemp, readFile, rm, writeFile} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {ManualClock} from '../../source/model/clock.js';
 import {runKey} from '../../source/model/run.js';
 import {FakeStore, makeNode, makeRun} from './fake-store.js';
@@ -187,15 +190,51 @@ describe('watch, copy, refresh, pause and help', () => {
 		expect(app.writes).toEqual([]);
 	});
 
-	it('copies the URL with OSC 52, the id when there is no URL, wrapped inside tmux', async () => {
+	it('copies the URL with OSC 52, the id when there is no URL, and says what it sent', async () => {
 		const {clock, store} = setup();
-		const app = await renderApp(store, clock, {tmux: true});
-		await app.press('y', 'copied the URL of deploy #5751');
+		const app = await renderApp(store, clock, {columns: 120});
+		await app.press('y', 'sent the URL of deploy #5751 to the terminal clipboard (OSC 52)');
 		const base64 = Buffer.from('https://ci.example/deploy/5751').toString('base64');
-		expect(app.writes).toEqual([`\u001b]52;c;${base64}\u0007\u001bPtmux;\u001b\u001b]52;c;${base64}\u0007\u001b\\`]);
+		expect(app.writes).toEqual([`\u001b]52;c;${base64}\u0007`]);
+		expect(footer(app)).not.toContain('tmux');
 		await app.press('G', (frame) => selectedRow(frame).includes('#5750'));
-		await app.press('y', 'copied the id of deploy #5750');
+		await app.press('y', 'sent the id of deploy #5750 to the terminal clipboard (OSC 52)');
 		expect(app.writes[1]).toContain(Buffer.from('5750').toString('base64'));
+	});
+
+	describe('inside tmux', () => {
+		let bin: string;
+		beforeAll(async () => {
+			bin = await mkdtemp(join(tmpdir(), 'citop-fake-tmux-'));
+			// Answers `tmux show -gv set-clipboard` as the test's environment says, and notes what it was asked.
+			await writeFile(join(bin, 'tmux'), '#!/bin/sh\necho "$*" >> "$0.asked"\necho "$SET_CLIPBOARD"\n', {mode: 0o755});
+		});
+		afterAll(async () => {
+			await rm(bin, {recursive: true, force: true});
+		});
+		const inTmux = (more: NodeJS.ProcessEnv) => ({columns: 120, env: {TMUX: '/tmp/tmux-1000/default,1,0', PATH: bin, ...more}});
+
+		it('wraps the sequence to pass through, and says how to enable the clipboard when set-clipboard is not on', async () => {
+			const {clock, store} = setup();
+			const app = await renderApp(store, clock, inTmux({SET_CLIPBOARD: 'external'}));
+			await app.press('y', 'sent the URL of deploy #5751 to the terminal clipboard (OSC 52); tmux may drop it: tmux set -g set-clipboard on');
+			const base64 = Buffer.from('https://ci.example/deploy/5751').toString('base64');
+			expect(app.writes).toEqual([`\u001b]52;c;${base64}\u0007\u001bPtmux;\u001b\u001b]52;c;${base64}\u0007\u001b\\`]);
+			expect(await readFile(join(bin, 'tmux.asked'), 'utf8')).toContain('show -gv set-clipboard\n');
+		});
+
+		it('gives no advice when set-clipboard is on', async () => {
+			const {clock, store} = setup();
+			const app = await renderApp(store, clock, inTmux({SET_CLIPBOARD: 'on'}));
+			await app.press('y', 'sent the URL of deploy #5751 to the terminal clipboard (OSC 52) through tmux');
+			expect(footer(app)).not.toContain('set-clipboard');
+		});
+
+		it('says how to enable it when tmux cannot be asked', async () => {
+			const {clock, store} = setup();
+			const app = await renderApp(store, clock, inTmux({PATH: join(bin, 'none')}));
+			await app.press('y', 'sent the URL of deploy #5751 to the terminal clipboard (OSC 52); if it does not arrive: tmux set -g set-clipboard on');
+		});
 	});
 
 	it('pauses and resumes on two quick presses, before the screen shows the pause', async () => {

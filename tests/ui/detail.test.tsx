@@ -115,7 +115,7 @@ describe('run detail', () => {
 		await app.press(KEY.right, 'dist/app.tgz');
 		expect(app.text()).toContain('https://dl.example/app.tgz');
 		await app.press('j', (frame) => selectedRow(frame).includes('dist/app.tgz'));
-		await app.press('y', 'copied the download URL of dist/app.tgz');
+		await app.press('y', 'sent the download URL of dist/app.tgz');
 		expect(app.writes.at(-1)).toContain(Buffer.from('https://dl.example/app.tgz').toString('base64'));
 		await app.press(KEY.left, (frame) => selectedRow(frame).includes('tsc'));
 		await app.press(KEY.left, (frame) => !plain(frame).includes('✓ dist/app.tgz'));

@@ -2,6 +2,7 @@ import {act} from 'react';
 import {render} from 'ink-testing-library';
 import type {ManualClock} from '../../source/model/clock.js';
 import {App} from '../../source/ui/app.js';
+import {terminalOut} from '../../source/ui/terminal/clipboard.js';
 import type {Notify} from '../../source/ui/hooks/actions.js';
 import type {FakeStore} from './fake-store.js';
 
@@ -41,7 +42,8 @@ export interface RenderOptions {
 	color?: boolean;
 	ascii?: boolean;
 	notify?: Notify;
-	tmux?: boolean;
+	/** The environment the terminal is told by: TMUX, and PATH for the tmux citop asks. */
+	env?: NodeJS.ProcessEnv;
 	/** Read the size from the fake stdout (and its resize events) instead of pinning it. */
 	terminalSize?: boolean;
 }
@@ -77,7 +79,7 @@ export async function renderApp(store: FakeStore, clock: ManualClock, options: R
 			ascii={options.ascii ?? false}
 			notify={options.notify ?? {bell: true, osc9: true}}
 			size={more}
-			terminal={{write: (data) => writes.push(data), tmux: options.tmux ?? false}}
+			terminal={terminalOut((data) => writes.push(data), options.env ?? {})}
 			onQuit={() => {
 				quits++;
 			}}

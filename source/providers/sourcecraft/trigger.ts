@@ -1,5 +1,6 @@
-import {isProviderError} from '../../model/errors.js';
+import {ProviderError, isProviderError} from '../../model/errors.js';
 import type {Run} from '../../model/run.js';
+import {sanitizeLine} from '../../model/sanitize.js';
 import {expectShape, invalid, pause, unsupported} from '../client-kit.js';
 import {requestError} from '../http-errors.js';
 import type {Http} from '../http.js';
@@ -57,7 +58,7 @@ async function findNewRun(deps: TriggerDeps, before: ReadonlySet<string>, option
 }
 
 /** `POST /{org}/{repo}/ci_workflows/{name}/trigger`, once per workflow, for servers without the new endpoint. */
-async function triggerDeprecated(deps: TriggerDeps, request: TriggerRequest, options: RequestOptions): Promise<Run> {
+async function triggerDeprecated(deps: TriggerDeps, request: TriggerRequest, before: ReadonlySet<string>, options: RequestOptions): Promise<Run> {
 	const {spec, http, repo} = deps;
 	const workflows = request.workflows ?? [];
 	if (workflows.length === 0) throw unsupported(spec.name, 'this SourceCraft server only has the old trigger, which needs workflow names');
@@ -68,7 +69,6 @@ async function triggerDeprecated(deps: TriggerDeps, request: TriggerRequest, opt
 		...(request.configRevision ? {workflow_revision: request.configRevision} : {}),
 		input: {values: (request.inputs ?? []).map((input) => ({name: input.key, value: input.value}))},
 	};
-	const before = new Set((await deps.listRuns({maxPages: 1, signal: options.signal})).map((run) => run.id));
 	for (const workflow of workflows) {
 		const {path, template} = repo.legacyTrigger(workflow);
 		const endpoint = `POST ${template}`;
@@ -76,6 +76,32 @@ async function triggerDeprecated(deps: TriggerDeps, request: TriggerRequest, opt
 		expectShape(reply, http, endpoint, 'not a trigger result');
 	}
 	return findNewRun(deps, before, options);
+}
+
+/** The start's 404 said of the repository itself: it is not there (or the token cannot see it). */
+function repositoryNotFound(spec: SourceCraftSpec, refusal: ProviderError): ProviderError {
+	const name = spec.org && spec.repo ? `${spec.org}/${spec.repo}` : `id:${spec.repoId ?? ''}`;
+	const fix = spec.org && spec.repo ? 'org and repo' : 'repoId';
+	const said = refusal.providerMessage ? `: ${refusal.providerMessage}` : '';
+	const id = refusal.requestId ? ` (request id ${refusal.requestId})` : '';
+	return new ProviderError({
+		...refusal.toJSON(),
+		message: `${spec.name}: repository ${sanitizeLine(name)} not found (${refusal.status ?? 404})${said}${id} — check ${fix} in the config, and that the token may see it`,
+	});
+}
+
+/**
+ * After a 404 on the start, the list of the same repository tells a missing endpoint (the list
+ * answers: an older server, which only has the deprecated trigger) from a missing repository
+ * (the list is not found either). Both answer the documented error body, so the 404 alone cannot.
+ */
+async function runsBeforeFallback(deps: TriggerDeps, refusal: ProviderError, options: RequestOptions): Promise<Set<string>> {
+	try {
+		return new Set((await deps.listRuns({maxPages: 1, signal: options.signal})).map((run) => run.id));
+	} catch (error) {
+		if (isProviderError(error) && error.kind === 'not_found') throw repositoryNotFound(deps.spec, refusal);
+		throw error;
+	}
 }
 
 export async function triggerRun(deps: TriggerDeps, request: TriggerRequest, options: RequestOptions = {}): Promise<Run> {
@@ -87,8 +113,9 @@ export async function triggerRun(deps: TriggerDeps, request: TriggerRequest, opt
 		answer = await http.json({method: 'POST', path: `${repo.path}/cicd/runs`, endpoint, body, signal: options.signal});
 	} catch (error) {
 		// Only a missing endpoint falls back; any other refusal is the user's to see.
-		if (isProviderError(error) && error.kind === 'not_found') return triggerDeprecated(deps, request, options);
-		throw error;
+		if (!isProviderError(error) || error.kind !== 'not_found') throw error;
+		const before = await runsBeforeFallback(deps, error, options);
+		return triggerDeprecated(deps, request, before, options);
 	}
 	const raw = expectShape(runSchema.parse(answer), http, endpoint, 'not a run');
 	const run = mapRun(spec, raw, true);

@@ -50,10 +50,12 @@ export function mapRun(spec: WerckerSpec, run: WkRun, steps: readonly WkStep[] |
 	const id = cleanId(run.id);
 	if (id === null) return null;
 	const message = sanitizeOptional(run.message);
+	const pipeline = sanitizeOptional(run.pipeline?.name ?? run.pipeline?.pipelineName, 120);
 	return makeRun(spec, {
 		id,
 		label: werckerLabel(id, run.number),
-		title: message ?? sanitizeLine(run.pipeline?.name ?? run.pipeline?.pipelineName ?? ''),
+		title: message ?? pipeline ?? '',
+		pipeline,
 		...statusFields(mapWerckerStatus(run.status, run.result)),
 		createdAt: run.createdAt,
 		startedAt: run.startedAt,

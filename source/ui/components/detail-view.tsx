@@ -41,6 +41,7 @@ export function DetailView({run, rows, cursor, height, highlights, logs, loading
 	const title = composeLine(
 		[
 			{text: `${run.source} ${run.label}`, bold: true, priority: 5},
+			{text: run.pipeline === null ? '' : `pipeline ${run.pipeline}`, priority: 3},
 			{text: refText(run), priority: 2},
 			{text: who, priority: 1},
 			{text: `${statusText(run, ascii, frame)} ${durationText(run, now, '')}`.trim(), tone: run.status, priority: 4},

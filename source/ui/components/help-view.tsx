@@ -1,7 +1,7 @@
 import {STATUSES} from '../../model/status.js';
-import {statusGlyph} from '../../output/glyphs.js';
 import type {View} from '../logic/keys.js';
 import {helpLines} from '../logic/keys.js';
+import {glyphFor} from '../logic/symbols.js';
 import {fitToWidth} from '../logic/text.js';
 import {useSize} from '../hooks/size.js';
 import {useTheme} from '../hooks/theme.js';
@@ -14,7 +14,7 @@ export function HelpView({view, height}: {view: View; height: number}) {
 	const {columns} = useSize();
 	const {paint, ascii} = useTheme();
 	const entries = helpLines(view).map(({keys, help}) => `${fitToWidth(keys, KEYS_WIDTH)} ${help}`);
-	const legend = STATUSES.map((status) => `${statusGlyph(status, ascii)} ${status}`).join('   ');
+	const legend = STATUSES.map((status) => `${glyphFor(status, ascii, 0)} ${status}`).join('   ');
 	const title = paint.bold(fitToWidth(`Keys in the ${view === 'list' ? 'run list' : view === 'detail' ? 'run view' : 'log view'} (any key closes)`, columns));
 	const room = Math.max(1, height - 3);
 	const perColumn = Math.max(1, columns >= 100 || entries.length > room ? Math.ceil(entries.length / 2) : entries.length);

@@ -6,6 +6,7 @@ import {sanitizeLine} from '../../model/sanitize.js';
 import type {TriggerRequest} from '../../providers/types.js';
 import type {Store} from '../../store/types.js';
 import type {UiAction} from '../state/ui-state.js';
+import {copiedMessage} from '../terminal/clipboard.js';
 import {BELL, osc52, osc9} from '../terminal/sequences.js';
 
 /** Where writes that bypass Ink go (bell, notifications, clipboard): straight to the terminal. */
@@ -13,6 +14,8 @@ export interface TerminalOut {
 	write(data: string): void;
 	/** Inside tmux, OSC 52 must be wrapped to pass through. */
 	tmux: boolean;
+	/** tmux's `set-clipboard` now; null outside tmux or when unknown. Never rejects. */
+	clipboardSetting(): Promise<string | null>;
 }
 
 export interface Notify {
@@ -67,7 +70,13 @@ export function useRunActions(store: Store, dispatch: Dispatch<UiAction>, clock:
 				else attempt('watch', () => store.watch(run.key), `watching ${runName(run)}: the bell rings when it ends`);
 			},
 			copy(text: string, what: string) {
-				attempt('copy', () => terminal.write(osc52(text, terminal.tmux)), `copied ${what} to the clipboard`);
+				try {
+					terminal.write(osc52(text, terminal.tmux));
+				} catch (error) {
+					say(`could not copy: ${describeFailure(error)}`, true);
+					return;
+				}
+				void terminal.clipboardSetting().then((setting) => say(copiedMessage(what, terminal.tmux, setting)));
 			},
 			refresh(source: string | null) {
 				attempt('refresh', () => store.refresh(source ?? undefined), source === null ? 'refreshing every source' : `refreshing ${source}`);

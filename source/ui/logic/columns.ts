@@ -48,7 +48,7 @@ export function layoutColumns(width: number, content: ContentWidths, options: {s
 		{id: 'marks', header: '', width: 2, align: 'left'},
 		{id: 'status', header: 'STATUS', width: STATUS_WIDTH, align: 'left'},
 		{id: 'source', header: 'SOURCE', width: clampWidth(content.source, 'SOURCE', 16), align: 'left'},
-		{id: 'run', header: 'RUN', width: clampWidth(content.run, 'RUN', 20), align: 'left'},
+		{id: 'run', header: 'RUN', width: clampWidth(content.run, 'RUN', 24), align: 'left'},
 		{id: 'ref', header: 'REF', width: clampWidth(content.ref, 'REF', REF_MAX), align: 'left'},
 		{id: 'event', header: 'EVENT', width: clampWidth(content.event, 'EVENT', 9), align: 'left'},
 		{id: 'user', header: 'USER', width: clampWidth(content.user, 'USER', 12), align: 'left'},

@@ -1,13 +1,13 @@
 import type {Run} from '../../model/run.js';
-import type {Status} from '../../model/status.js';
-import {isActive} from '../../model/status.js';
+import type {Status, StatusFilter} from '../../model/status.js';
+import {STATUS_FILTERS, matchesStatus} from '../../model/status.js';
 import {runningTime} from '../../output/time.js';
 
 export const SORTS = ['attention', 'newest', 'status', 'source', 'duration'] as const;
 export type SortMode = (typeof SORTS)[number];
 
-export const STATUS_FILTERS = ['any', 'active', 'failed', 'success', 'canceled', 'other'] as const;
-export type StatusFilter = (typeof STATUS_FILTERS)[number];
+// The list's filter words live beside the statuses: `citop runs --status` takes the same ones.
+export type {StatusFilter};
 
 /** A failure this recent still needs someone: attention order keeps it above the calm runs. */
 export const RECENT_FAILURE_MS = 60 * 60_000;
@@ -96,19 +96,6 @@ export function sortRuns(runs: readonly Run[], mode: SortMode, now: number): Run
 	return decorated.map((entry) => entry.run);
 }
 
-export function matchesStatus(run: Run, filter: StatusFilter): boolean {
-	switch (filter) {
-		case 'any':
-			return true;
-		case 'active':
-			return isActive(run.status);
-		case 'other':
-			return run.status === 'skipped' || run.status === 'unknown';
-		default:
-			return run.status === filter;
-	}
-}
-
 /** The words of a text filter, lower-cased; every word must match somewhere. */
 export function queryWords(text: string): string[] {
 	return text.toLowerCase().split(/\s+/).filter((word) => word !== '');
@@ -120,7 +107,7 @@ const haystacks = new WeakMap<Run, string>();
 function haystack(run: Run): string {
 	let text = haystacks.get(run);
 	if (text === undefined) {
-		text = [run.title, run.label, run.id, run.branch, run.tag, run.commit, run.user, run.source, run.event, run.pullRequest]
+		text = [run.title, run.label, run.id, run.branch, run.tag, run.commit, run.user, run.source, run.event, run.pullRequest, run.pipeline]
 			.filter((part): part is string => typeof part === 'string' && part !== '')
 			.join('\n')
 			.toLowerCase();
@@ -147,7 +134,7 @@ export interface RunQuery {
 export function selectRuns(runs: readonly Run[], query: RunQuery, now: number): Run[] {
 	const words = queryWords(query.text);
 	const kept = runs.filter(
-		(run) => (query.source === null || run.source === query.source) && matchesStatus(run, query.status) && matchesText(run, words),
+		(run) => (query.source === null || run.source === query.source) && matchesStatus(run.status, query.status) && matchesText(run, words),
 	);
 	return sortRuns(kept, query.sort, now);
 }

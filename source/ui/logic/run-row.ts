@@ -1,7 +1,7 @@
 import type {Run} from '../../model/run.js';
 import type {Status, StatusFlags} from '../../model/status.js';
-import {percentText, progressLabel, statusWord} from '../../output/glyphs.js';
-import {refText} from '../../output/table.js';
+import {runProgress, statusWord} from '../../output/glyphs.js';
+import {refText, runCellText} from '../../output/table.js';
 import {displayWidth} from '../../output/text.js';
 import {durationText, formatAge} from '../../output/time.js';
 import type {Column, ColumnLayout, ContentWidths} from './columns.js';
@@ -39,7 +39,7 @@ function widthsOf(run: Run): ContentWidths {
 	if (widths === undefined) {
 		widths = {
 			source: displayWidth(run.source),
-			run: displayWidth(run.label),
+			run: displayWidth(runCellText(run)),
 			ref: displayWidth(refText(run)),
 			event: displayWidth(run.event ?? ''),
 			user: displayWidth(run.user ?? ''),
@@ -67,15 +67,13 @@ export function statusText(item: {status: Status; flags: StatusFlags}, ascii: bo
 	return `${glyphFor(item.status, ascii, frame)} ${statusWord(item.status, item.flags)}`;
 }
 
-/** Bar and percent for running work; the provider's own word for an unknown status. */
+/** The progress cell: the bar, or only the percent when the layout is compact. */
 export function progressText(
 	item: {status: Status; progress: number | null; providerStatus: string | null},
 	ascii: boolean,
 	compact: boolean,
 ): string {
-	if (item.status === 'unknown') return item.providerStatus === null ? '' : `(${item.providerStatus})`;
-	if (item.status !== 'running' || item.progress === null) return '';
-	return compact ? percentText(item.progress) : progressLabel(item.progress, PROGRESS_BAR_WIDTH, ascii);
+	return runProgress(item, ascii, compact ? 0 : PROGRESS_BAR_WIDTH);
 }
 
 function cell(run: Run, column: Column, context: RowContext, layout: ColumnLayout, state: RowState): string {
@@ -91,7 +89,7 @@ function cell(run: Run, column: Column, context: RowContext, layout: ColumnLayou
 		case 'source':
 			return fitToWidth(run.source, column.width, 'left', ellipsis);
 		case 'run':
-			return fitToWidth(run.label, column.width, 'left', ellipsis);
+			return fitToWidth(runCellText(run), column.width, 'left', ellipsis);
 		case 'ref':
 			return fitToWidth(refText(run), column.width, 'left', ellipsis);
 		case 'event':
