@@ -4,7 +4,7 @@ import {runKey} from '../../source/model/run.js';
 import {FakeStore, makeNode, makeRun} from './fake-store.js';
 import {NORTHFLANK_CAPABILITIES, SOURCECRAFT_CAPABILITIES, makeSource} from '../fixtures/sources.js';
 import type {Harness} from './helpers.js';
-import {KEY, renderApp, selectedRow, unmountApps} from './helpers.js';
+import {KEY, plain, renderApp, selectedRow, unmountApps} from './helpers.js';
 
 afterEach(unmountApps);
 
@@ -161,6 +161,24 @@ describe('trigger', () => {
 		expect(app.text()).toContain('workflows: nightly, lint');
 		await app.press(KEY.enter, 'refused');
 		expect(store.callsOf('trigger')).toEqual([['acme/api', {workflows: ['nightly', 'lint'], shared: false}]]);
+	});
+	it('applies every key of a burst typed faster than a frame, across fields, in order', async () => {
+		const {clock, store, now} = setup();
+		store.triggerResult = async () => makeRun('deploy', '5752', 0, now, {status: 'queued'});
+		const app = await renderApp(store, clock);
+		await app.press(KEY.tab, '[deploy]');
+		await app.press('t', 'Branch');
+		await app.burst([...'release/2.4-hotfix'], '▸ release/2.4-hotfix');
+		await app.burst(Array.from({length: 12}, () => '\u007f'), (frame) => plain(frame).includes('▸ releas ') && !plain(frame).includes('▸ release'));
+		await app.burst([...'e/2.5', KEY.left, KEY.left, '\u007f', '3'], '▸ release/3.5');
+		// Enter and the next field's text in the same burst: nothing typed after Enter is lost.
+		await app.burst([KEY.enter, ...'abc123', KEY.enter, ...'hot', KEY.enter, 'A=1', KEY.enter, 'B=2', KEY.enter, KEY.enter], 'Start this run?');
+		expect(app.text()).toContain('branch: release/3.5');
+		expect(app.text()).toContain('environment variables: A=1 B=2');
+		await app.press(KEY.enter, 'started deploy #5752');
+		expect(store.callsOf('trigger')).toEqual([
+			['deploy', {branch: 'release/3.5', commit: 'abc123', message: 'hot', inputs: [{key: 'A', value: '1'}, {key: 'B', value: '2'}]}],
+		]);
 	});
 });
 

@@ -5,6 +5,7 @@ import {isConcluded} from '../../model/status.js';
 import type {StoreSnapshot} from '../../store/types.js';
 import type {Action} from '../logic/keys.js';
 import {actionFor} from '../logic/keys.js';
+import {editLine} from '../logic/line-edit.js';
 import type {Move} from '../logic/window.js';
 import {clamp, moveIndex} from '../logic/window.js';
 import type {ListModel, TreeModel} from '../hooks/models.js';
@@ -176,8 +177,6 @@ function logKey(context: KeyContext, action: Action): void {
 	}
 }
 
-const PRINTABLE = /^[^\u0000-\u001f\u007f-\u009f]$/u;
-
 /** Typing into the text filter: the list follows every key; Enter keeps the filter, Esc drops it. */
 function filterKey(context: KeyContext, name: string): void {
 	const {state, dispatch} = context;
@@ -186,15 +185,13 @@ function filterKey(context: KeyContext, name: string): void {
 			return dispatch({type: 'endFilter', keep: false});
 		case 'enter':
 			return dispatch({type: 'endFilter', keep: true});
-		case 'backspace':
-			return dispatch({type: 'filterText', text: [...state.text].slice(0, -1).join('')});
 		case 'up':
 		case 'down':
 			return listKey(context, name);
-		case 'space':
-			return dispatch({type: 'filterText', text: `${state.text} `});
 	}
-	if (PRINTABLE.test(name)) dispatch({type: 'filterText', text: state.text + name});
+	// The filter is typed at its end: each key edits the text the key before it left.
+	const text = editLine({text: state.text, cursor: Infinity}, name).text;
+	if (text !== state.text) dispatch({type: 'filterText', text});
 }
 
 /** What a key does, given everything on screen. Ctrl+C is handled before this, everywhere. */
