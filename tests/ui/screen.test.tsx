@@ -135,6 +135,26 @@ describe('the screen', () => {
 		for (const line of app.text().split('\n')) expect(stringWidth(line)).toBeLessThanOrEqual(60);
 	});
 
+	it('ignores keys while the terminal is too small, except q', async () => {
+		const {clock, store} = setup();
+		const app = await renderApp(store, clock, {columns: 50, rows: 10});
+		expect(app.text()).toContain('terminal too small');
+		await app.press('j');
+		await app.press(KEY.enter);
+		await app.press('w');
+		await app.press('/x');
+		await app.resize({columns: 100, rows: 30});
+		const frame = await app.waitFor((shown) => shown.includes('STATUS'), 'the list again');
+		expect(selectedRow(frame)).toContain('#5751');
+		expect(plain(frame)).not.toContain('esc back');
+		expect(plain(frame)).not.toContain('/x');
+		expect(store.callsOf('openRun')).toEqual([]);
+		expect(store.callsOf('watch')).toEqual([]);
+		await app.resize({columns: 50, rows: 10});
+		await app.press('q');
+		expect(app.quits()).toBe(1);
+	});
+
 	it('lays out again at once when the terminal is resized', async () => {
 		const {clock, store} = setup();
 		const app = await renderApp(store, clock, {terminalSize: true});

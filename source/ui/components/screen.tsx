@@ -99,14 +99,20 @@ export function Screen({store, snapshot, clock, notify, terminal, onQuit}: Scree
 	}, [shown, list.cursor, state.list.key, state.pendingSelect, state.listMoved]);
 
 	const pages = {list: listRows, detail: treeRows, log: logRows};
-	const latest = useRef({state, snapshot, list, tree, log, actions, onQuit, columns: size.columns, pages});
-	latest.current = {state, snapshot, list, tree, log, actions, onQuit, columns: size.columns, pages};
+	const tooSmall = isTooSmall(size);
+	const latest = useRef({state, snapshot, list, tree, log, actions, onQuit, columns: size.columns, pages, tooSmall});
+	latest.current = {state, snapshot, list, tree, log, actions, onQuit, columns: size.columns, pages, tooSmall};
 	const onKeys = useCallback(
 		(input: string, key: Key) => {
 			if (key.ctrl && input === 'c') return latest.current.onQuit();
 			// A burst of keys ("jjj", "k⏎") is handled here in one go: each key sees the state the keys
 			// before it left, worked out with the same reducer React will run.
 			const render = latest.current;
+			// Nothing shows what a key would act on: only quitting is safe.
+			if (render.tooSmall) {
+				if (keyNames(input, key).includes('q')) render.onQuit();
+				return;
+			}
 			// A dialog takes the keys itself. This handler stays subscribed meanwhile, so no key is lost
 			// in the moment between a dialog closing and a handler subscribing again.
 			if (render.state.overlay !== null && render.state.overlay.kind !== 'help') return;
@@ -141,7 +147,7 @@ export function Screen({store, snapshot, clock, notify, terminal, onQuit}: Scree
 	);
 	useInput(onKeys);
 
-	if (isTooSmall(size)) return <TooSmall />;
+	if (tooSmall) return <TooSmall />;
 	const message = visibleMessage(state.message, now);
 	let main;
 	if (overlay?.kind === 'help') main = <HelpView view={state.view} height={body} />;
