@@ -54,8 +54,3 @@ export function useColor(ctx: CommandContext, config: LoadedConfig | null, strea
 export function useAscii(ctx: CommandContext): boolean {
 	return prefersAscii(ctx.env);
 }
-
-/** Both ends a person would type and read on: an interactive terminal. */
-export function isInteractive(ctx: Pick<CommandContext, 'stdin' | 'stdout'>): boolean {
-	return ctx.stdin.isTTY === true && ctx.stdout.isTTY === true;
-}

@@ -206,6 +206,16 @@ describe('citop demo in tmux', () => {
 		await pane.waitForText('trigger canceled');
 	}, 120_000);
 
+	it('refuses the full screen on TERM=dumb with one line naming what works there, exit 2', async () => {
+		const pane = new TmuxPane(`cd '${root}' && TERM=dumb node dist/cli.js demo; echo "EXITED $?"; exec sleep 600`, {columns: 200, rows: 10}, env);
+		panes.push(pane);
+		const screen = await pane.waitForText('EXITED');
+		expect(screen.filter((line) => line.trim() !== '')).toEqual([
+			'citop: the live view needs a terminal that can draw a full screen, and TERM=dumb cannot; use "citop runs" for one listing or "citop watch RUN --source NAME" to follow a run',
+			'EXITED 2',
+		]);
+	}, 60_000);
+
 	it('quits on Ctrl+C and gives the terminal back', async () => {
 		const pane = open(80, 24);
 		await waitForRuns(pane);
