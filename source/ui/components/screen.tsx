@@ -4,12 +4,14 @@ import {Box, useInput} from 'ink';
 import type {Key} from 'ink';
 import type {Clock} from '../../model/clock.js';
 import type {Store, StoreSnapshot} from '../../store/types.js';
+import {helpBody} from '../logic/help.js';
 import {keyNames} from '../logic/keys.js';
 import {logWindow} from '../logic/log-window.js';
 import type {Notify, TerminalOut} from '../hooks/actions.js';
 import {describeFailure, useRunActions, useWatchedNotifications} from '../hooks/actions.js';
 import {listModel, treeModel, useListModel, useTreeModel} from '../hooks/models.js';
 import {useSize} from '../hooks/size.js';
+import {useTheme} from '../hooks/theme.js';
 import {useTick} from '../hooks/tick.js';
 import {handleKey} from '../state/keys.js';
 import type {UiAction} from '../state/ui-state.js';
@@ -18,7 +20,7 @@ import {ABORT_HEIGHT, AbortDialog} from './abort-dialog.js';
 import {DETAIL_HEAD, DetailView} from './detail-view.js';
 import {FOOTER_HEIGHT, Footer} from './footer.js';
 import {Header} from './header.js';
-import {HelpView} from './help-view.js';
+import {HELP_HEAD, HelpView} from './help-view.js';
 import {LOG_HEAD, LogView, logLines} from './log-view.js';
 import {RunList} from './run-list.js';
 import {Tabs} from './tabs.js';
@@ -68,6 +70,11 @@ export function Screen({store, snapshot, clock, notify, terminal, onQuit}: Scree
 		() => ({count: lines.length, endTop: state.view === 'log' ? logWindow(lines, null, logRows, size.columns).endTop : 0}),
 		[lines, logRows, size.columns, state.view],
 	);
+	const {symbols, ascii} = useTheme();
+	const helping = overlay?.kind === 'help';
+	const helpText = useMemo(() => (helping ? helpBody(state.view, size.columns, symbols, ascii) : []), [helping, state.view, size.columns, symbols, ascii]);
+	const helpRows = Math.max(1, body - HELP_HEAD);
+	const help = {endTop: Math.max(0, helpText.length - helpRows), page: helpRows};
 
 	useEffect(() => {
 		if (state.openKey === null) return;
@@ -100,8 +107,8 @@ export function Screen({store, snapshot, clock, notify, terminal, onQuit}: Scree
 
 	const pages = {list: listRows, detail: treeRows, log: logRows};
 	const tooSmall = isTooSmall(size);
-	const latest = useRef({state, snapshot, list, tree, log, actions, onQuit, columns: size.columns, pages, tooSmall});
-	latest.current = {state, snapshot, list, tree, log, actions, onQuit, columns: size.columns, pages, tooSmall};
+	const latest = useRef({state, snapshot, list, tree, log, help, actions, onQuit, columns: size.columns, pages, tooSmall});
+	latest.current = {state, snapshot, list, tree, log, help, actions, onQuit, columns: size.columns, pages, tooSmall};
 	const onKeys = useCallback(
 		(input: string, key: Key) => {
 			if (key.ctrl && input === 'c') return latest.current.onQuit();
@@ -150,7 +157,7 @@ export function Screen({store, snapshot, clock, notify, terminal, onQuit}: Scree
 	if (tooSmall) return <TooSmall />;
 	const message = visibleMessage(state.message, now);
 	let main;
-	if (overlay?.kind === 'help') main = <HelpView view={state.view} height={body} />;
+	if (helping) main = <HelpView view={state.view} lines={helpText} top={state.helpTop} height={body} />;
 	else if (state.view === 'log' && tree) {
 		const node = tree.rows.find((row) => row.id === state.logNode)?.node;
 		const title = `${tree.run.source} ${tree.run.label} ${node ? `› ${node.title}` : ''}`;

@@ -23,6 +23,8 @@ export interface KeyContext {
 	log: {count: number; endTop: number};
 	/** Rows on screen, for PgUp/PgDn. */
 	page: number;
+	/** The help screen's last top line and its rows on screen. */
+	help: {endTop: number; page: number};
 	actions: ReturnType<typeof useRunActions>;
 	onQuit(): void;
 }
@@ -194,13 +196,20 @@ function filterKey(context: KeyContext, name: string): void {
 	if (text !== state.text) dispatch({type: 'filterText', text});
 }
 
+/** The help screen scrolls with the moving keys; any other key closes it. */
+function helpKey(context: KeyContext, name: string): void {
+	const {state, dispatch, help} = context;
+	const action = actionFor(state.view, name);
+	if (action === null || !MOVES.has(action)) return dispatch({type: 'overlay', overlay: null});
+	const top = state.helpTop;
+	const next = {up: top - 1, down: top + 1, pageUp: top - help.page, pageDown: top + help.page, top: 0, bottom: help.endTop}[action as Move];
+	dispatch({type: 'helpTop', top: clamp(next, 0, help.endTop)});
+}
+
 /** What a key does, given everything on screen. Ctrl+C is handled before this, everywhere. */
 export function handleKey(context: KeyContext, name: string): void {
 	const {state, dispatch, actions} = context;
-	if (state.overlay?.kind === 'help') {
-		dispatch({type: 'overlay', overlay: null});
-		return;
-	}
+	if (state.overlay?.kind === 'help') return helpKey(context, name);
 	if (state.editing) return filterKey(context, name);
 	const action = name === 'ctrl-c' ? null : actionFor(state.view, name);
 	if (action === null) return;
