@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {EMPTY_LINE, editLine, showLine} from '../../source/ui/logic/line-edit.js';
 import type {TriggerEnv} from '../../source/ui/logic/trigger-flow.js';
 import {currentStep, startForm, triggerKey} from '../../source/ui/logic/trigger-flow.js';
-import {WERCKER_CAPABILITIES} from '../fixtures/sources.js';
+import {SOURCECRAFT_CAPABILITIES, WERCKER_CAPABILITIES} from '../fixtures/sources.js';
 
 const type = (keys: readonly string[], from = EMPTY_LINE) => keys.reduce(editLine, from);
 
@@ -43,5 +43,16 @@ describe('trigger form keys', () => {
 		expect(outcomes.filter(Boolean)).toEqual(['send']);
 		expect(triggerKey(form, 'enter', env).outcome).toBeNull();
 		expect(triggerKey(form, 'esc', env).outcome).toBe('cancel');
+	});
+
+	it('keeps the highlight in a list of workflows that a poll shortened', () => {
+		let workflows = ['build', 'deploy', 'lint', 'test'];
+		const sourcecraft: TriggerEnv = {sources: ['acme/api'], fieldsOf: () => SOURCECRAFT_CAPABILITIES.triggerFields, workflowsOf: () => workflows};
+		let form = startForm('acme/api', sourcecraft.sources);
+		for (const key of ['j', 'j', 'j', 'j', 'j']) form = triggerKey(form, key, sourcecraft).form;
+		workflows = ['build'];
+		// "build", "other", "continue": the highlight stays on the last, and Enter takes it.
+		form = triggerKey(form, 'enter', sourcecraft).form;
+		expect(currentStep(form, sourcecraft).kind).toBe('headType');
 	});
 });

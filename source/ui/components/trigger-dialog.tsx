@@ -8,7 +8,7 @@ import type {SourceState} from '../../store/types.js';
 import {keyNames} from '../logic/keys.js';
 import {showLine} from '../logic/line-edit.js';
 import type {TriggerEnv, TriggerForm} from '../logic/trigger-flow.js';
-import {currentStep, formChoices, knownWorkflows, startForm, triggerKey} from '../logic/trigger-flow.js';
+import {chosenIndex, currentStep, formChoices, knownWorkflows, startForm, triggerKey} from '../logic/trigger-flow.js';
 import type {TriggerDraft, TriggerStep} from '../logic/trigger-form.js';
 import {buildRequest, summarize, textLabel, workflowChoices} from '../logic/trigger-form.js';
 import {composeLine} from '../logic/compose.js';
@@ -105,10 +105,11 @@ export function TriggerDialog(props: TriggerDialogProps) {
 	const fit = (text: string) => fitToWidth(text, columns, 'left', symbols.ellipsis);
 	let body: ReactNode;
 	if (choices !== null) {
-		const top = scrollTop(0, form.choice, choices.length, room);
+		const at = chosenIndex(form, choices);
+		const top = scrollTop(0, at, choices.length, room);
 		body = choices.slice(top, top + room).map((item, index) => (
 			<Text key={item.value} wrap="truncate">
-				{top + index === form.choice ? `${symbols.closed} ${paint.inverse(item.label)}` : `  ${item.label}`}
+				{top + index === at ? `${symbols.closed} ${paint.inverse(item.label)}` : `  ${item.label}`}
 			</Text>
 		));
 	} else if (step.kind === 'confirm') {

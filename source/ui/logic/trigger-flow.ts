@@ -96,6 +96,11 @@ export function formChoices(form: TriggerForm, env: TriggerEnv, arrow: string): 
 	];
 }
 
+/** The highlighted item, kept in the list when a poll shortens it (fewer known workflows). */
+export function chosenIndex(form: TriggerForm, choices: readonly FormChoice[]): number {
+	return Math.max(0, Math.min(choices.length - 1, form.choice));
+}
+
 function advance(form: TriggerForm, draft: TriggerDraft): TriggerForm {
 	return {...form, draft, stepIndex: form.stepIndex + 1, line: EMPTY_LINE, choice: 0, error: null};
 }
@@ -134,9 +139,10 @@ export function triggerKey(form: TriggerForm, name: string, env: TriggerEnv): {f
 	const step = currentStep(form, env);
 	const choices = formChoices(form, env, '');
 	if (choices !== null) {
-		if (name === 'up' || name === 'k') return stay({...form, choice: Math.max(0, form.choice - 1)});
-		if (name === 'down' || name === 'j') return stay({...form, choice: Math.min(choices.length - 1, form.choice + 1)});
-		const chosen = choices[form.choice];
+		const at = chosenIndex(form, choices);
+		if (name === 'up' || name === 'k') return stay({...form, choice: Math.max(0, at - 1)});
+		if (name === 'down' || name === 'j') return stay({...form, choice: Math.min(choices.length - 1, at + 1)});
+		const chosen = choices[at];
 		return stay(name === 'enter' && chosen ? choose(form, step, chosen.value) : form);
 	}
 	if (step.kind === 'confirm') {
