@@ -4,7 +4,7 @@ import module from 'node:module';
 import {Command, CommanderError} from 'commander';
 import type {GlobalFlags} from './commands/context.js';
 import type {TriggerOptions} from './commands/trigger.js';
-import {EXIT, NEEDS_TERMINAL} from './commands/exit.js';
+import {EXIT, liveViewRefusal} from './commands/exit.js';
 import {collect, parseCount, parsePort, parseSeconds, parseCopies, parseSeed, parseStatus, rephraseCommanderError} from './commands/options.js';
 import {runCommand} from './commands/run.js';
 import {sanitizeLine} from './model/sanitize.js';
@@ -37,8 +37,9 @@ function globals(command: Command): GlobalFlags {
 
 /** The live view needs a terminal: without one, say so before loading anything; never wait for input. */
 function hasTerminal(): boolean {
-	if (process.stdin.isTTY && process.stdout.isTTY) return true;
-	process.stderr.write(`citop: ${NEEDS_TERMINAL}\n`, () => process.exit(EXIT.usage));
+	const refusal = liveViewRefusal(process.stdin, process.stdout, process.env);
+	if (refusal === null) return true;
+	process.stderr.write(`citop: ${refusal}\n`, () => process.exit(EXIT.usage));
 	return false;
 }
 

@@ -55,11 +55,6 @@ export function useAscii(ctx: CommandContext): boolean {
 	return prefersAscii(ctx.env);
 }
 
-/** Both ends a person would type and read on: an interactive terminal. */
-export function isInteractive(ctx: Pick<CommandContext, 'stdin' | 'stdout'>): boolean {
-	return ctx.stdin.isTTY === true && ctx.stdout.isTTY === true;
-}
-
 /** A store that follows `specs` with the config's polling (`interval`: seconds between polls while runs go on). */
 export async function liveStore(config: LoadedConfig, specs: readonly SourceSpec[], interval?: number): Promise<LiveStore> {
 	// Loaded here, not on top: the live view's first frame does not wait for them.

@@ -45,3 +45,13 @@ export function exitCodeForKind(kind: ErrorKind): number {
 /** Said at once, before any config or network, when the live view has no terminal to draw on. */
 export const NEEDS_TERMINAL =
 	'the live view needs a terminal (stdin and stdout); in scripts use "citop runs" (one listing, --json for jq) or "citop watch RUN --source NAME --exit-status"';
+
+/** TERM=dumb cannot move the cursor or hold a full screen: the commands that print lines still work there. */
+export const DUMB_TERMINAL =
+	'the live view needs a terminal that can draw a full screen, and TERM=dumb cannot; use "citop runs" for one listing or "citop watch RUN --source NAME" to follow a run';
+
+/** Why the live view cannot start on these streams, or null when it can. */
+export function liveViewRefusal(stdin: {isTTY?: boolean}, stdout: {isTTY?: boolean}, env: NodeJS.ProcessEnv): string | null {
+	if (stdin.isTTY !== true || stdout.isTTY !== true) return NEEDS_TERMINAL;
+	return env['TERM'] === 'dumb' ? DUMB_TERMINAL : null;
+}

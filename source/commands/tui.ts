@@ -3,12 +3,13 @@ import type {LoadedConfig} from '../config/load.js';
 import {addSecret} from '../model/secrets.js';
 import type {SourceSpec} from '../providers/types.js';
 import type {Store} from '../store/types.js';
-import {isInteractive, loadCommandConfig, useAscii, useColor} from './context.js';
+import {loadCommandConfig, useAscii, useColor} from './context.js';
 import type {CommandContext} from './context.js';
-import {CliError, EXIT, NEEDS_TERMINAL} from './exit.js';
+import {CliError, EXIT, liveViewRefusal} from './exit.js';
 
-function refuseWithoutTerminal(ctx: Pick<CommandContext, 'stdin' | 'stdout'>): void {
-	if (!isInteractive(ctx)) throw new CliError(NEEDS_TERMINAL, EXIT.usage);
+function refuseWithoutTerminal(ctx: Pick<CommandContext, 'stdin' | 'stdout' | 'env'>): void {
+	const refusal = liveViewRefusal(ctx.stdin, ctx.stdout, ctx.env);
+	if (refusal !== null) throw new CliError(refusal, EXIT.usage);
 }
 
 type Settings = Pick<LoadedConfig, 'poll' | 'highlightMs' | 'notify' | 'color'>;

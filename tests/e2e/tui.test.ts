@@ -186,6 +186,36 @@ describe('citop demo in tmux', () => {
 		expect(pane.show('#{cursor_flag}')).toBe('1');
 	}, 240_000);
 
+	it('takes text typed faster than the screen redraws in full and in order, backspaces too', async () => {
+		const pane = open(100, 30);
+		await waitForRuns(pane);
+		await showTab(pane, WERCKER);
+		pane.send('t');
+		await pane.waitForText(`Start a run on ${WERCKER}`);
+		await pane.waitForText('Branch');
+		// The whole string in one send-keys, as a fast typist over SSH delivers it.
+		pane.send('release/2.4-hotfix', true);
+		await pane.waitForText('▸ release/2.4-hotfix');
+		pane.send(Array.from({length: 12}, () => 'BSpace'));
+		await pane.waitFor((screen) => screen.some((line) => line.trimEnd() === '▸ releas'), 'six characters left after twelve backspaces');
+		pane.send(['e/2.5', 'Left', 'Left', 'BSpace', '3', 'Enter', 'abc123', 'Enter', 'hot', 'Enter', 'Enter']);
+		const screen = await pane.waitForText('Start this run?');
+		await pane.waitForText('branch: release/3.5');
+		expect(screen.join('\n')).not.toContain('releas/');
+		pane.send('Escape');
+		await pane.waitForText('trigger canceled');
+	}, 120_000);
+
+	it('refuses the full screen on TERM=dumb with one line naming what works there, exit 2', async () => {
+		const pane = new TmuxPane(`cd '${root}' && TERM=dumb node dist/cli.js demo; echo "EXITED $?"; exec sleep 600`, {columns: 200, rows: 10}, env);
+		panes.push(pane);
+		const screen = await pane.waitForText('EXITED');
+		expect(screen.filter((line) => line.trim() !== '')).toEqual([
+			'citop: the live view needs a terminal that can draw a full screen, and TERM=dumb cannot; use "citop runs" for one listing or "citop watch RUN --source NAME" to follow a run',
+			'EXITED 2',
+		]);
+	}, 60_000);
+
 	it('quits on Ctrl+C and gives the terminal back', async () => {
 		const pane = open(80, 24);
 		await waitForRuns(pane);

@@ -7,7 +7,7 @@ import {runKey} from '../../source/model/run.js';
 import {FakeStore, makeNode, makeRun} from './fake-store.js';
 import {NORTHFLANK_CAPABILITIES, SOURCECRAFT_CAPABILITIES, makeSource} from '../fixtures/sources.js';
 import type {Harness} from './helpers.js';
-import {KEY, renderApp, selectedRow, unmountApps} from './helpers.js';
+import {KEY, plain, renderApp, rowWith, selectedRow, unmountApps} from './helpers.js';
 
 afterEach(unmountApps);
 
@@ -165,6 +165,24 @@ describe('trigger', () => {
 		await app.press(KEY.enter, 'refused');
 		expect(store.callsOf('trigger')).toEqual([['acme/api', {workflows: ['nightly', 'lint'], shared: false}]]);
 	});
+	it('applies every key of a burst typed faster than a frame, across fields, in order', async () => {
+		const {clock, store, now} = setup();
+		store.triggerResult = async () => makeRun('deploy', '5752', 0, now, {status: 'queued'});
+		const app = await renderApp(store, clock);
+		await app.press(KEY.tab, '[deploy]');
+		await app.press('t', 'Branch');
+		await app.burst([...'release/2.4-hotfix'], '▸ release/2.4-hotfix');
+		await app.burst(Array.from({length: 12}, () => '\u007f'), (frame) => plain(frame).includes('▸ releas ') && !plain(frame).includes('▸ release'));
+		await app.burst([...'e/2.5', KEY.left, KEY.left, '\u007f', '3'], '▸ release/3.5');
+		// Enter and the next field's text in the same burst: nothing typed after Enter is lost.
+		await app.burst([KEY.enter, ...'abc123', KEY.enter, ...'hot', KEY.enter, 'A=1', KEY.enter, 'B=2', KEY.enter, KEY.enter], 'Start this run?');
+		expect(app.text()).toContain('branch: release/3.5');
+		expect(app.text()).toContain('environment variables: A=1 B=2');
+		await app.press(KEY.enter, 'started deploy #5752');
+		expect(store.callsOf('trigger')).toEqual([
+			['deploy', {branch: 'release/3.5', commit: 'abc123', message: 'hot', inputs: [{key: 'A', value: '1'}, {key: 'B', value: '2'}]}],
+		]);
+	});
 });
 
 describe('watch, copy, refresh, pause and help', () => {
@@ -257,13 +275,45 @@ describe('watch, copy, refresh, pause and help', () => {
 		expect(store.calls.map(([name]) => name).filter((name) => name === 'pause' || name === 'resume')).toEqual(['pause', 'resume']);
 	});
 
-	it('shows every key in a help overlay that any key closes', async () => {
+	it.each([
+		[80, 24],
+		[60, 12],
+	])('scrolls the help at %i×%i to every key and mark, none of them cut', async (columns, rows) => {
+		const {clock, store} = setup();
+		const app = await renderApp(store, clock, {columns, rows});
+		await app.press('?', 'Keys in the run list');
+		const seen = new Set<string>();
+		const body = () => app.text().split('\n').slice(2, rows - 4);
+		for (let page = 0; page < 40; page++) {
+			for (const line of body()) seen.add(line.trimEnd());
+			const where = /(\d+)-(\d+)\/(\d+)/.exec(app.text().split('\n')[1] ?? '');
+			expect(where, 'the help says where its window is').not.toBeNull();
+			if (where?.[2] === where?.[3]) break;
+			const before = app.text();
+			await app.press(page % 2 === 0 ? 'j' : KEY.pageDown, (frame) => plain(frame) !== before);
+		}
+		const text = [...seen].join('\n');
+		expect(text).not.toContain('…');
+		const words = text.split(/\s+/);
+		for (const phrase of ['abort the run (asks first)', 'cycle the sort order', "open the node's log", 'follow the end on / off', 'watch / unwatch: bell and notification when it ends']) {
+			for (const word of phrase.split(' ')) expect(words, phrase).toContain(word);
+		}
+		for (const mark of ['✓', '✗', '○', '⊘', '↷', '»', '●', 'approval', 'timed', 'canceling', 'STALE']) expect(words).toContain(mark);
+		// Back up to the top with k and PgUp; any other key closes.
+		await app.press(KEY.pageUp);
+		await app.press('g', (frame) => /\b1-\d+\//.test(plain(frame)));
+		await app.press('q', (frame) => !plain(frame).includes('Keys in the run list'));
+		expect(app.quits()).toBe(0);
+	});
+
+	it('shows every key in a help overlay that any key but the moving ones closes', async () => {
 		const {clock, store} = setup();
 		const app = await renderApp(store, clock);
 		await app.press('?', 'Keys in the run list');
-		for (const words of ['abort the run', 'cycle the sort order', 'next source', 'filter by text', 'quit', '✓ success']) {
+		for (const words of ['abort the run', 'cycle the sort order', 'next source', 'filter by text', 'quit']) {
 			expect(app.text()).toContain(words);
 		}
+		expect(rowWith(app.text(), '✓')).toMatch(/✓ +success/);
 		await app.press('q', (frame) => !frame.includes('Keys in the run list'));
 		expect(app.quits()).toBe(0);
 	});

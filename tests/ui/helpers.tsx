@@ -112,18 +112,33 @@ export async function renderApp(store: FakeStore, clock: ManualClock, options: R
 		await waitFor(() => check(), what);
 	};
 
+	/** Waits for `until` if given: a frame test, or text the frame must show (styles aside). */
+	const settle = async (until: string | ((frame: string) => boolean) | undefined, after: string): Promise<string> => {
+		if (until === undefined) return frame();
+		const predicate = typeof until === 'string' ? (shown: string) => plain(shown).includes(until) : until;
+		return waitFor(predicate, typeof until === 'string' ? `"${until}" after ${after}` : `a frame after ${after}`);
+	};
+
 	/**
 	 * Types keys inside act(), so the frame and every effect after it (an input that subscribes
-	 * when a dialog opens) are done before the next key; then waits for `until` if given: a frame
-	 * test, or text the frame must show (styles aside).
+	 * when a dialog opens) are done before the next key; then waits for `until` if given.
 	 */
 	const press = async (keys: string, until?: string | ((frame: string) => boolean)): Promise<string> => {
 		await act(async () => {
 			ink.stdin.write(keys);
 		});
-		if (until === undefined) return frame();
-		const predicate = typeof until === 'string' ? (shown: string) => plain(shown).includes(until) : until;
-		return waitFor(predicate, typeof until === 'string' ? `"${until}" after ${JSON.stringify(keys)}` : `a frame after ${JSON.stringify(keys)}`);
+		return settle(until, JSON.stringify(keys));
+	};
+
+	/**
+	 * Keys that come faster than a frame, as a slow link or tmux send-keys delivers them: each chunk
+	 * is its own read from the terminal, all of them before React renders again.
+	 */
+	const burst = async (chunks: readonly string[], until?: string | ((frame: string) => boolean)): Promise<string> => {
+		await act(async () => {
+			for (const chunk of chunks) ink.stdin.write(chunk);
+		});
+		return settle(until, `a burst of ${chunks.length} keys`);
 	};
 
 	const unmount = async (): Promise<void> => {
@@ -141,6 +156,7 @@ export async function renderApp(store: FakeStore, clock: ManualClock, options: R
 		waitFor,
 		eventually,
 		press,
+		burst,
 		/** A new snapshot from the store, as a poll would bring. */
 		push: (patch: Parameters<FakeStore['push']>[0]) => act(async () => store.push(patch)),
 		/** Moves the shared clock (ticks, highlights fading). */

@@ -36,6 +36,16 @@ describe('column layout', () => {
 		}
 	});
 
+	it('keeps the source of each run in the all-sources view as long as the ref shows, and longer', () => {
+		for (const widths of [content, {source: 16, run: 20, ref: 30, event: 9, user: 12}, {source: 12, run: 8, ref: 22, event: 9, user: 5}]) {
+			for (let width = 60; width <= 200; width++) {
+				const shown = layoutColumns(width, widths, {showSource: true}).columns.map((column) => column.id);
+				if (shown.includes('ref')) expect(shown, `at ${width} columns`).toContain('source');
+			}
+			expect(layoutColumns(60, widths, {showSource: true}).columns.map((column) => column.id)).toContain('source');
+		}
+	});
+
 	it('gives a wide screen a title column and wider gaps', () => {
 		const layout = layoutColumns(200, content, {showSource: true});
 		expect(layout.gap).toBe(2);

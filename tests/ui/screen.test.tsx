@@ -135,6 +135,61 @@ describe('the screen', () => {
 		for (const line of app.text().split('\n')) expect(stringWidth(line)).toBeLessThanOrEqual(60);
 	});
 
+	it('counts the sources that do not fit in the header and the tabs, and keeps the selected tab in view', async () => {
+		const clock = new ManualClock();
+		const now = clock.now();
+		const names = ['acme/api', 'acme/web', 'acme/infra', 'build', 'deploy', 'shop', 'shop-release', 'shop-staging'];
+		const store = new FakeStore(clock, {
+			sources: names.map((name) => makeSource(name, {lastSuccessAt: now})),
+			runs: names.map((name, index) => makeRun(name, String(100 + index), index, now)),
+		});
+		// Each source named on the line or counted in a "+N" mark; the tabs have "all" as well.
+		const shownOrCounted = (line: string, tabs = false) => {
+			const marks = [...line.matchAll(/\+(\d+)/g)].reduce((sum, match) => sum + Number(match[1]), 0);
+			const shown = (tabs ? ['all', ...names] : names).filter((name) => new RegExp(`(^|[ [])${name.replace('/', '\\/')}[\\] ]`).test(`${line} `));
+			return marks + shown.length - (tabs ? 1 : 0);
+		};
+		for (const columns of [120, 80]) {
+			const app = await renderApp(store, clock, {columns, rows: 24});
+			let [header = '', tabs = ''] = app.text().split('\n');
+			expect(header).toMatch(/\+\d+/);
+			expect(shownOrCounted(header)).toBe(names.length);
+			if (columns === 80) expect(tabs).toMatch(/\+\d+/);
+			expect(shownOrCounted(tabs, true)).toBe(names.length);
+			await app.press(KEY.shiftTab, '[shop-staging]');
+			[, tabs = ''] = app.text().split('\n');
+			expect(shownOrCounted(tabs, true)).toBe(names.length);
+			await app.press(KEY.shiftTab, '[shop-release]');
+			await app.press(KEY.shiftTab, '[shop]');
+			[, tabs = ''] = app.text().split('\n');
+			// The tabs next to the selected one stay beside it: no gap in the middle of the strip.
+			const shown = names.map((name, index) => (new RegExp(`[ []${name.replace('/', '\\/')}[\\] ]`).test(`${tabs} `) ? index : -1)).filter((index) => index >= 0);
+			expect(shown).toEqual(Array.from({length: shown.length}, (_, step) => (shown[0] ?? 0) + step));
+			expect(shownOrCounted(tabs, true)).toBe(names.length);
+			await app.unmount();
+		}
+	});
+
+	it('ignores keys while the terminal is too small, except q', async () => {
+		const {clock, store} = setup();
+		const app = await renderApp(store, clock, {columns: 50, rows: 10});
+		expect(app.text()).toContain('terminal too small');
+		await app.press('j');
+		await app.press(KEY.enter);
+		await app.press('w');
+		await app.press('/x');
+		await app.resize({columns: 100, rows: 30});
+		const frame = await app.waitFor((shown) => shown.includes('STATUS'), 'the list again');
+		expect(selectedRow(frame)).toContain('#5751');
+		expect(plain(frame)).not.toContain('esc back');
+		expect(plain(frame)).not.toContain('/x');
+		expect(store.callsOf('openRun')).toEqual([]);
+		expect(store.callsOf('watch')).toEqual([]);
+		await app.resize({columns: 50, rows: 10});
+		await app.press('q');
+		expect(app.quits()).toBe(1);
+	});
+
 	it('lays out again at once when the terminal is resized', async () => {
 		const {clock, store} = setup();
 		const app = await renderApp(store, clock, {terminalSize: true});

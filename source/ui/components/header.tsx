@@ -12,6 +12,9 @@ export function Header({sources}: {sources: readonly SourceState[]}) {
 	const {now} = useTick();
 	const {columns} = useSize();
 	const {paint, symbols} = useTheme();
-	const text = composeLine(headerParts(sources, now), [{text: formatClock(now)}], columns, paint, ` ${symbols.dot} `, symbols.ellipsis);
+	const separator = ` ${symbols.dot} `;
+	// Sources that do not fit are counted at the end ("+2"): none drops out unseen.
+	const more = (count: number) => ({text: `+${count}`, tone: 'muted' as const});
+	const text = composeLine(headerParts(sources, now), [{text: formatClock(now)}], columns, paint, separator, symbols.ellipsis, separator, more);
 	return <Line text={text} />;
 }

@@ -1,32 +1,36 @@
-import {STATUSES} from '../../model/status.js';
 import type {View} from '../logic/keys.js';
-import {helpLines} from '../logic/keys.js';
-import {glyphFor} from '../logic/symbols.js';
-import {fitToWidth} from '../logic/text.js';
+import {VIEW_NAMES} from '../logic/keys.js';
+import {composeLine} from '../logic/compose.js';
 import {useSize} from '../hooks/size.js';
 import {useTheme} from '../hooks/theme.js';
 import {Lines} from './lines.js';
 
-const KEYS_WIDTH = 14;
+/** The title row above the help's lines. */
+export const HELP_HEAD = 1;
 
-/** Every key of the current view, in as many columns as the width allows, and the glyph legend. */
-export function HelpView({view, height}: {view: View; height: number}) {
+export interface HelpViewProps {
+	view: View;
+	/** Every line of the help (see helpBody), of which a window shows. */
+	lines: readonly string[];
+	top: number;
+	height: number;
+}
+
+/** Every key and mark, scrolled by the moving keys; the title says where the window is. */
+export function HelpView({view, lines, top, height}: HelpViewProps) {
 	const {columns} = useSize();
-	const {paint, ascii} = useTheme();
-	const entries = helpLines(view).map(({keys, help}) => `${fitToWidth(keys, KEYS_WIDTH)} ${help}`);
-	const legend = STATUSES.map((status) => `${glyphFor(status, ascii, 0)} ${status}`).join('   ');
-	const title = paint.bold(fitToWidth(`Keys in the ${view === 'list' ? 'run list' : view === 'detail' ? 'run view' : 'log view'} (any key closes)`, columns));
-	const room = Math.max(1, height - 3);
-	const perColumn = Math.max(1, columns >= 100 || entries.length > room ? Math.ceil(entries.length / 2) : entries.length);
-	const split = perColumn < entries.length && columns >= 80;
-	const half = Math.floor(columns / 2);
-	const lines = [title];
-	const count = split ? perColumn : entries.length;
-	for (let index = 0; index < count; index++) {
-		const first = entries[index] ?? '';
-		const second = split ? (entries[index + perColumn] ?? '') : '';
-		lines.push(split ? fitToWidth(first, half) + fitToWidth(second, columns - half) : fitToWidth(first, columns));
-	}
-	lines.push('', fitToWidth(legend, columns));
-	return <Lines lines={lines} height={height} />;
+	const {paint, symbols, ascii} = useTheme();
+	const rows = Math.max(1, height - HELP_HEAD);
+	const shown = lines.slice(top, top + rows);
+	const scroll = lines.length > rows ? `${ascii ? 'j/k' : `${symbols.up}${symbols.down}`} PgUp PgDn scroll ${symbols.dot} ` : '';
+	const where = lines.length > rows ? `${top + 1}-${top + shown.length}/${lines.length}` : '';
+	const title = composeLine(
+		[{text: `Keys in the ${VIEW_NAMES[view]}`, bold: true, priority: 2}, {text: `${scroll}any other key closes`, tone: 'muted', priority: 1}],
+		[{text: where, tone: 'muted'}],
+		columns,
+		paint,
+		` ${symbols.dot} `,
+		symbols.ellipsis,
+	);
+	return <Lines lines={[title, ...shown]} height={height} />;
 }

@@ -4,12 +4,14 @@ import {Box, useInput} from 'ink';
 import type {Key} from 'ink';
 import type {Clock} from '../../model/clock.js';
 import type {Store, StoreSnapshot} from '../../store/types.js';
+import {helpBody} from '../logic/help.js';
 import {keyNames} from '../logic/keys.js';
 import {logWindow} from '../logic/log-window.js';
 import type {Notify, TerminalOut} from '../hooks/actions.js';
 import {describeFailure, useRunActions, useWatchedNotifications} from '../hooks/actions.js';
 import {listModel, treeModel, useListModel, useTreeModel} from '../hooks/models.js';
 import {useSize} from '../hooks/size.js';
+import {useTheme} from '../hooks/theme.js';
 import {useTick} from '../hooks/tick.js';
 import {handleKey} from '../state/keys.js';
 import type {UiAction} from '../state/ui-state.js';
@@ -18,7 +20,7 @@ import {ABORT_HEIGHT, AbortDialog} from './abort-dialog.js';
 import {DETAIL_HEAD, DetailView} from './detail-view.js';
 import {FOOTER_HEIGHT, Footer} from './footer.js';
 import {Header} from './header.js';
-import {HelpView} from './help-view.js';
+import {HELP_HEAD, HelpView} from './help-view.js';
 import {LOG_HEAD, LogView, logLines} from './log-view.js';
 import {RunList} from './run-list.js';
 import {Tabs} from './tabs.js';
@@ -68,6 +70,11 @@ export function Screen({store, snapshot, clock, notify, terminal, onQuit}: Scree
 		() => ({count: lines.length, endTop: state.view === 'log' ? logWindow(lines, null, logRows, size.columns).endTop : 0}),
 		[lines, logRows, size.columns, state.view],
 	);
+	const {symbols, ascii} = useTheme();
+	const helping = overlay?.kind === 'help';
+	const helpText = useMemo(() => (helping ? helpBody(state.view, size.columns, symbols, ascii) : []), [helping, state.view, size.columns, symbols, ascii]);
+	const helpRows = Math.max(1, body - HELP_HEAD);
+	const help = {endTop: Math.max(0, helpText.length - helpRows), page: helpRows};
 
 	useEffect(() => {
 		if (state.openKey === null) return;
@@ -99,14 +106,20 @@ export function Screen({store, snapshot, clock, notify, terminal, onQuit}: Scree
 	}, [shown, list.cursor, state.list.key, state.pendingSelect, state.listMoved]);
 
 	const pages = {list: listRows, detail: treeRows, log: logRows};
-	const latest = useRef({state, snapshot, list, tree, log, actions, onQuit, columns: size.columns, pages});
-	latest.current = {state, snapshot, list, tree, log, actions, onQuit, columns: size.columns, pages};
+	const tooSmall = isTooSmall(size);
+	const latest = useRef({state, snapshot, list, tree, log, help, actions, onQuit, columns: size.columns, pages, tooSmall});
+	latest.current = {state, snapshot, list, tree, log, help, actions, onQuit, columns: size.columns, pages, tooSmall};
 	const onKeys = useCallback(
 		(input: string, key: Key) => {
 			if (key.ctrl && input === 'c') return latest.current.onQuit();
 			// A burst of keys ("jjj", "k⏎") is handled here in one go: each key sees the state the keys
 			// before it left, worked out with the same reducer React will run.
 			const render = latest.current;
+			// Nothing shows what a key would act on: only quitting is safe.
+			if (render.tooSmall) {
+				if (keyNames(input, key).includes('q')) render.onQuit();
+				return;
+			}
 			// A dialog takes the keys itself. This handler stays subscribed meanwhile, so no key is lost
 			// in the moment between a dialog closing and a handler subscribing again.
 			if (render.state.overlay !== null && render.state.overlay.kind !== 'help') return;
@@ -141,10 +154,10 @@ export function Screen({store, snapshot, clock, notify, terminal, onQuit}: Scree
 	);
 	useInput(onKeys);
 
-	if (isTooSmall(size)) return <TooSmall />;
+	if (tooSmall) return <TooSmall />;
 	const message = visibleMessage(state.message, now);
 	let main;
-	if (overlay?.kind === 'help') main = <HelpView view={state.view} height={body} />;
+	if (helping) main = <HelpView view={state.view} lines={helpText} top={state.helpTop} height={body} />;
 	else if (state.view === 'log' && tree) {
 		const node = tree.rows.find((row) => row.id === state.logNode)?.node;
 		const title = `${tree.run.source} ${tree.run.label} ${node ? `› ${node.title}` : ''}`;

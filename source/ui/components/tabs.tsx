@@ -1,5 +1,6 @@
 import type {Part} from '../logic/compose.js';
 import {composeLine} from '../logic/compose.js';
+import {tabParts} from '../logic/tabs.js';
 import type {SortMode, StatusFilter} from '../logic/order.js';
 import {useSize} from '../hooks/size.js';
 import {useTheme} from '../hooks/theme.js';
@@ -17,14 +18,6 @@ export interface TabsProps {
 	position: string;
 }
 
-function tabParts(sources: readonly string[], tab: string | null): Part[] {
-	return [null, ...sources].map((name) => {
-		const label = name ?? 'all';
-		const active = name === tab;
-		return {text: active ? `[${label}]` : ` ${label} `, bold: active, priority: active ? 2 : 1};
-	});
-}
-
 /** Source tabs on the left; the text filter, status filter, sort and position on the right. */
 export function Tabs({sources, tab, text, editing, status, sort, position}: TabsProps) {
 	const {columns} = useSize();
@@ -34,6 +27,6 @@ export function Tabs({sources, tab, text, editing, status, sort, position}: Tabs
 	if (editing) right.push({text: `filter /${text}_`, tone: 'accent', bold: true, priority: 4});
 	else if (text !== '') right.push({text: `filter /${text}`, tone: 'accent', priority: 3});
 	right.push({text: `status ${status}`, priority: 2}, {text: `sort ${sort}`, priority: 2}, {text: position, tone: 'muted', priority: 1});
-	const line = composeLine(tabParts(sources, tab), right, columns, paint, ` ${symbols.dot} `, symbols.ellipsis, '');
+	const line = composeLine((room) => tabParts(sources, tab, room), right, columns, paint, ` ${symbols.dot} `, symbols.ellipsis, '');
 	return <Line text={line} />;
 }

@@ -1,30 +1,21 @@
 import type {ReactNode} from 'react';
-import {useState} from 'react';
+import {useCallback, useMemo, useRef, useState} from 'react';
 import {Box, Text, useInput} from 'ink';
+import type {Key} from 'ink';
 import type {Run} from '../../model/run.js';
 import type {TriggerRequest} from '../../providers/types.js';
 import type {SourceState} from '../../store/types.js';
-import type {HeadType, TriggerDraft, TriggerStep} from '../logic/trigger-form.js';
-import {
-	EMPTY_DRAFT,
-	buildRequest,
-	parseInput,
-	summarize,
-	textLabel,
-	triggerSteps,
-	workflowChoices,
-	writeText,
-} from '../logic/trigger-form.js';
+import {keyNames} from '../logic/keys.js';
+import {showLine} from '../logic/line-edit.js';
+import type {TriggerEnv, TriggerForm} from '../logic/trigger-flow.js';
+import {chosenIndex, currentStep, formChoices, knownWorkflows, startForm, triggerKey} from '../logic/trigger-flow.js';
+import type {TriggerDraft, TriggerStep} from '../logic/trigger-form.js';
+import {buildRequest, summarize, textLabel, workflowChoices} from '../logic/trigger-form.js';
 import {composeLine} from '../logic/compose.js';
 import {fitToWidth} from '../logic/text.js';
+import {scrollTop} from '../logic/window.js';
 import {useSize} from '../hooks/size.js';
 import {useTheme} from '../hooks/theme.js';
-import type {Choice} from './choice.js';
-import {ChoiceList} from './choice.js';
-import {LineInput} from './line-input.js';
-
-const DONE = '\u0000done';
-const OTHER = '\u0000other';
 
 export interface TriggerDialogProps {
 	/** The sources that can start runs. */
@@ -38,18 +29,6 @@ export interface TriggerDialogProps {
 	onDone(run: Run): void;
 	onCancel(): void;
 }
-
-const HEAD_TYPES: Array<Choice<HeadType>> = [
-	{label: 'the default branch', value: 'default'},
-	{label: 'a branch', value: 'branch'},
-	{label: 'a tag', value: 'tag'},
-	{label: 'a commit', value: 'commit'},
-];
-
-const SHARED: Array<Choice<boolean>> = [
-	{label: 'no', value: false},
-	{label: 'yes', value: true},
-];
 
 function question(step: TriggerStep, draft: TriggerDraft, inputsLabel: string, known: boolean): string {
 	switch (step.kind) {
@@ -72,66 +51,50 @@ function question(step: TriggerStep, draft: TriggerDraft, inputsLabel: string, k
 export function TriggerDialog(props: TriggerDialogProps) {
 	const {columns} = useSize();
 	const {paint, symbols} = useTheme();
-	const [source, setSource] = useState<string | null>(props.source ?? (props.sources.length === 1 ? (props.sources[0]?.name ?? null) : null));
-	const [draft, setDraft] = useState<TriggerDraft>(EMPTY_DRAFT);
-	const [stepIndex, setStepIndex] = useState(0);
-	const [typed, setTyped] = useState('');
-	const [error, setError] = useState<string | null>(null);
-	const [sending, setSending] = useState(false);
-	// A workflow missing from the recent runs can still be typed in.
-	const [typingWorkflows, setTypingWorkflows] = useState(false);
-	const state = props.sources.find((item) => item.name === source) ?? null;
-	const fields = state?.capabilities.triggerFields ?? [];
-	const steps = triggerSteps(fields, draft);
-	const step = steps[Math.min(stepIndex, steps.length - 1)] ?? {kind: 'confirm'};
-	const known = source === null ? [] : workflowChoices(props.runs, source);
-	const choices = typingWorkflows ? [] : known;
+	const env = useMemo<TriggerEnv>(
+		() => ({
+			sources: props.sources.map((item) => item.name),
+			fieldsOf: (name) => props.sources.find((item) => item.name === name)?.capabilities.triggerFields ?? [],
+			workflowsOf: (name) => workflowChoices(props.runs, name),
+		}),
+		[props.sources, props.runs],
+	);
+	const [form, setForm] = useState<TriggerForm>(() => startForm(props.source, env.sources));
+	// The form as the last key left it: the next key starts from it even before React renders it.
+	const latest = useRef({form, env, props});
+	latest.current = {form, env, props};
+	const commit = useCallback((next: TriggerForm) => {
+		latest.current = {...latest.current, form: next};
+		setForm(next);
+	}, []);
 
-	const advance = (next: TriggerDraft) => {
-		setDraft(next);
-		setTyped('');
-		setError(null);
-		setStepIndex((index) => index + 1);
-	};
-	const send = () => {
-		if (source === null || sending) return;
-		setSending(true);
-		setError(null);
-		void props.onSubmit(source, buildRequest(fields, draft)).then((result) => {
-			setSending(false);
-			if ('run' in result) props.onDone(result.run);
-			else setError(result.error);
-		});
-	};
+	const onKeys = useCallback(
+		(input: string, key: Key) => {
+			const {env: known, props: current} = latest.current;
+			let next = latest.current.form;
+			for (const name of keyNames(input, key)) {
+				const result = triggerKey(next, name, known);
+				next = result.form;
+				if (result.outcome === 'cancel') return current.onCancel();
+				if (result.outcome !== 'send' || next.source === null) continue;
+				const {source, draft} = next;
+				void current.onSubmit(source, buildRequest(known.fieldsOf(source), draft)).then((answer) => {
+					if ('run' in answer) latest.current.props.onDone(answer.run);
+					else commit({...latest.current.form, sending: false, error: answer.error});
+				});
+			}
+			commit(next);
+		},
+		[commit],
+	);
+	useInput(onKeys);
 
-	useInput((input, key) => {
-		if (key.escape) props.onCancel();
-		else if (step.kind === 'confirm' && source !== null && (key.return || input === 'y')) send();
-		// Back from the confirmation (after a refusal too) to change an answer; the answers stay.
-		else if (step.kind === 'confirm' && key.leftArrow && !sending) {
-			setError(null);
-			setStepIndex(Math.max(0, steps.length - 2));
-		}
-	});
-
-	const onText = (value: string) => {
-		if (step.kind === 'text') advance(writeText(draft, step.field, value));
-		else if (step.kind === 'workflows') {
-			const typedNames = value.split(',').map((name) => name.trim()).filter((name) => name !== '');
-			advance({...draft, workflows: [...new Set([...draft.workflows, ...typedNames])]});
-		} else if (step.kind === 'inputs') {
-			if (value.trim() === '') return advance(draft);
-			const parsed = parseInput(value);
-			if ('error' in parsed) return setError(parsed.error);
-			setDraft({...draft, inputs: [...draft.inputs, parsed]});
-			setTyped('');
-			setError(null);
-		}
-	};
-
-	const answers = state ? summarize(fields, draft, state.capabilities.inputsLabel) : [];
+	const state = props.sources.find((item) => item.name === form.source) ?? null;
+	const step = currentStep(form, env);
+	const choices = formChoices(form, env, symbols.arrow);
+	const answers = state ? summarize(state.capabilities.triggerFields, form.draft, state.capabilities.inputsLabel) : [];
 	const head = composeLine(
-		[{text: source === null ? 'Start a run: which source?' : `Start a run on ${source}`, bold: true}],
+		[{text: form.source === null ? 'Start a run: which source?' : `Start a run on ${form.source}`, bold: true}],
 		[{text: 'esc cancel', tone: 'muted'}],
 		columns,
 		paint,
@@ -139,62 +102,44 @@ export function TriggerDialog(props: TriggerDialogProps) {
 		symbols.ellipsis,
 	);
 	const room = Math.max(1, props.height - 4 - (step.kind === 'confirm' ? answers.length : 0));
+	const fit = (text: string) => fitToWidth(text, columns, 'left', symbols.ellipsis);
 	let body: ReactNode;
-	if (source === null) {
-		const items = props.sources.map((item) => ({label: item.name, value: item.name}));
-		body = <ChoiceList items={items} limit={room} onSelect={(item) => setSource(item.value)} />;
-	} else if (step.kind === 'workflows' && choices.length > 0) {
-		const items: Array<Choice<string>> = [
-			...choices.map((name) => ({label: `[${draft.workflows.includes(name) ? 'x' : ' '}] ${name}`, value: name})),
-			{label: 'other: type names…', value: OTHER},
-			{label: `continue ${symbols.arrow}`, value: DONE},
-		];
-		const toggle = (item: Choice<string>) => {
-			if (item.value === DONE) return advance(draft);
-			if (item.value === OTHER) return setTypingWorkflows(true);
-			const workflows = draft.workflows.includes(item.value)
-				? draft.workflows.filter((name) => name !== item.value)
-				: [...draft.workflows, item.value];
-			setDraft({...draft, workflows});
-		};
-		body = <ChoiceList items={items} limit={room} onSelect={toggle} />;
-	} else if (step.kind === 'headType') {
-		body = <ChoiceList items={HEAD_TYPES} limit={room} onSelect={(item) => advance({...draft, headType: item.value, head: ''})} />;
-	} else if (step.kind === 'shared') {
-		body = <ChoiceList items={SHARED} limit={room} onSelect={(item) => advance({...draft, shared: item.value})} />;
+	if (choices !== null) {
+		const at = chosenIndex(form, choices);
+		const top = scrollTop(0, at, choices.length, room);
+		body = choices.slice(top, top + room).map((item, index) => (
+			<Text key={item.value} wrap="truncate">
+				{top + index === at ? `${symbols.closed} ${paint.inverse(item.label)}` : `  ${item.label}`}
+			</Text>
+		));
 	} else if (step.kind === 'confirm') {
 		body = (
-			<Box flexDirection="column">
+			<>
 				{answers.map((line, index) => (
 					<Text key={index} wrap="truncate">
 						{`  ${line}`}
 					</Text>
 				))}
-				<Text>{sending ? 'starting the run' : ''}</Text>
-			</Box>
+				<Text>{form.sending ? 'starting the run' : ''}</Text>
+			</>
 		);
 	} else {
-		const entered = step.kind === 'inputs' ? draft.inputs.map((input) => `${input.key}=${input.value}`).join('  ') : '';
+		const entered = step.kind === 'inputs' ? form.draft.inputs.map((input) => `${input.key}=${input.value}`).join('  ') : '';
 		body = (
-			<Box flexDirection="column">
+			<>
 				{entered === '' ? null : <Text wrap="truncate">{`  ${entered}`}</Text>}
-				<Box>
-					<Text>{`${symbols.closed} `}</Text>
-					<LineInput value={typed} onChange={setTyped} onSubmit={onText} />
-				</Box>
-			</Box>
+				<Text wrap="truncate-start">{`${symbols.closed} ${showLine(form.line, paint.inverse)}`}</Text>
+			</>
 		);
 	}
+	const known = knownWorkflows(form, env).length > 0;
 	return (
 		<Box flexDirection="column" height={props.height} overflow="hidden">
 			<Text>{paint.tone(symbols.rule.repeat(columns), 'muted')}</Text>
 			<Text wrap="truncate">{head}</Text>
-			<Text wrap="truncate">{source === null ? '' : question(step, draft, state?.capabilities.inputsLabel ?? 'inputs', choices.length > 0)}</Text>
-			{/* A fresh input per step: no cursor or selection carries over from the step before. */}
-			<Box key={`${source ?? ''}:${stepIndex}:${typingWorkflows}`} flexDirection="column">
-				{body}
-			</Box>
-			{error === null ? null : <Text wrap="truncate">{paint.tone(fitToWidth(`${symbols.error} ${error}`, columns, 'left', symbols.ellipsis), 'error')}</Text>}
+			<Text wrap="truncate">{form.source === null ? '' : question(step, form.draft, state?.capabilities.inputsLabel ?? 'inputs', known)}</Text>
+			<Box flexDirection="column">{body}</Box>
+			{form.error === null ? null : <Text wrap="truncate">{paint.tone(fit(`${symbols.error} ${form.error}`), 'error')}</Text>}
 		</Box>
 	);
 }

@@ -73,10 +73,12 @@ export function layoutColumns(width: number, content: ContentWidths, options: {s
 			resize('progress', () => COMPACT_PROGRESS_WIDTH);
 		},
 		() => resize('ref', () => REF_MIN),
-		() => drop('source'),
 		() => drop('started'),
 		() => resize('run', () => RUN_MIN),
+		// In the all-sources view, runs of different sources can share a ref but not a source and a
+		// run id: the source goes after the ref.
 		() => drop('ref'),
+		() => drop('source'),
 		() => drop('progress'),
 	];
 	for (const step of steps) {

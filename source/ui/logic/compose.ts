@@ -17,7 +17,8 @@ function paintPart(part: Part, text: string, paint: Painter): string {
 
 /**
  * Parts joined by `separator` into at most `width` columns: the least important parts drop out
- * first, and if the last one standing is still too long it is cut with an ellipsis.
+ * first, and if the last one standing is still too long it is cut with an ellipsis. With `cut`,
+ * a line that lost parts says how many at its end ("+2"), and that mark keeps its room.
  * Returns the painted text and its display width.
  */
 export function composeParts(
@@ -26,10 +27,15 @@ export function composeParts(
 	paint: Painter,
 	separator: string,
 	ellipsis = '…',
+	cut?: (count: number) => Part,
 ): {text: string; width: number} {
-	let kept = parts.filter((part) => part.text !== '');
-	const measure = (list: readonly Part[]) =>
-		list.reduce((sum, part) => sum + displayWidth(part.text), 0) + displayWidth(separator) * Math.max(0, list.length - 1);
+	const all = parts.filter((part) => part.text !== '');
+	let kept = all;
+	const mark = (list: readonly Part[]) => (cut && list.length < all.length ? cut(all.length - list.length) : null);
+	const measure = (list: readonly Part[]) => {
+		const shown = [...list, ...[mark(list)].filter((part) => part !== null)];
+		return shown.reduce((sum, part) => sum + displayWidth(part.text), 0) + displayWidth(separator) * Math.max(0, shown.length - 1);
+	};
 	while (kept.length > 1 && measure(kept) > width) {
 		let weakest = kept.length - 1;
 		for (let index = kept.length - 1; index >= 0; index--) {
@@ -37,11 +43,13 @@ export function composeParts(
 		}
 		kept = kept.filter((_, index) => index !== weakest);
 	}
+	const last = mark(kept);
+	const reserve = last === null ? 0 : displayWidth(separator) + displayWidth(last.text);
 	let used = 0;
 	const painted: string[] = [];
-	kept.forEach((part, index) => {
+	[...kept, ...(last === null ? [] : [last])].forEach((part, index) => {
 		const gap = index === 0 ? 0 : displayWidth(separator);
-		const room = width - used - gap;
+		const room = width - used - gap - (part === last ? 0 : reserve);
 		if (room <= 0) return;
 		const text = truncate(part.text, room, ellipsis);
 		if (index > 0) painted.push(paint.tone(separator, 'muted'));
@@ -51,18 +59,23 @@ export function composeParts(
 	return {text: painted.join(''), width: used};
 }
 
-/** A full-width line: left parts, and right parts pinned to the right edge (they win the room). */
+/**
+ * A full-width line: left parts, and right parts pinned to the right edge (they win the room).
+ * The left parts may be worked out for the room the right ones leave.
+ */
 export function composeLine(
-	left: readonly Part[],
+	left: readonly Part[] | ((room: number) => readonly Part[]),
 	right: readonly Part[],
 	width: number,
 	paint: Painter,
 	separator: string,
 	ellipsis = '…',
 	leftSeparator = separator,
+	cut?: (count: number) => Part,
 ): string {
 	const end = composeParts(right, width, paint, separator, ellipsis);
 	const room = end.width === 0 ? width : width - end.width - 1;
-	const start = room > 0 ? composeParts(left, room, paint, leftSeparator, ellipsis) : {text: '', width: 0};
+	const parts = typeof left === 'function' ? left(room) : left;
+	const start = room > 0 ? composeParts(parts, room, paint, leftSeparator, ellipsis, cut) : {text: '', width: 0};
 	return start.text + ' '.repeat(Math.max(0, width - start.width - end.width)) + end.text;
 }

@@ -164,7 +164,7 @@ export function keyHints(view: View, ascii: boolean): string[] {
 	}
 }
 
-const VIEW_NAMES: Record<View, string> = {list: 'run list', detail: 'run view', log: 'log view'};
+export const VIEW_NAMES: Record<View, string> = {list: 'run list', detail: 'run view', log: 'log view'};
 
 /**
  * Help overlay lines: every key of the current view, then what the other views add, each under

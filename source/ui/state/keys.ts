@@ -5,6 +5,7 @@ import {isConcluded} from '../../model/status.js';
 import type {StoreSnapshot} from '../../store/types.js';
 import type {Action} from '../logic/keys.js';
 import {actionFor} from '../logic/keys.js';
+import {editLine} from '../logic/line-edit.js';
 import type {Move} from '../logic/window.js';
 import {clamp, moveIndex} from '../logic/window.js';
 import type {ListModel, TreeModel} from '../hooks/models.js';
@@ -22,6 +23,8 @@ export interface KeyContext {
 	log: {count: number; endTop: number};
 	/** Rows on screen, for PgUp/PgDn. */
 	page: number;
+	/** The help screen's last top line and its rows on screen. */
+	help: {endTop: number; page: number};
 	actions: ReturnType<typeof useRunActions>;
 	onQuit(): void;
 }
@@ -176,8 +179,6 @@ function logKey(context: KeyContext, action: Action): void {
 	}
 }
 
-const PRINTABLE = /^[^\u0000-\u001f\u007f-\u009f]$/u;
-
 /** Typing into the text filter: the list follows every key; Enter keeps the filter, Esc drops it. */
 function filterKey(context: KeyContext, name: string): void {
 	const {state, dispatch} = context;
@@ -186,24 +187,29 @@ function filterKey(context: KeyContext, name: string): void {
 			return dispatch({type: 'endFilter', keep: false});
 		case 'enter':
 			return dispatch({type: 'endFilter', keep: true});
-		case 'backspace':
-			return dispatch({type: 'filterText', text: [...state.text].slice(0, -1).join('')});
 		case 'up':
 		case 'down':
 			return listKey(context, name);
-		case 'space':
-			return dispatch({type: 'filterText', text: `${state.text} `});
 	}
-	if (PRINTABLE.test(name)) dispatch({type: 'filterText', text: state.text + name});
+	// The filter is typed at its end: each key edits the text the key before it left.
+	const text = editLine({text: state.text, cursor: Infinity}, name).text;
+	if (text !== state.text) dispatch({type: 'filterText', text});
+}
+
+/** The help screen scrolls with the moving keys; any other key closes it. */
+function helpKey(context: KeyContext, name: string): void {
+	const {state, dispatch, help} = context;
+	const action = actionFor(state.view, name);
+	if (action === null || !MOVES.has(action)) return dispatch({type: 'overlay', overlay: null});
+	const top = state.helpTop;
+	const next = {up: top - 1, down: top + 1, pageUp: top - help.page, pageDown: top + help.page, top: 0, bottom: help.endTop}[action as Move];
+	dispatch({type: 'helpTop', top: clamp(next, 0, help.endTop)});
 }
 
 /** What a key does, given everything on screen. Ctrl+C is handled before this, everywhere. */
 export function handleKey(context: KeyContext, name: string): void {
 	const {state, dispatch, actions} = context;
-	if (state.overlay?.kind === 'help') {
-		dispatch({type: 'overlay', overlay: null});
-		return;
-	}
+	if (state.overlay?.kind === 'help') return helpKey(context, name);
 	if (state.editing) return filterKey(context, name);
 	const action = name === 'ctrl-c' ? null : actionFor(state.view, name);
 	if (action === null) return;

@@ -45,6 +45,8 @@ export interface UiState {
 	/** First log line shown; null follows the end. */
 	logTop: number | null;
 	overlay: Overlay | null;
+	/** First line of the help screen shown. */
+	helpTop: number;
 	message: Message | null;
 	/** A run just started: select it as soon as it is in the list. */
 	pendingSelect: string | null;
@@ -65,6 +67,7 @@ export const INITIAL_STATE: UiState = {
 	logNode: null,
 	logTop: null,
 	overlay: null,
+	helpTop: 0,
 	message: null,
 	pendingSelect: null,
 };
@@ -84,6 +87,7 @@ export type UiAction =
 	| {type: 'openLog'; nodeId: string}
 	| {type: 'logTop'; top: number | null}
 	| {type: 'overlay'; overlay: Overlay | null}
+	| {type: 'helpTop'; top: number}
 	| {type: 'message'; text: string; error: boolean; at: number}
 	| {type: 'select'; runKey: string | null};
 
@@ -125,7 +129,9 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 		case 'logTop':
 			return {...state, logTop: action.top};
 		case 'overlay':
-			return {...state, overlay: action.overlay};
+			return {...state, overlay: action.overlay, helpTop: 0};
+		case 'helpTop':
+			return {...state, helpTop: action.top};
 		case 'message':
 			return {...state, message: {text: action.text, error: action.error, at: action.at}};
 		case 'select':
