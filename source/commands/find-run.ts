@@ -1,3 +1,4 @@
+import {shownId} from '../model/run.js';
 import type {Run} from '../model/run.js';
 import {sanitizeLine} from '../model/sanitize.js';
 
@@ -9,11 +10,6 @@ const MIN_PREFIX = 4;
 const ELLIPSIS = /(?:…|\.\.\.)$/;
 
 const withoutHash = (text: string): string => text.replace(/^#/, '');
-
-/** The id as a terminal shows it: what `runs` prints and a person can copy. */
-export function shownId(run: Pick<Run, 'id'>): string {
-	return sanitizeLine(run.id, 200);
-}
 
 function exactly(run: Run, typed: string): boolean {
 	const bare = withoutHash(typed);
