@@ -1,8 +1,9 @@
 import {isProviderError} from '../model/errors.js';
 import type {Run} from '../model/run.js';
 import {createSourceClient} from '../providers/index.js';
-import type {SourceSpec} from '../providers/types.js';
+import type {ListOptions, SourceSpec} from '../providers/types.js';
 import {errorFields} from '../store/schedule.js';
+import {FIRST_PAGE_RUNS} from '../store/pages.js';
 import {DEFAULT_SETTINGS} from '../store/types.js';
 import type {CommandContext} from './context.js';
 import {CliError, EXIT} from './exit.js';
@@ -35,11 +36,11 @@ async function askById(ctx: CommandContext, specs: readonly SourceSpec[], id: st
  * retries decide); a refused token is thrown as it is.
  */
 export async function resolveRun(ctx: CommandContext, specs: readonly SourceSpec[], typed: string): Promise<ResolvedRun> {
-	// The run asked for is nearly always a recent one: the newest page first, the rest only when it is not there.
-	const newest = await listAll(ctx, specs, 1);
+	// The run asked for is nearly always a recent one: the newest runs first (a poll's request), the rest only when it is not there.
+	const newest = await listAll(ctx, specs, {maxPages: 1, pageSize: FIRST_PAGE_RUNS});
 	const found = pick(newest, typed);
 	if (found) return found;
-	const deeper = newest.failed.length === specs.length ? newest : await listAll(ctx, specs, DEFAULT_SETTINGS.maxPages);
+	const deeper = newest.failed.length === specs.length ? newest : await listAll(ctx, specs, {maxPages: DEFAULT_SETTINGS.maxPages});
 	const failed = deeper.failed;
 	const listedRun = pick(deeper, typed);
 	if (listedRun) return listedRun;
@@ -65,8 +66,8 @@ interface Listing {
 	failed: {spec: SourceSpec; error: unknown}[];
 }
 
-async function listAll(ctx: CommandContext, specs: readonly SourceSpec[], maxPages: number): Promise<Listing> {
-	const lists = await Promise.allSettled(specs.map((spec) => createSourceClient(spec, {}).listRuns({signal: ctx.signal, maxPages})));
+async function listAll(ctx: CommandContext, specs: readonly SourceSpec[], pages: Omit<ListOptions, 'signal'>): Promise<Listing> {
+	const lists = await Promise.allSettled(specs.map((spec) => createSourceClient(spec, {}).listRuns({...pages, signal: ctx.signal})));
 	const runs = lists.flatMap((list) => (list.status === 'fulfilled' ? list.value : []));
 	const failed = specs.flatMap((spec, index) => {
 		const list = lists[index];
