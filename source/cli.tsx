@@ -96,7 +96,7 @@ program
 program
 	.command('watch')
 	.description('follow one run until it concludes: a live tree on a terminal, one line per change otherwise')
-	.argument('[run]', 'the run id (default: the newest run of the source)')
+	.argument('[run]', 'the run as the RUN column shows it (#12, a name, a short id) or its id; default: the newest run of the source')
 	.option('--source <name>', 'the source of the run (needed when the config has several)')
 	.option('--interval <seconds>', 'seconds between polls while the run goes on (default: poll.fast)', parseSeconds)
 	.option('--exit-status', 'exit 0 if the run succeeded, 1 if it failed, was canceled or timed out')
@@ -142,7 +142,7 @@ program
 program
 	.command('abort')
 	.description('ask the provider to stop a run (asks first on a terminal)')
-	.argument('<run>', 'the run id')
+	.argument('<run>', 'the run as the RUN column shows it (#12, a name, a short id) or its id')
 	.option('--source <name>', 'the source of the run (needed when the config has several)')
 	.option('--yes', 'do not ask; needed without a terminal')
 	.addHelpText('after', EXIT_CODES)

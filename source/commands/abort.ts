@@ -7,6 +7,7 @@ import {createSourceClient} from '../providers/index.js';
 import {loadOneSource} from './context.js';
 import type {CommandContext} from './context.js';
 import {CliError, EXIT} from './exit.js';
+import {resolveRun} from './resolve-run.js';
 
 export interface AbortOptions {
 	run: string;
@@ -25,7 +26,7 @@ async function confirm(ctx: CommandContext, question: string): Promise<boolean> 
 	}
 }
 
-/** `citop abort RUN --source NAME`: asks first on a terminal, refuses where the provider cannot abort. */
+/** `citop abort RUN --source NAME` (RUN as the RUN column shows it, or the id): asks first on a terminal, refuses where the provider cannot abort. */
 export async function abortCommand(ctx: CommandContext, options: AbortOptions): Promise<number> {
 	const {config, spec} = await loadOneSource(ctx, options.source);
 	const client = createSourceClient(spec, {});
@@ -35,7 +36,8 @@ export async function abortCommand(ctx: CommandContext, options: AbortOptions): 
 	const canAsk = ctx.stdin.isTTY === true && ctx.stderr.isTTY === true;
 	if (!options.yes && !canAsk) throw new CliError('abort asks for confirmation on a terminal; without one, pass --yes');
 
-	const run = await client.getRun(options.run, {signal: ctx.signal});
+	const {id} = await resolveRun(ctx, [spec], options.run);
+	const run = await client.getRun(id, {signal: ctx.signal});
 	if (isConcluded(run.status)) {
 		ctx.stdout.write(`${runName(run)} already finished (${statusWord(run.status, run.flags)}); nothing to abort\n`);
 		return EXIT.ok;
@@ -48,7 +50,7 @@ export async function abortCommand(ctx: CommandContext, options: AbortOptions): 
 			return EXIT.ok;
 		}
 	}
-	const after = await client.abort(options.run, {signal: ctx.signal});
+	const after = await client.abort(id, {signal: ctx.signal});
 	ctx.stdout.write(`${runName(after)}: abort requested (now ${statusWord(after.status, after.flags)})\n`);
 	return EXIT.ok;
 }

@@ -1,3 +1,4 @@
+import {setMaxListeners} from 'node:events';
 import {isConfigError} from '../config/errors.js';
 import {isProviderError} from '../model/errors.js';
 import type {CommandContext, GlobalFlags} from './context.js';
@@ -70,6 +71,8 @@ function hangUp(): void {
 export async function runCommand(flags: GlobalFlags, options: RunOptions, body: (ctx: CommandContext) => Promise<number>): Promise<never> {
 	const reporter = new Reporter(process.stderr, flags.debug);
 	const controller = new AbortController();
+	// Every request in flight listens for the interrupt: a run looked for in every source asks many at once.
+	setMaxListeners(0, controller.signal);
 	const cleanups: (() => unknown)[] = [];
 	const ctx: CommandContext = {
 		flags,

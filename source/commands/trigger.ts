@@ -1,3 +1,4 @@
+import {shownId} from '../model/run.js';
 import {runWithTreeToJson, toSafeJson} from '../output/json.js';
 import {createSourceClient} from '../providers/index.js';
 import {loadOneSource} from './context.js';
@@ -29,11 +30,11 @@ export async function triggerCommand(ctx: CommandContext, options: TriggerOption
 	const run = await client.trigger(request, {signal: ctx.signal});
 
 	if (!options.watch) {
-		ctx.stdout.write(options.json ? `${toSafeJson(runWithTreeToJson(run))}\n` : `${run.id}\n`);
+		ctx.stdout.write(options.json ? `${toSafeJson(runWithTreeToJson(run))}\n` : `${shownId(run)}\n`);
 		return 0;
 	}
 	// With --json, stdout holds only the final run; the progress goes to stderr.
-	if (!options.json) ctx.stdout.write(`${run.id}\n`);
+	if (!options.json) ctx.stdout.write(`${shownId(run)}\n`);
 	const followed = await followRun(ctx, config, spec, run.id, {
 		...(options.interval !== undefined ? {interval: options.interval} : {}),
 		exitStatus: true,

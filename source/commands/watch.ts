@@ -9,12 +9,13 @@ import {formatConclusion, renderRunTree, runName} from '../output/watch.js';
 import type {SourceSpec} from '../providers/types.js';
 import type {LiveStore} from '../store/index.js';
 import type {StoreSnapshot} from '../store/types.js';
-import {liveStore, loadOneSource, useAscii, useColor} from './context.js';
+import {liveStore, loadCommandConfig, loadOneSource, useAscii, useColor} from './context.js';
 import type {CommandContext} from './context.js';
 import {CliError} from './exit.js';
 import {assessWatch, watchExitCode} from './follow.js';
 import type {WatchOutcome} from './follow.js';
 import {formatProviderError} from './report.js';
+import {resolveRun} from './resolve-run.js';
 
 export interface WatchOptions {
 	run?: string;
@@ -167,10 +168,22 @@ function report(ctx: CommandContext, outcome: WatchOutcome, source: string, sett
 	return watchExitCode(outcome, settings.exitStatus);
 }
 
-/** `citop watch [RUN] --source NAME`: follows one run (default: the source's newest) until it concludes. */
+/** The run to follow and its source: the source's newest, or the run named as the RUN column shows it. */
+async function watchTarget(ctx: CommandContext, options: WatchOptions): Promise<{config: LoadedConfig; spec: SourceSpec; id: string | null}> {
+	if (options.run === undefined || options.source !== undefined) {
+		const {config, spec} = await loadOneSource(ctx, options.source);
+		if (options.run === undefined) return {config, spec, id: null};
+		return {config, ...(await resolveRun(ctx, [spec], options.run))};
+	}
+	// Without --source the run is looked for in every source: a unique match needs no more.
+	const config = await loadCommandConfig(ctx);
+	return {config, ...(await resolveRun(ctx, config.sources, options.run))};
+}
+
+/** `citop watch [RUN] [--source NAME]`: follows one run (default: the source's newest) until it concludes. */
 export async function watchCommand(ctx: CommandContext, options: WatchOptions): Promise<number> {
-	const {config, spec} = await loadOneSource(ctx, options.source);
-	const {code} = await followRun(ctx, config, spec, options.run ?? null, {
+	const {config, spec, id} = await watchTarget(ctx, options);
+	const {code} = await followRun(ctx, config, spec, id, {
 		...(options.interval !== undefined ? {interval: options.interval} : {}),
 		exitStatus: options.exitStatus,
 		giveUp: options.giveUp,

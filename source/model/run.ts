@@ -1,3 +1,4 @@
+import {sanitizeLine} from './sanitize.js';
 import type {Status, StatusFlags} from './status.js';
 
 export const PROVIDERS = ['sourcecraft', 'wercker', 'northflank'] as const;
@@ -68,7 +69,10 @@ export interface Run extends StatusFields, Dates {
 	/** The configured source's name. */
 	source: string;
 	provider: ProviderName;
-	/** Provider-native id: SourceCraft run slug, Wercker run id, Northflank run id. What commands accept. */
+	/**
+	 * Provider-native id as the server sent it (SourceCraft run slug, Wercker run id, Northflank run
+	 * id): what requests carry. Never shown raw: see shownId().
+	 */
 	id: string;
 	/** What the list shows in its RUN column: "#1284" or a release-flow run's name. */
 	label: string;
@@ -92,6 +96,11 @@ export interface Run extends StatusFields, Dates {
 	 * may already carry workflows, and then this holds them.
 	 */
 	children: readonly RunNode[] | null;
+}
+
+/** The id as a terminal may show it (and a person copy back into a command). */
+export function shownId(run: Pick<Run, 'id'>): string {
+	return sanitizeLine(run.id, 200);
 }
 
 /** The composite key of a run: the source (unique by configuration) plus the provider-native id. */

@@ -2,8 +2,9 @@
  * Server text (run names, messages, logs) never reaches the terminal raw.
  * These functions strip every escape sequence (CSI, OSC, DCS, SOS, PM, APC, and
  * the 8-bit C1 forms), every C0/C1 control and DEL, and the bidirectional
- * overrides that can make text read differently from what it is, and any token citop holds
- * (a server may echo the one it was sent).
+ * overrides that can make text read differently from what it is; line and paragraph separators
+ * break lines like newlines, and emoji sequences a terminal may draw at another width are taken apart.
+ * Any token citop holds is replaced (a server may echo the one it was sent).
  */
 import {redactSecrets} from './secrets.js';
 
@@ -18,6 +19,16 @@ const ESC_OTHER = /\u001b[\u0020-\u002f]*[\u0030-\u007e]?/g;
 const BIDI = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
 // What is left of C0 (except tab and newline, handled by the callers), DEL and C1.
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+// The line and paragraph separators: a terminal may move to the next line, draw a cell, or nothing.
+const SEPARATORS = /[\u2028\u2029]/g;
+const LINE_BREAKS = /[\t\r\n\u2028\u2029]+/g;
+// What joins emoji into one picture (ZWJ, presentation selectors, skin tones, keycaps, tags): a
+// terminal draws the picture in 2 cells or its parts side by side, and citop cannot know which.
+// Without them each part is drawn alike everywhere, at the width citop counts.
+const EMOJI_JOINERS = /[\u200d\ufe0e\ufe0f\u20e3\u{1f3fb}-\u{1f3ff}\u{e0000}-\u{e007f}]/gu;
+// A flag is a pair of regional indicators, one cell or two or four: shown as its letters ("DE").
+const REGIONAL_INDICATOR = /[\u{1f1e6}-\u{1f1ff}]/gu;
+const REGIONAL_A = 0x1f1e6;
 
 export const DEFAULT_LINE_LENGTH = 500;
 export const DEFAULT_LOG_LINE_LENGTH = 4000;
@@ -29,6 +40,13 @@ function stripSequences(text: string): string {
 		.replace(CSI, '')
 		.replace(ESC_OTHER, '')
 		.replace(BIDI, '');
+}
+
+/** Text whose every character is drawn at the width citop counts for it, on any terminal. */
+function evenWidths(text: string): string {
+	return text
+		.replace(EMOJI_JOINERS, '')
+		.replace(REGIONAL_INDICATOR, (char) => String.fromCharCode(65 + (char.codePointAt(0) ?? REGIONAL_A) - REGIONAL_A));
 }
 
 function bound(text: string, max: number): string {
@@ -62,9 +80,7 @@ function resolveCarriageReturns(line: string): string {
 export function sanitizeLine(value: unknown, max = DEFAULT_LINE_LENGTH): string {
 	if (value === null || value === undefined) return '';
 	const text = typeof value === 'string' ? value : String(value);
-	const clean = stripSequences(text)
-		.replace(/[\t\r\n]+/g, ' ')
-		.replace(CONTROL, '');
+	const clean = evenWidths(stripSequences(text).replace(LINE_BREAKS, ' ').replace(CONTROL, ''));
 	return bound(redactSecrets(clean.trim()), max);
 }
 
@@ -79,6 +95,6 @@ export function sanitizeOptional(value: unknown, max = DEFAULT_LINE_LENGTH): str
 /** Log text: split into clean lines, each bounded. */
 export function sanitizeLogLines(value: unknown, maxLine = DEFAULT_LOG_LINE_LENGTH): string[] {
 	if (typeof value !== 'string' || value === '') return [];
-	const lines = stripSequences(value).replace(/\r\n/g, '\n').split('\n');
-	return lines.map((line) => bound(redactSecrets(expandTabs(resolveCarriageReturns(line)).replace(CONTROL, '')), maxLine));
+	const lines = stripSequences(value).replace(/\r\n/g, '\n').replace(SEPARATORS, '\n').split('\n');
+	return lines.map((line) => bound(redactSecrets(evenWidths(expandTabs(resolveCarriageReturns(line)).replace(CONTROL, ''))), maxLine));
 }

@@ -65,9 +65,9 @@ export function runWithTreeToJson(run: Run): RunJson & {children: NodeJson[] | n
 	return {...runToJson(run), children: run.children ? run.children.map(nodeToJson) : null};
 }
 
-// JSON.stringify leaves DEL, the C1 controls and the bidi overrides as they are; a terminal showing
+// JSON.stringify leaves DEL, the C1 controls, the line separators and the bidi overrides as they are; a terminal showing
 // the JSON would act on them. As \u escapes they read back as the same text.
-const UNSAFE = /[\u007f-\u009f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/g;
+const UNSAFE = /[\u007f-\u009f\u200e\u200f\u061c\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /** JSON for a terminal or a pipe: indented (or on one line, for NDJSON), and safe to cat. */
 export function toSafeJson(value: unknown, indent = 2): string {

@@ -71,11 +71,18 @@ export function makeRun(spec: Pick<SourceSpec, 'name' | 'provider'>, input: RunI
 	};
 }
 
-/** A run id that is safe to show and to put back into a URL path segment; null when unusable. */
-export function cleanId(value: string | null | undefined): string | null {
-	if (value === null || value === undefined) return null;
-	const clean = sanitizeLine(value, 200);
-	return clean === '' ? null : clean;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * A server's id as it is, when it can name something: it keeps runs (and steps) apart and goes back
+ * into requests unchanged. Cleaning it would merge ids that differ only in what cleaning removes;
+ * what is shown of it is sanitized where it is shown. null when it shows as nothing, cannot be put
+ * into a URL (half a surrogate pair) or would move the URL's path (`.`, `..`).
+ */
+export function usableId(value: string | null | undefined): string | null {
+	if (value === null || value === undefined || LONE_SURROGATE.test(value)) return null;
+	if (value === '.' || value === '..' || sanitizeLine(value) === '') return null;
+	return value;
 }
 
 /** Drops later duplicates by id, keeping the first (newest) of each. */

@@ -86,6 +86,19 @@ describe.concurrent('citop abort', () => {
 		expectNoToken(result, setup.tokens);
 	});
 
+	it('stops a run named as the RUN column shows it', async () => {
+		const run = setup.sim.world.addRun('deploy', {outcome: 'success', durationSec: 120});
+		const result = await cli(['abort', run.id.slice(-7), '--source', 'deploy', '--yes']);
+		expect(result.code).toBe(0);
+		expect(setup.sim.world.run('deploy', run.id)).toMatchObject({concluded: true, status: 'canceled'});
+	});
+
+	it('names the run it cannot find, and leaves every run alone', async () => {
+		const result = await cli(['abort', 'nosuchrun', '--source', 'deploy', '--yes']);
+		expect(result.code).toBe(2);
+		expect(errorLines(result)).toEqual(['citop: no run "nosuchrun" in source deploy; the RUN column of citop runs --source deploy shows what to type']);
+	});
+
 	it('refuses without a terminal and without --yes, and leaves the run alone', async () => {
 		const run = setup.sim.world.addRun('deploy', {outcome: 'success', durationSec: 120});
 		const result = await cli(['abort', run.id, '--source', 'deploy']);

@@ -196,9 +196,9 @@ describe('colour and glyph choice', () => {
 
 describe('JSON that is safe to print', () => {
 	it('escapes the controls JSON.stringify lets through, and reads back the same', () => {
-		const value = {title: 'a\u009b31mb\u202ec\u007fd', plain: 'ünïcode ✓'};
+		const value = {title: 'a\u009b31mb\u202ec\u007fd\u2028e\u2029f', plain: 'ünïcode ✓'};
 		const text = toSafeJson(value);
-		expect(text).not.toMatch(/[\u007f-\u009f\u202e]/);
+		expect(text).not.toMatch(/[\u007f-\u009f\u202e\u2028\u2029]/);
 		expect(text).toContain('ünïcode ✓');
 		expect(JSON.parse(text)).toEqual(value);
 	});

@@ -105,15 +105,58 @@ describe.concurrent('citop watch when the provider fails', () => {
 		expectNoToken(result, ['wk-down-token-000']);
 	});
 
-	it('says so when the run does not exist, exit 2', async () => {
+	it('says so when the run does not exist, naming the run and where it looked, exit 2', async () => {
 		const result = await watch(['999999999', '--source', 'acme/api']).done;
 		expect(result.code).toBe(2);
-		expect(errorLines(result)).toEqual([expect.stringMatching(/^citop: acme\/api: not_found: /)]);
+		expect(errorLines(result)).toEqual(['citop: no run "999999999" in source acme/api; the RUN column of citop runs --source acme/api shows what to type']);
 	});
 
-	it('asks for --source when the config has several', async () => {
-		const result = await runCli(['--config', setup.config, 'watch', '1'], setup.dir);
+	it('asks for --source to follow the newest run when the config has several', async () => {
+		const result = await runCli(['--config', setup.config, 'watch'], setup.dir);
 		expect(result.code).toBe(2);
 		expect(errorLines(result)).toEqual([expect.stringMatching(/^citop: --source is required: .+ has 8 sources: acme\/api, acme\/web, /)]);
+	});
+});
+
+describe.concurrent('citop watch takes the run as the RUN column shows it', () => {
+	/** Follows the run named `typed` until the test ends it; the run is long, so a slow start misses nothing. */
+	async function follow(typed: string, args: readonly string[], source: string, id: string, shown: RegExp) {
+		const watching = watch([typed, ...args, '--exit-status'], 40_000);
+		await watching.waitForLine(shown);
+		setup.sim.world.concludeRun(source, id, 'success');
+		return watching.done;
+	}
+
+	it('a Wercker run by the end of its id, as listed', {timeout: 45_000}, async () => {
+		const run = setup.sim.world.addRun('deploy', {outcome: 'success', durationSec: 3_600});
+		const label = run.id.slice(-7);
+		const result = await follow(label, ['--source', 'deploy'], 'deploy', run.id, new RegExp(` deploy ${label} `));
+		expect(result.code).toBe(0);
+		expect(result.stdout).toMatch(new RegExp(`^${STAMP} deploy ${label} finished: success`, 'm'));
+	});
+
+	it('a SourceCraft run by its # number, without --source when one source has it', {timeout: 45_000}, async () => {
+		const run = setup.sim.world.addRun('acme/api', {outcome: 'success', durationSec: 3_600});
+		const result = await follow(`#${run.id}`, [], 'acme/api', run.id, new RegExp(` acme/api #${run.id} `));
+		expect(result.code).toBe(0);
+		expect(result.stdout).toMatch(new RegExp(`^${STAMP} acme/api #${run.id} finished: success`, 'm'));
+		expect(result.stderr).toBe('');
+	});
+
+	it('a Northflank run by its name, in any case', {timeout: 45_000}, async () => {
+		const run = setup.sim.world.addRun('shop-release', {outcome: 'success', durationSec: 3_600, name: 'Hotfix 77'});
+		const result = await follow('hotfix 77', [], 'shop-release', run.id, / shop-release Hotfix 77 /);
+		expect(result.code).toBe(0);
+		expect(result.stdout).toMatch(new RegExp(`^${STAMP} shop-release Hotfix 77 finished: success`, 'm'));
+	});
+
+	it('says which runs a label could be when several sources list it, exit 2', async () => {
+		const newest = setup.sim.world.runs('acme/web')[0];
+		if (!newest) throw new Error('acme/web has no runs');
+		const result = await runCli(['--config', setup.config, 'watch', `#${newest.id}`], setup.dir);
+		expect(result.code).toBe(2);
+		expect(errorLines(result)).toEqual([
+			expect.stringMatching(new RegExp(`^citop: "#${newest.id}" could be \\d runs: .*acme/web #${newest.id} \\(id ${newest.id}\\).*; pick the source with --source NAME$`)),
+		]);
 	});
 });

@@ -1,4 +1,5 @@
 import {describe, expect, it} from 'vitest';
+import stringWidth from 'string-width';
 import {sanitizeLine, sanitizeLogLines, sanitizeOptional} from '../../source/model/sanitize.js';
 
 const ESC = '\u001b';
@@ -31,6 +32,20 @@ describe('sanitizeLine', () => {
 		expect(sanitizeLine('déployer 🚀 成功 — ok')).toBe('déployer 🚀 成功 — ok');
 	});
 
+	it.each([
+		['line and paragraph separators become spaces', 'a\u2028b\u2029c', 'a b c'],
+		['a ZWJ family is its members', '👨\u200d👩\u200d👧 home', '👨👩👧 home'],
+		['a flag is its letters', 'ship 🇩🇪 🇯🇵', 'ship DE JP'],
+		['presentation selectors and skin tones go', '❤\ufe0f 👍\u{1f3fd} ☺\ufe0e', '❤ 👍 ☺'],
+		['a keycap is its digit', '1\ufe0f\u20e3', '1'],
+		['a tag flag is its black flag', '🏴\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f}', '🏴'],
+	])('evens out widths: %s', (_name, input, expected) => {
+		const clean = sanitizeLine(input);
+		expect(clean).toBe(expected);
+		// A terminal that draws each character alone takes the cells citop counts for the whole.
+		expect([...clean].reduce((sum, char) => sum + stringWidth(char), 0)).toBe(stringWidth(clean));
+	});
+
 	it('bounds length with an ellipsis and never splits a surrogate pair', () => {
 		const long = 'x'.repeat(10_000);
 		expect(sanitizeLine(long)).toHaveLength(500);
@@ -52,6 +67,10 @@ describe('sanitizeLogLines', () => {
 	it('keeps lines, strips sequences, resolves carriage returns and expands tabs', () => {
 		const log = `step 1\r\n${ESC}[32mgreen${ESC}[0m\nprogress 10%\rprogress 100%\na\tb\n${ESC}]0;title\u0007done`;
 		expect(sanitizeLogLines(log)).toEqual(['step 1', 'green', 'progress 100%', 'a       b', 'done']);
+	});
+
+	it('breaks lines at line and paragraph separators, and evens out emoji widths', () => {
+		expect(sanitizeLogLines('one\u2028two\u2029three 🇫🇷')).toEqual(['one', 'two', 'three FR']);
 	});
 
 	it('bounds each line and gives nothing for non-text', () => {

@@ -1,7 +1,7 @@
 import type {Run, RunNode} from '../../model/run.js';
 import {sanitizeLine, sanitizeOptional} from '../../model/sanitize.js';
 import {isConcluded, mapNorthflankStatus, type StatusInfo} from '../../model/status.js';
-import {cleanId, makeNode, makeRun, statusFields} from '../build.js';
+import {makeNode, makeRun, statusFields, usableId} from '../build.js';
 import {isRecord} from '../lenient.js';
 import type {NorthflankSpec} from '../types.js';
 import {nodeSchema, type NfRun} from './schema.js';
@@ -88,12 +88,13 @@ function eventOf(triggers: unknown): string | null {
 
 /** Short form of a run id for the list: the first block of a UUID. */
 export function shortId(id: string): string {
-	return id.split('-')[0]?.slice(0, 12) || id.slice(0, 12);
+	const shown = sanitizeLine(id);
+	return shown.split('-')[0]?.slice(0, 12) || shown.slice(0, 12);
 }
 
 /** A run as Northflank sent it; null when it has no id. `whole`: a detail answer, so `spec` is the tree. */
 export function mapRun(spec: NorthflankSpec, run: NfRun, whole = false): Run | null {
-	const id = cleanId(run.id);
+	const id = usableId(run.id);
 	if (id === null) return null;
 	const name = sanitizeOptional(run.name, 120);
 	const description = sanitizeOptional(run.description, 300);
@@ -101,7 +102,7 @@ export function mapRun(spec: NorthflankSpec, run: NfRun, whole = false): Run | n
 	return makeRun(spec, {
 		id,
 		label: name ?? shortId(id),
-		title: description ?? name ?? sanitizeLine(shortId(id)),
+		title: description ?? name ?? shortId(id),
 		...statusFields(runStatus(run)),
 		createdAt: run.createdAt,
 		startedAt: run.startedAt,

@@ -2,7 +2,7 @@ import type {Dates, Run, RunNode} from '../../model/run.js';
 import {normalizeProgress} from '../../model/run.js';
 import {sanitizeLine, sanitizeOptional} from '../../model/sanitize.js';
 import {mapSourceCraftStatus, type Status, type StatusInfo} from '../../model/status.js';
-import {cleanId, makeNode, makeRun, meanProgress, NO_DATES, statusFields} from '../build.js';
+import {makeNode, makeRun, meanProgress, NO_DATES, statusFields, usableId} from '../build.js';
 import type {SourceCraftSpec} from '../types.js';
 import type {ScArtifact, ScCube, ScDates, ScRun, ScTask, ScWorkflow} from './schema.js';
 
@@ -22,10 +22,13 @@ function needsOf(relations: {needs: {name: string | null}[] | null} | null): str
 	return names;
 }
 
-/** A slug that can stand in a URL and a node id; `#n` (by position) when the server sent none. */
-function slugOf(slug: string | null, index: number): {slug: string | null; id: string} {
-	const clean = cleanId(slug);
-	return {slug: clean, id: clean ?? `#${index + 1}`};
+/**
+ * A slug as the server sent it (it goes back into URLs and tells nodes apart), `#n` (by position)
+ * when it sent none; `name` is what is shown: the slug cleaned, or null.
+ */
+function slugOf(slug: string | null, index: number): {slug: string | null; id: string; name: string | null} {
+	const usable = usableId(slug);
+	return {slug: usable, id: usable ?? `#${index + 1}`, name: usable === null ? null : sanitizeLine(usable, 200)};
 }
 
 const ARTIFACT_STATUS: Record<string, Status> = {registered: 'queued', success: 'success', failed: 'failed', missing: 'failed'};
@@ -49,14 +52,14 @@ function mapArtifact(artifact: ScArtifact, parentId: string, index: number): Run
 }
 
 function mapCube(cube: ScCube, parentId: string, index: number, logPath: readonly (string | null)[]): RunNode {
-	const {slug, id} = slugOf(cube.slug, index);
+	const {slug, id, name} = slugOf(cube.slug, index);
 	const nodeId = `${parentId}/${id}`;
 	const path = [...logPath, slug];
 	const log = path.every((part): part is string => part !== null) ? {path} : null;
 	return makeNode({
 		id: nodeId,
 		kind: 'cube',
-		title: slug ?? `cube ${index + 1}`,
+		title: name ?? `cube ${index + 1}`,
 		...statusFields(mapSourceCraftStatus(cube.status)),
 		...datesOf(cube.dates),
 		needs: needsOf(cube.relations),
@@ -66,12 +69,12 @@ function mapCube(cube: ScCube, parentId: string, index: number, logPath: readonl
 }
 
 function mapTask(task: ScTask, parentId: string, index: number, logPath: readonly (string | null)[]): RunNode {
-	const {slug, id} = slugOf(task.slug, index);
+	const {slug, id, name} = slugOf(task.slug, index);
 	const nodeId = `${parentId}/${id}`;
 	return makeNode({
 		id: nodeId,
 		kind: 'task',
-		title: slug ?? `task ${index + 1}`,
+		title: name ?? `task ${index + 1}`,
 		...statusFields(mapSourceCraftStatus(task.status)),
 		...datesOf(task.dates),
 		progress: normalizeProgress(task.progress?.percent),
@@ -82,11 +85,11 @@ function mapTask(task: ScTask, parentId: string, index: number, logPath: readonl
 }
 
 export function mapWorkflow(workflow: ScWorkflow, runSlug: string, index: number): RunNode {
-	const {slug, id} = slugOf(workflow.slug, index);
+	const {slug, id, name} = slugOf(workflow.slug, index);
 	return makeNode({
 		id,
 		kind: 'workflow',
-		title: slug ?? `workflow ${index + 1}`,
+		title: name ?? `workflow ${index + 1}`,
 		...statusFields(mapSourceCraftStatus(workflow.status)),
 		...datesOf(workflow.dates),
 		progress: normalizeProgress(workflow.progress?.percent),
@@ -106,13 +109,13 @@ function titleOf(run: ScRun, errors: readonly string[], workflows: readonly RunN
  * `whole`: the answer carries the whole tree, so no workflows means none yet (not "not fetched").
  */
 export function mapRun(spec: SourceCraftSpec, run: ScRun, whole = false): Run | null {
-	const slug = cleanId(run.slug);
+	const slug = usableId(run.slug);
 	if (slug === null) return null;
 	const errors = (run.error_messages ?? []).map((message) => sanitizeLine(message)).filter((message) => message !== '');
 	const workflows = (run.workflows ?? []).map((workflow, index) => mapWorkflow(workflow, slug, index));
 	return makeRun(spec, {
 		id: slug,
-		label: `#${slug}`,
+		label: `#${sanitizeLine(slug, 200)}`,
 		title: titleOf(run, errors, workflows),
 		...statusFields(mapSourceCraftStatus(run.status)),
 		...datesOf(run.dates),

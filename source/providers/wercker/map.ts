@@ -1,7 +1,7 @@
 import type {Run, RunNode} from '../../model/run.js';
 import {sanitizeLine, sanitizeOptional} from '../../model/sanitize.js';
 import {mapWerckerStatus} from '../../model/status.js';
-import {cleanId, makeNode, makeRun, statusFields} from '../build.js';
+import {makeNode, makeRun, statusFields, usableId} from '../build.js';
 import type {WerckerSpec} from '../types.js';
 import type {WkRun, WkStep} from './schema.js';
 
@@ -16,11 +16,11 @@ export function werckerProgress(value: number | null): number | null {
 /** `#n` when the server numbers runs; otherwise the tail of the ObjectId (its head is a timestamp shared by neighbours). */
 export function werckerLabel(id: string, number: number | null): string {
 	if (number !== null && Number.isInteger(number) && number > 0) return `#${number}`;
-	return /^[0-9a-f]{24}$/i.test(id) ? id.slice(-7) : id.slice(0, 12);
+	return /^[0-9a-f]{24}$/i.test(id) ? id.slice(-7) : sanitizeLine(id).slice(0, 12);
 }
 
 function mapStep(step: WkStep, runId: string, index: number): RunNode {
-	const id = cleanId(step.id);
+	const id = usableId(step.id);
 	const order = step.order !== null && Number.isFinite(step.order) ? step.order : null;
 	return makeNode({
 		id: id ?? `#${index + 1}`,
@@ -47,7 +47,7 @@ export function mapSteps(steps: readonly WkStep[], runId: string): RunNode[] {
 
 /** A run as Wercker sent it; null when it has no id. `steps`: the run's steps, when fetched. */
 export function mapRun(spec: WerckerSpec, run: WkRun, steps: readonly WkStep[] | null = null): Run | null {
-	const id = cleanId(run.id);
+	const id = usableId(run.id);
 	if (id === null) return null;
 	const message = sanitizeOptional(run.message);
 	const pipeline = sanitizeOptional(run.pipeline?.name ?? run.pipeline?.pipelineName, 120);

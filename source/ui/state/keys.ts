@@ -1,6 +1,6 @@
 import type {Dispatch} from 'react';
 import type {Run} from '../../model/run.js';
-import {nodeKey} from '../../model/run.js';
+import {nodeKey, shownId} from '../../model/run.js';
 import {isConcluded} from '../../model/status.js';
 import type {StoreSnapshot} from '../../store/types.js';
 import type {Action} from '../logic/keys.js';
@@ -80,7 +80,7 @@ function runAction(context: KeyContext, action: Action, run: Run | null, source:
 	else {
 		const artifact = context.state.view === 'detail' ? context.tree?.selected?.node.artifact : null;
 		if (artifact?.url) context.actions.copy(artifact.url, `the download URL of ${artifact.path}`);
-		else context.actions.copy(run.url ?? run.id, run.url ? `the URL of ${runName(run)}` : `the id of ${runName(run)}`);
+		else context.actions.copy(run.url ?? shownId(run), run.url ? `the URL of ${runName(run)}` : `the id of ${runName(run)}`);
 	}
 	return true;
 }

@@ -1,0 +1,87 @@
+import {isProviderError} from '../model/errors.js';
+import type {Run} from '../model/run.js';
+import {createSourceClient} from '../providers/index.js';
+import type {ListOptions, SourceSpec} from '../providers/types.js';
+import {errorFields} from '../store/schedule.js';
+import {FIRST_PAGE_RUNS} from '../store/pages.js';
+import {DEFAULT_SETTINGS} from '../store/types.js';
+import type {CommandContext} from './context.js';
+import {CliError, EXIT} from './exit.js';
+import {ambiguousLine, lookUpRun, unknownLine} from './find-run.js';
+import {formatProviderError} from './report.js';
+
+/** The run a command acts on: its source and the provider's own id for it. */
+export interface ResolvedRun {
+	spec: SourceSpec;
+	id: string;
+}
+
+const REFUSED = new Set(['auth', 'forbidden']);
+
+const isRefusal = (error: unknown): boolean => isProviderError(error) && REFUSED.has(error.kind);
+
+/** Asks each source for the run by id: a run older than the listed pages is still found by its real id. */
+async function askById(ctx: CommandContext, specs: readonly SourceSpec[], id: string): Promise<{spec: SourceSpec; run: Run}[]> {
+	const answers = await Promise.allSettled(specs.map((spec) => createSourceClient(spec, {}).getRun(id, {signal: ctx.signal})));
+	return answers.flatMap((answer, index) => {
+		const spec = specs[index];
+		return answer.status === 'fulfilled' && spec ? [{spec, run: answer.value}] : [];
+	});
+}
+
+/**
+ * Finds the run `typed` names (what the RUN column shows, or the real id) among the runs of
+ * `specs`, as the live view lists them. A source that cannot be listed is not guessed at: with one
+ * source whose list failed for a passing reason, the typed text is taken as the id (the caller's
+ * retries decide); a refused token is thrown as it is.
+ */
+export async function resolveRun(ctx: CommandContext, specs: readonly SourceSpec[], typed: string): Promise<ResolvedRun> {
+	// The run asked for is nearly always a recent one: the newest runs first (a poll's request), the rest only when it is not there.
+	const newest = await listAll(ctx, specs, {maxPages: 1, pageSize: FIRST_PAGE_RUNS});
+	const found = pick(newest, typed);
+	if (found) return found;
+	const deeper = newest.failed.length === specs.length ? newest : await listAll(ctx, specs, {maxPages: DEFAULT_SETTINGS.maxPages});
+	const failed = deeper.failed;
+	const listedRun = pick(deeper, typed);
+	if (listedRun) return listedRun;
+
+	const [only] = failed;
+	if (only && failed.length === specs.length && specs.length === 1) {
+		if (isRefusal(only.error)) throw only.error;
+		return {spec: only.spec, id: typed.trim()};
+	}
+	const byId = await askById(ctx, specs, typed.trim().replace(/^#/, ''));
+	if (byId.length > 1) throw new CliError(ambiguousLine(typed, byId.map((answer) => answer.run)));
+	if (byId[0]) return {spec: byId[0].spec, id: byId[0].run.id};
+
+	const listed = specs.filter((spec) => !failed.some((failure) => failure.spec === spec)).map((spec) => spec.name);
+	const unread = failed.map((failure) => formatProviderError(errorFields(failure.error, failure.spec.name), failure.spec.name));
+	if (unread.length === 0) throw new CliError(unknownLine(typed, listed));
+	throw new CliError([...(listed.length > 0 ? [unknownLine(typed, listed)] : []), ...unread.map((line) => `${line} (its runs could not be searched)`)], EXIT.provider);
+}
+
+interface Listing {
+	specs: readonly SourceSpec[];
+	runs: Run[];
+	failed: {spec: SourceSpec; error: unknown}[];
+}
+
+async function listAll(ctx: CommandContext, specs: readonly SourceSpec[], pages: Omit<ListOptions, 'signal'>): Promise<Listing> {
+	const lists = await Promise.allSettled(specs.map((spec) => createSourceClient(spec, {}).listRuns({...pages, signal: ctx.signal})));
+	const runs = lists.flatMap((list) => (list.status === 'fulfilled' ? list.value : []));
+	const failed = specs.flatMap((spec, index) => {
+		const list = lists[index];
+		return list?.status === 'rejected' ? [{spec, error: list.reason as unknown}] : [];
+	});
+	return {specs, runs, failed};
+}
+
+/** The listed run `typed` names; throws when it could be several. */
+function pick(listing: Listing, typed: string): ResolvedRun | null {
+	const lookup = lookUpRun(listing.runs, typed);
+	if (lookup.kind === 'ambiguous') throw new CliError(ambiguousLine(typed, lookup.runs));
+	if (lookup.kind === 'unknown') return null;
+	const spec = listing.specs.find((candidate) => candidate.name === lookup.run.source);
+	if (!spec) throw new Error(`a listed run names no configured source: ${lookup.run.source}`);
+	return {spec, id: lookup.run.id};
+}
