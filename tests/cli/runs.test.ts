@@ -91,8 +91,9 @@ describe('citop runs', () => {
 			return new Set((JSON.parse(result.stdout) as {status: string}[]).map((run) => run.status));
 		};
 		for (const status of await shown('active')) expect(['queued', 'running']).toContain(status);
+		// The simulated world moves on between calls: what runs now may have ended by the next one.
 		const all = await shown('any');
-		expect(all.size).toBeGreaterThan(3);
+		for (const status of ['success', 'failed', 'canceled']) expect(all).toContain(status);
 		for (const status of await shown('other')) expect(['skipped', 'unknown']).toContain(status);
 		expect(await shown('canceled')).toEqual(new Set(['canceled']));
 	});
