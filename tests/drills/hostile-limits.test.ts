@@ -1,0 +1,133 @@
+import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {createSourceClient} from '../../source/providers/index.js';
+import {simulatorConfigYaml} from '../../source/sim/index.js';
+import {createStore} from '../../source/store/index.js';
+import type {LiveStore} from '../../source/store/index.js';
+import type {Citop, Home} from './cli.js';
+import {makeHome, startCitop, waitForBuild} from './cli.js';
+import {HostileServer} from './hostile-server.js';
+import type {Hostility} from './hostile-server.js';
+import {DRILL_CLIENT, DRILL_SETTINGS} from './live.js';
+import {DrillSim, until} from './sim.js';
+
+/**
+ * A server that asks for what no real one would: a wait of weeks, a date padded with 60,000
+ * spaces, a log line overwritten 300,000 times, an endless answer, a gzip bomb, a page of
+ * 100,000 runs. However it asks, citop's work stays bounded: it polls again within maxBackoff,
+ * answers in seconds with the odd value as unknown, and names the limit it met.
+ */
+
+const WERCKER = 'build';
+const MAX_BACKOFF_MS = 2_000;
+
+let drill: DrillSim;
+let hostile: HostileServer;
+let home: Home;
+const stores: LiveStore[] = [];
+const started: Citop[] = [];
+
+beforeAll(async () => {
+	await waitForBuild();
+	drill = await DrillSim.start({seed: 23, historySize: 6, arrivalEverySec: 3_600});
+	hostile = await HostileServer.start(drill.sim);
+	home = await makeHome();
+}, 90_000);
+
+afterEach(async () => {
+	for (const store of stores.splice(0)) await store.stop();
+	for (const citop of started.splice(0)) {
+		if (!citop.exited) citop.kill('SIGKILL');
+		await citop.done;
+	}
+	hostile.set({});
+});
+
+afterAll(async () => {
+	await hostile?.stop();
+	await drill?.stop();
+	await home?.remove();
+});
+
+function startStore(sources: readonly string[]): LiveStore {
+	const store = createStore({
+		sources: hostile.specs(sources),
+		clientFactory: (spec, options) => createSourceClient(spec, {...DRILL_CLIENT, ...options}),
+		settings: {...DRILL_SETTINGS, maxBackoffMs: MAX_BACKOFF_MS},
+	});
+	stores.push(store);
+	store.start();
+	return store;
+}
+
+/** A config for the binary with the given sources, pointed at the hostile server. */
+async function config(sources: readonly string[], poll = ''): Promise<string> {
+	return home.write(`config-${sources.join('-').replace(/\W/g, '_')}.yaml`, simulatorConfigYaml({sources: hostile.specs(sources)}) + poll);
+}
+
+function citop(args: readonly string[], timeoutMs = 30_000): Citop {
+	const process = startCitop(args, home, {timeoutMs});
+	started.push(process);
+	return process;
+}
+
+/** Collects Node's process warnings (TimeoutOverflowWarning among them) while a test runs. */
+function warnings(): {names: string[]; stop: () => void} {
+	const names: string[] = [];
+	const listener = (warning: Error) => names.push(warning.name);
+	process.on('warning', listener);
+	return {names, stop: () => process.off('warning', listener)};
+}
+
+const requestsSince = (from: number) => hostile.seen.length - from;
+
+describe('a server that asks for a wait of weeks', () => {
+	const cases: {name: string; hostility: Hostility}[] = [
+		{
+			name: 'a 429 with Retry-After: 3000000',
+			hostility: {
+				answer: (_request, response) => {
+					response.writeHead(429, {'content-type': 'application/json', 'retry-after': '3000000'});
+					response.end('{"statusCode":429,"error":"Too Many Requests","message":"slow down"}');
+					return true;
+				},
+			},
+		},
+		{
+			name: 'x-ratelimit-remaining: 0 with x-ratelimit-reset: 999999999',
+			hostility: {headers: {'x-ratelimit-limit': '100', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '999999999'}},
+		},
+	];
+
+	for (const {name, hostility} of cases) {
+		it(`${name}: no timer overflow, and the next poll comes within maxBackoff`, async () => {
+			hostile.set(hostility);
+			const seen = warnings();
+			try {
+				const from = hostile.seen.length;
+				const store = startStore([WERCKER]);
+				await until(() => requestsSince(from) >= 1 && store.getSnapshot().sources[0]?.nextPollAt != null, 'the first answer and a poll scheduled');
+				const source = store.getSnapshot().sources[0]!;
+				expect(source.nextPollAt! - Date.now(), 'the footer says the next poll is within maxBackoff').toBeLessThanOrEqual(MAX_BACKOFF_MS);
+				const first = requestsSince(from);
+				await until(() => requestsSince(from) > first, 'the next poll', MAX_BACKOFF_MS + 3_000);
+				expect(seen.names).not.toContain('TimeoutOverflowWarning');
+			} finally {
+				seen.stop();
+			}
+		});
+	}
+
+	it('citop watch writes no warnings and keeps asking within maxBackoff', async () => {
+		hostile.set(cases[0]!.hostility);
+		const file = await config([WERCKER], 'poll:\n  fast: 1\n  slow: 1\n  maxBackoff: 2\n');
+		const from = hostile.seen.length;
+		const watch = citop(['--config', file, 'watch', '--source', WERCKER, '--give-up', '60']);
+		await until(() => requestsSince(from) >= 1, 'the first request');
+		const first = requestsSince(from);
+		// A second of watching is enough for a timer that fires at once to write thousands of warnings.
+		await new Promise((resolve) => setTimeout(resolve, 1_000));
+		expect(watch.stderr).not.toContain('TimeoutOverflowWarning');
+		await until(() => requestsSince(from) > first, 'the next poll', MAX_BACKOFF_MS + 5_000);
+		expect(watch.stderr.length, watch.stderr.slice(0, 2_000)).toBeLessThan(2_000);
+	});
+});
