@@ -16,6 +16,8 @@ const ESC_OTHER = /\u001b[\u0020-\u002f]*[\u0030-\u007e]?/g;
 const BIDI = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
 // What is left of C0 (except tab and newline, handled by the callers), DEL and C1.
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+// The same but carriage return, which a log line resolves as a terminal would.
+const CONTROL_BUT_CR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 
 export const DEFAULT_LINE_LENGTH = 500;
 export const DEFAULT_LOG_LINE_LENGTH = 4000;
@@ -47,12 +49,19 @@ function expandTabs(line: string): string {
 	return out;
 }
 
-/** Keep what a terminal would show after carriage returns: the text written last over each column. */
-function resolveCarriageReturns(line: string): string {
+/**
+ * Keep what a terminal would show after carriage returns: the text written last over each column,
+ * up to `max` columns. Each column is taken from the last part that reaches it, so the work is one
+ * pass over the line, however many times it is overwritten.
+ */
+function resolveCarriageReturns(line: string, max: number): string {
 	if (!line.includes('\r')) return line;
 	const parts = line.split('\r');
 	let shown = '';
-	for (const part of parts) shown = part + shown.slice(part.length);
+	for (let index = parts.length - 1; index >= 0 && shown.length < max; index--) {
+		const part = parts[index]!;
+		if (part.length > shown.length) shown += part.slice(shown.length, max);
+	}
 	return shown;
 }
 
@@ -78,5 +87,6 @@ export function sanitizeOptional(value: unknown, max = DEFAULT_LINE_LENGTH): str
 export function sanitizeLogLines(value: unknown, maxLine = DEFAULT_LOG_LINE_LENGTH): string[] {
 	if (typeof value !== 'string' || value === '') return [];
 	const lines = stripSequences(value).replace(/\r\n/g, '\n').split('\n');
-	return lines.map((line) => bound(expandTabs(resolveCarriageReturns(line)).replace(CONTROL, ''), maxLine));
+	// Cut before tabs are expanded: a tab only widens the line, and past maxLine nothing is shown.
+	return lines.map((line) => bound(expandTabs(resolveCarriageReturns(line.replace(CONTROL_BUT_CR, ''), maxLine + 1).slice(0, maxLine + 1)), maxLine));
 }

@@ -3,6 +3,7 @@ import {createSourceClient} from '../../source/providers/index.js';
 import {simulatorConfigYaml} from '../../source/sim/index.js';
 import {createStore} from '../../source/store/index.js';
 import type {LiveStore} from '../../source/store/index.js';
+import type {RunNode} from '../../source/model/run.js';
 import type {Citop, Home} from './cli.js';
 import {makeHome, startCitop, waitForBuild} from './cli.js';
 import {HostileServer} from './hostile-server.js';
@@ -154,5 +155,42 @@ describe('a date padded with 60,000 spaces', () => {
 		const runs = JSON.parse(result.stdout) as {createdAt: string | null; startedAt: string | null; finishedAt: string | null}[];
 		expect(runs).toHaveLength(3);
 		for (const run of runs) expect([run.createdAt, run.startedAt, run.finishedAt]).toEqual([null, null, null]);
+	});
+});
+
+/** The first concluded run of a source, opened, and its first step that has a log. */
+async function openStepWithLog(store: LiveStore, source: string): Promise<{key: string; nodeId: string}> {
+	await until(() => store.getSnapshot().runs.some((run) => run.source === source && run.finishedAt !== null), `a finished run of ${source}`);
+	const run = store.getSnapshot().runs.find((candidate) => candidate.source === source && candidate.finishedAt !== null)!;
+	store.openRun(run.key);
+	await until(() => store.getSnapshot().detail?.run?.children != null, `${run.key} open`);
+	const nodes: RunNode[] = [...(store.getSnapshot().detail!.run!.children ?? [])];
+	for (let index = 0; index < nodes.length; index++) nodes.push(...nodes[index]!.children);
+	const step = nodes.find((node) => node.log !== null);
+	if (!step) throw new Error(`${run.key} has no step with a log`);
+	return {key: run.key, nodeId: step.id};
+}
+
+describe('a log line overwritten 300,000 times', () => {
+	it('shows what a terminal would, in seconds', async () => {
+		const line = 'x'.repeat(300_000) + '\ry'.repeat(300_000);
+		hostile.set({
+			answer: (_request, response, path) => {
+				if (!/\/runsteps\/[^/]+\/log/.test(path)) return false;
+				response.writeHead(200, {'content-type': 'text/plain; charset=utf-8'});
+				response.end(`before\n${line}\nafter\n`);
+				return true;
+			},
+		});
+		const store = startStore([WERCKER]);
+		const {key, nodeId} = await openStepWithLog(store, WERCKER);
+		const started = Date.now();
+		store.openLog(key, nodeId);
+		// Resolving the carriage returns one by one over the whole line took minutes, with the process frozen.
+		await until(() => (store.getSnapshot().log?.lines.length ?? 0) >= 3, 'the log', 10_000);
+		expect(Date.now() - started).toBeLessThan(5_000);
+		const [before, shown, after] = store.getSnapshot().log!.lines;
+		expect([before, after]).toEqual(['before', 'after']);
+		expect(shown).toMatch(/^yx+…$/);
 	});
 });
