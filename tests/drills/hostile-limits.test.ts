@@ -1,5 +1,8 @@
+import type {ServerResponse} from 'node:http';
+import {gzipSync} from 'node:zlib';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {createSourceClient} from '../../source/providers/index.js';
+import {LIMITS} from '../../source/providers/limits.js';
 import {simulatorConfigYaml} from '../../source/sim/index.js';
 import {createStore} from '../../source/store/index.js';
 import type {LiveStore} from '../../source/store/index.js';
@@ -192,5 +195,110 @@ describe('a log line overwritten 300,000 times', () => {
 		const [before, shown, after] = store.getSnapshot().log!.lines;
 		expect([before, after]).toEqual(['before', 'after']);
 		expect(shown).toMatch(/^yx+…$/);
+	});
+});
+
+/** Answers Wercker's run list with `send` (status 200 and JSON headers already written). */
+function onRunList(send: (response: ServerResponse) => void, headers: Record<string, string> = {}): Hostility {
+	return {
+		answer: (_request, response, path) => {
+			if (!/\/api\/v3\/runs\?/.test(path)) return false;
+			response.writeHead(200, {'content-type': 'application/json', ...headers});
+			send(response);
+			return true;
+		},
+	};
+}
+
+/** Writes `chunk` until the client hangs up. */
+function endless(response: ServerResponse, chunk: Buffer): void {
+	const more = () => {
+		while (!response.destroyed && response.write(chunk)) continue;
+	};
+	response.on('drain', more);
+	response.write('[');
+	more();
+}
+
+describe('an answer that costs too much', () => {
+	const listRuns = async (timeoutMs = 15_000) => citop(['--config', await config([WERCKER]), 'runs', '--source', WERCKER, '--json'], timeoutMs).done;
+
+	it('an endless body is cut off at the limit and named', async () => {
+		hostile.set(onRunList((response) => endless(response, Buffer.from(`{"id":"x","status":"finished"},`.repeat(1_000)))));
+		const started = Date.now();
+		const result = await listRuns();
+		expect(result.code, result.stderr).toBe(3);
+		expect(result.stderr).toContain('answer larger than 16 MB');
+		expect(result.stderr).not.toMatch(/could not reach|connection failed/);
+		expect(Date.now() - started).toBeLessThan(15_000);
+	});
+
+	it('a gzip bomb is cut off at the limit once inflated, and named', async () => {
+		// 64 MB of blanks inside a JSON array: about 64 kB on the wire.
+		const bomb = gzipSync(Buffer.concat([Buffer.from('['), Buffer.alloc(64 * 1024 * 1024, ' '), Buffer.from(']')]));
+		hostile.set(onRunList((response) => response.end(bomb), {'content-encoding': 'gzip', 'content-length': String(bomb.length)}));
+		const result = await listRuns();
+		expect(result.code, result.stderr).toBe(3);
+		expect(result.stderr).toContain('answer larger than 16 MB');
+		expect(result.stderr).not.toMatch(/could not reach|connection failed/);
+	});
+
+	it('a page of 100,000 runs is cut to the page asked for, and no further page is read', async () => {
+		const runs = Array.from({length: 100_000}, (_, index) => ({id: `run${index}`, status: 'finished', result: 'passed'}));
+		const page = Buffer.from(JSON.stringify(runs));
+		hostile.set(onRunList((response) => response.end(page)));
+		const from = hostile.seen.length;
+		const result = await listRuns();
+		expect(result.code, result.stderr).toBe(0);
+		const shown = JSON.parse(result.stdout) as {id: string}[];
+		expect(shown.length).toBeGreaterThanOrEqual(20);
+		expect(shown.length).toBeLessThanOrEqual(30);
+		expect(shown[0]?.id).toBe('run0');
+		expect(hostile.seen.slice(from).filter((request) => /\/api\/v3\/runs\?/.test(request.path))).toHaveLength(1);
+	});
+});
+
+describe('a run tree or a log beyond any real one', () => {
+	const client = () => createSourceClient(hostile.specs([WERCKER])[0]!, DRILL_CLIENT);
+	const nodesOf = (nodes: readonly RunNode[]): number => nodes.reduce((sum, node) => sum + 1 + nodesOf(node.children), 0);
+
+	it('a run of 100,000 steps is opened with the first of them, up to the limit', async () => {
+		hostile.set({
+			rewrite: (path, body) =>
+				/\/steps$/.test(path) ? Array.from({length: 100_000}, (_, index) => ({id: `step${index}`, step: `step ${index}`, status: 'finished', result: 'passed'})) : body,
+		});
+		const source = client();
+		const [run] = await source.listRuns({maxPages: 1});
+		const opened = await source.getRun(run!.id);
+		expect(nodesOf(opened.children ?? [])).toBe(LIMITS.treeNodes);
+		expect(opened.children?.[0]?.title).toBe('step 0');
+	});
+
+	it('a log of 10 million characters comes in reads of at most the limit, line by line', async () => {
+		const line = `${'x'.repeat(99)}\n`;
+		const log = line.repeat(100_000);
+		hostile.set({
+			answer: (_request, response, path) => {
+				if (!/\/runsteps\/[^/]+\/log/.test(path)) return false;
+				response.writeHead(200, {'content-type': 'text/plain; charset=utf-8'});
+				response.end(log);
+				return true;
+			},
+		});
+		const source = client();
+		const [run] = (await source.listRuns({maxPages: 1})).filter((candidate) => candidate.finishedAt !== null);
+		const opened = await source.getRun(run!.id);
+		const ref = (opened.children ?? []).find((node) => node.log !== null)!.log!;
+		let cursor: unknown = null;
+		let total = 0;
+		for (let read = 0; read < 5; read++) {
+			const chunk = await source.readLog(ref, cursor);
+			expect(chunk.lines.reduce((sum, text) => sum + text.length + 1, 0)).toBeLessThanOrEqual(LIMITS.logChars);
+			expect(chunk.lines.every((text) => text === 'x'.repeat(99))).toBe(true);
+			total += chunk.lines.length;
+			cursor = chunk.cursor;
+			if (chunk.done) break;
+		}
+		expect(total).toBe(100_000);
 	});
 });
