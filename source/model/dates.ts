@@ -9,8 +9,8 @@
 const EARLIEST = Date.UTC(1990, 0, 1);
 const LATEST = Date.UTC(9999, 11, 31);
 
-// The longest form, Go's with nanoseconds and a zone name, has 45 characters: anything much longer
-// is not a date, and is not given to a pattern at all.
+// The longest form, Go's with nanoseconds and a zone name, has about 40 characters: anything
+// much longer is not a date, and is not given to a pattern at all.
 const LONGEST_DATE = 80;
 
 // Each run of blanks can be taken one way only: the blanks before an offset only when an offset
