@@ -65,7 +65,8 @@ export function readAnswer(stream: Request): Promise<Answer> {
 			}
 			chunks.push(chunk);
 		});
-		stream.once('error', reject);
+		// Every error, not only the first: one left without a listener would end the process.
+		stream.on('error', reject);
 		stream.once('end', () => resolve({...head, body: Buffer.concat(chunks).toString('utf8')}));
 	});
 }
