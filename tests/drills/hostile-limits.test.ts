@@ -28,7 +28,7 @@ let drill: DrillSim;
 let hostile: HostileServer;
 let home: Home;
 const stores: LiveStore[] = [];
-const started: Citop[] = [];
+const running: Citop[] = [];
 
 beforeAll(async () => {
 	await waitForBuild();
@@ -39,7 +39,7 @@ beforeAll(async () => {
 
 afterEach(async () => {
 	for (const store of stores.splice(0)) await store.stop();
-	for (const citop of started.splice(0)) {
+	for (const citop of running.splice(0)) {
 		if (!citop.exited) citop.kill('SIGKILL');
 		await citop.done;
 	}
@@ -69,9 +69,9 @@ async function config(sources: readonly string[], poll = ''): Promise<string> {
 }
 
 function citop(args: readonly string[], timeoutMs = 30_000): Citop {
-	const process = startCitop(args, home, {timeoutMs});
-	started.push(process);
-	return process;
+	const child = startCitop(args, home, {timeoutMs});
+	running.push(child);
+	return child;
 }
 
 /** Collects Node's process warnings (TimeoutOverflowWarning among them) while a test runs. */
