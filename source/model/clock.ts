@@ -4,6 +4,14 @@
  */
 export type TimerHandle = {readonly id: number} | ReturnType<typeof setTimeout>;
 
+/** Node's longest timer: a longer delay fires at once, with a TimeoutOverflowWarning on stderr. */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** A delay any timer can take: whole, not negative, and no longer than MAX_TIMER_MS (NaN counts as 0). */
+export function timerDelay(ms: number): number {
+	return Number.isNaN(ms) ? 0 : Math.min(MAX_TIMER_MS, Math.max(0, Math.ceil(ms)));
+}
+
 export interface Clock {
 	now(): number;
 	setTimeout(callback: () => void, ms: number): TimerHandle;
@@ -13,7 +21,7 @@ export interface Clock {
 export const systemClock: Clock = {
 	now: () => Date.now(),
 	setTimeout: (callback, ms) => {
-		const handle = setTimeout(callback, ms);
+		const handle = setTimeout(callback, timerDelay(ms));
 		// A pending poll must never keep a finished command alive.
 		handle.unref?.();
 		return handle;

@@ -9,8 +9,14 @@
 const EARLIEST = Date.UTC(1990, 0, 1);
 const LATEST = Date.UTC(9999, 11, 31);
 
+// The longest form, Go's with nanoseconds and a zone name, has about 40 characters: anything
+// much longer is not a date, and is not given to a pattern at all.
+const LONGEST_DATE = 80;
+
+// Each run of blanks can be taken one way only: the blanks before an offset only when an offset
+// follows, those before a zone name only when a name follows. So no input makes it backtrack.
 const TEXT_DATE =
-	/^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?(?:\s+[A-Za-z]{1,5})?$/;
+	/^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?(?:\s*(Z|z|[+-]\d{2}(?::?\d{2})?))?(?:\s+[A-Za-z]{1,5})?$/;
 
 function plausible(ms: number): number | null {
 	return Number.isFinite(ms) && ms >= EARLIEST && ms <= LATEST ? Math.round(ms) : null;
@@ -32,6 +38,7 @@ function offsetMinutes(zone: string | undefined): number | null {
 }
 
 function fromText(text: string): number | null {
+	if (text.length > LONGEST_DATE) return null;
 	const trimmed = text.trim();
 	if (trimmed === '') return null;
 	if (/^\d+(\.\d+)?$/.test(trimmed)) return fromEpoch(Number(trimmed));

@@ -29,8 +29,12 @@ const EMOJI_JOINERS = /[\u200d\ufe0e\ufe0f\u20e3\u{1f3fb}-\u{1f3ff}\u{e0000}-\u{
 // A flag is a pair of regional indicators, one cell or two or four: shown as its letters ("DE").
 const REGIONAL_INDICATOR = /[\u{1f1e6}-\u{1f1ff}]/gu;
 const REGIONAL_A = 0x1f1e6;
+// The same but carriage return, which a log line resolves as a terminal would.
+const CONTROL_BUT_CR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 
 export const DEFAULT_LINE_LENGTH = 500;
+// Longer than any token a header carries.
+const TOKEN_MARGIN = 512;
 export const DEFAULT_LOG_LINE_LENGTH = 4000;
 
 function stripSequences(text: string): string {
@@ -67,12 +71,19 @@ function expandTabs(line: string): string {
 	return out;
 }
 
-/** Keep what a terminal would show after carriage returns: the text written last over each column. */
-function resolveCarriageReturns(line: string): string {
+/**
+ * Keep what a terminal would show after carriage returns: the text written last over each column,
+ * up to `max` columns. Each column is taken from the last part that reaches it, so the work is one
+ * pass over the line, however many times it is overwritten.
+ */
+function resolveCarriageReturns(line: string, max: number): string {
 	if (!line.includes('\r')) return line;
 	const parts = line.split('\r');
 	let shown = '';
-	for (const part of parts) shown = part + shown.slice(part.length);
+	for (let index = parts.length - 1; index >= 0 && shown.length < max; index--) {
+		const part = parts[index]!;
+		if (part.length > shown.length) shown += part.slice(shown.length, max);
+	}
 	return shown;
 }
 
@@ -96,5 +107,8 @@ export function sanitizeOptional(value: unknown, max = DEFAULT_LINE_LENGTH): str
 export function sanitizeLogLines(value: unknown, maxLine = DEFAULT_LOG_LINE_LENGTH): string[] {
 	if (typeof value !== 'string' || value === '') return [];
 	const lines = stripSequences(value).replace(/\r\n/g, '\n').replace(SEPARATORS, '\n').split('\n');
-	return lines.map((line) => bound(redactSecrets(evenWidths(expandTabs(resolveCarriageReturns(line)).replace(CONTROL, ''))), maxLine));
+	// Cut before tabs are expanded (a tab only widens the line, and past maxLine nothing is shown),
+	// but after a margin for a token that starts before the cut, so no part of it is left.
+	const kept = maxLine + 1 + TOKEN_MARGIN;
+	return lines.map((line) => bound(redactSecrets(evenWidths(expandTabs(resolveCarriageReturns(line.replace(CONTROL_BUT_CR, ''), kept).slice(0, kept)))), maxLine));
 }

@@ -1,11 +1,12 @@
 import {createHash} from 'node:crypto';
 import {readFileSync} from 'node:fs';
-import got, {type Got, type Response} from 'got';
+import got, {type Got} from 'got';
 import {systemClock} from '../model/clock.js';
 import type {ErrorKind} from '../model/errors.js';
 import type {ProviderName} from '../model/run.js';
 import {pause} from './client-kit.js';
 import {kindForStatus, providerError, readErrorBody, requestError, type ErrorContext, type ErrorDetail} from './http-errors.js';
+import {AnswerTooLarge, readAnswer, type Answer} from './limits.js';
 import {headerRequestId, readRateLimit} from './rate-limit.js';
 import type {ClientOptions} from './types.js';
 
@@ -88,7 +89,7 @@ function codeOf(error: unknown): string | null {
 	return typeof code === 'string' ? code : null;
 }
 
-type Outcome = {ok: true; response: Response<string>} | {ok: false; kind: ErrorKind; detail: ErrorDetail; retriable: boolean};
+type Outcome = {ok: true; response: Answer} | {ok: false; kind: ErrorKind; detail: ErrorDetail; retriable: boolean};
 
 /** The one got instance per source: base URL, auth, user agent, timeouts, retries, Retry-After, errors. */
 export function createHttp(source: HttpSource, options: HttpOptions = {}): Http {
@@ -116,7 +117,6 @@ export function createHttp(source: HttpSource, options: HttpOptions = {}): Http 
 		throwHttpErrors: false,
 		// A redirect could carry the token elsewhere; the APIs do not redirect.
 		followRedirect: false,
-		responseType: 'text',
 		timeout: {request: attemptTimeoutMs},
 	});
 
@@ -131,19 +131,23 @@ export function createHttp(source: HttpSource, options: HttpOptions = {}): Http 
 
 	async function attempt(request: HttpRequest, signal: AbortSignal, stopped: () => 'canceled' | 'timeout' | null): Promise<Outcome> {
 		const read = request.method === 'GET';
-		let response: Response<string>;
+		let response: Answer;
 		try {
 			const searchParams = new URLSearchParams();
 			for (const [key, value] of Object.entries(request.query ?? {})) {
 				if (value !== undefined) searchParams.set(key, String(value));
 			}
-			response = await instance(base + request.path, {
+			const stream = instance.stream(base + request.path, {
 				method: request.method,
 				searchParams,
 				signal,
 				...(request.body === undefined ? {} : {json: request.body}),
 			});
+			// A write without a body waits for one until told there is none.
+			if (request.method !== 'GET' && request.body === undefined) stream.end();
+			response = await readAnswer(stream);
 		} catch (error) {
+			if (error instanceof AnswerTooLarge) return {ok: false, kind: 'bad_response', detail: {problem: error.message}, retriable: false};
 			const why = stopped();
 			if (why === 'canceled') return {ok: false, kind: 'canceled', detail: {}, retriable: false};
 			if (why === 'timeout') return {ok: false, kind: 'timeout', detail: {limitMs: totalTimeoutMs}, retriable: false};
@@ -180,7 +184,7 @@ export function createHttp(source: HttpSource, options: HttpOptions = {}): Http 
 		return {ok: false, kind: kindForStatus(status), detail, retriable};
 	}
 
-	async function send(request: HttpRequest): Promise<Response<string>> {
+	async function send(request: HttpRequest): Promise<Answer> {
 		const ctx = context(request.endpoint);
 		if (!baseValid) throw requestError(source.name, 'invalid_request', `baseUrl is not a valid URL — fix it in the config`, request.endpoint);
 		if (request.signal?.aborted) throw providerError('canceled', ctx);

@@ -1,5 +1,6 @@
 import {capabilitiesOf} from './capabilities.js';
 import type {HttpOptions} from './http.js';
+import {boundTree} from './limits.js';
 import {createNorthflankClient} from './northflank/client.js';
 import {createSourceCraftClient} from './sourcecraft/client.js';
 import type {SourceClient, SourceSpec} from './types.js';
@@ -11,6 +12,16 @@ export {HTTP_DEFAULTS, USER_AGENT, makeBudgetKey, type HttpOptions} from './http
 
 /** The client for one configured source. Never throws: a source that cannot work says so on each call. */
 export function createSourceClient(spec: SourceSpec, options: HttpOptions = {}): SourceClient {
+	const client = providerClient(spec, options);
+	// However large a tree a server sends, what reaches the store is bounded.
+	return {
+		...client,
+		listRuns: async (listOptions) => (await client.listRuns(listOptions)).map(boundTree),
+		getRun: async (id, requestOptions) => boundTree(await client.getRun(id, requestOptions)),
+	};
+}
+
+function providerClient(spec: SourceSpec, options: HttpOptions): SourceClient {
 	switch (spec.provider) {
 		case 'sourcecraft':
 			return createSourceCraftClient(spec, options);

@@ -18,7 +18,11 @@ function count(headers: HeaderBag, name: string): number | null {
 /** `Retry-After` as ms from now: delta seconds or an HTTP-date; null when absent or unreadable. */
 export function parseRetryAfter(value: string | null, now: number): number | null {
 	if (value === null) return null;
-	if (/^\d+(\.\d+)?$/.test(value)) return Math.round(Number(value) * 1000);
+	if (/^\d+(\.\d+)?$/.test(value)) {
+		// Hundreds of digits read as Infinity: no wait a person could be told.
+		const ms = Math.round(Number(value) * 1000);
+		return Number.isFinite(ms) ? ms : null;
+	}
 	const at = Date.parse(value);
 	if (Number.isNaN(at)) return null;
 	return Math.max(0, at - now);

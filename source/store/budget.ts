@@ -33,7 +33,8 @@ export const UNMETERED_PER_SECOND = 3;
  * - a known quota (Northflank's default) counts our own requests in a sliding window;
  * - without one, polls are at least 1/UNMETERED_PER_SECOND s apart (a request asked for now is not held);
  * - `x-ratelimit-remaining`/`reset` spread the requests the server says are left over the time to reset;
- * - Retry-After holds every request back until it has passed.
+ * - Retry-After holds every request back until it has passed;
+ * - no wait the server asks for lasts longer than maxWaitMs.
  */
 export class RateBudget {
 	// Clock ms of the requests we made (takes) and of the answers the client reported (answers, which
@@ -45,7 +46,11 @@ export class RateBudget {
 	private readonly waiting: object[] = [];
 	private quota: Quota | null;
 
-	constructor(quota: Quota | null) {
+	/** `maxWaitMs`: the longest a server's Retry-After or rate-limit reset may hold requests back. */
+	constructor(
+		quota: Quota | null,
+		private readonly maxWaitMs = Infinity,
+	) {
 		this.quota = quota;
 	}
 
@@ -113,6 +118,7 @@ export class RateBudget {
 			}
 		}
 		const server = this.server;
+		const own = at;
 		if (server) {
 			if (server.retryAfterMs !== null) at = Math.max(at, server.observedAt + server.retryAfterMs);
 			if (server.remaining !== null && server.resetAt !== null && server.resetAt > now) {
@@ -123,8 +129,10 @@ export class RateBudget {
 					at = Math.max(at, last + (server.resetAt - last) / left);
 				}
 			}
+			// However long the server asks for, citop asks again within maxWaitMs of its answer.
+			at = Math.max(own, Math.min(at, server.observedAt + this.maxWaitMs));
 		}
-		return {at, gap};
+		return {at, gap: Math.min(gap, this.maxWaitMs)};
 	}
 
 	/** Counts a request that went regardless (a user's trigger or abort). */
@@ -134,7 +142,9 @@ export class RateBudget {
 	}
 
 	/** What a client reported after an answer: the server's figures, and one more request spent. */
-	observe(info: RateLimitInfo): void {
+	observe(figures: RateLimitInfo): void {
+		// The wait as citop keeps it, so the header says when it really asks again.
+		const info = figures.retryAfterMs !== null && figures.retryAfterMs > this.maxWaitMs ? {...figures, retryAfterMs: this.maxWaitMs} : figures;
 		this.answers.push(info.observedAt);
 		if (info.limit !== null && this.quota) this.quota = {...this.quota, limit: info.limit};
 		const known = info.limit !== null || info.remaining !== null || info.resetAt !== null || info.retryAfterMs !== null;

@@ -1,3 +1,4 @@
+import {timerDelay} from '../model/clock.js';
 import type {Clock, TimerHandle} from '../model/clock.js';
 import type {RateBudget} from './budget.js';
 
@@ -123,9 +124,9 @@ export class PollLoop<T> {
 	private setTimer(at: number): void {
 		this.clearTimer();
 		this.nextAt = at;
-		// Budget gaps are fractional: round up, so the timer never fires a hair early (and asks again)
-		// and never gets a negative delay (Node 23+ warns on stderr).
-		this.timer = this.clock.setTimeout(() => this.fire(), Math.max(0, Math.ceil(at - this.clock.now())));
+		// Budget gaps are fractional: round up, so the timer never fires a hair early (and asks again);
+		// never negative nor past Node's longest timer (Node warns on stderr for both).
+		this.timer = this.clock.setTimeout(() => this.fire(), timerDelay(at - this.clock.now()));
 		this.onChange();
 	}
 

@@ -17,12 +17,13 @@ export function pollDelay(settings: Timing, active: boolean, random: () => numbe
 
 /**
  * The delay after the `failures`-th failure in a row: doubling from the fast interval, capped,
- * and never shorter than the server's Retry-After.
+ * and never shorter than the server's Retry-After, which is itself capped: however long a server
+ * asks for, citop asks again within maxBackoff.
  */
 export function backoffDelay(settings: Timing, failures: number, retryAfterMs: number | null, random: () => number): number {
 	const base = settings.fastIntervalMs * 2 ** Math.max(0, failures);
 	const delay = Math.min(settings.maxBackoffMs, withJitter(Math.min(settings.maxBackoffMs, base), settings.jitter, random));
-	return retryAfterMs !== null && retryAfterMs > delay ? retryAfterMs : delay;
+	return retryAfterMs !== null && retryAfterMs > delay ? Math.min(retryAfterMs, settings.maxBackoffMs) : delay;
 }
 
 /** Auth errors stop a source until someone refreshes it: retrying a refused token only burns the budget. */

@@ -55,7 +55,7 @@ export class StoreCore implements LiveStore {
 			if (this.byName.has(client.name)) throw new Error(`Two sources are named "${client.name}".`);
 			let budget = budgets.get(client.budgetKey);
 			if (!budget) {
-				budget = new RateBudget(defaultQuota(client.provider));
+				budget = new RateBudget(defaultQuota(client.provider), settings.maxBackoffMs);
 				budgets.set(client.budgetKey, budget);
 			}
 			const poller = new SourcePoller(client, budget, {

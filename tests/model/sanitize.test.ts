@@ -78,4 +78,9 @@ describe('sanitizeLogLines', () => {
 		expect(sanitizeLogLines(null)).toEqual([]);
 		expect(sanitizeLogLines('')).toEqual([]);
 	});
+
+	it('shows each column as last written, a shorter overwrite leaving the longer text after it', () => {
+		expect(sanitizeLogLines('downloading 10%\rdone\r\u0007D')).toEqual(['Doneloading 10%']);
+		expect(sanitizeLogLines('x'.repeat(9000) + '\ry'.repeat(3))[0]).toBe(`y${'x'.repeat(3998)}…`);
+	});
 });

@@ -105,6 +105,16 @@ describe('RateBudget', () => {
 		expect(budget.tryTake(25_000)).toBe(true);
 	});
 
+	it('waits no longer than maxWaitMs, however long the server asks for', () => {
+		const budget = new RateBudget(null, 300_000);
+		budget.observe(info({retryAfterMs: 3_000_000_000, observedAt: 5_000}));
+		expect(budget.nextAllowedAt(6_000)).toBe(305_000);
+		expect(budget.rate?.retryAfterMs).toBe(300_000);
+		const reset = new RateBudget(null, 300_000);
+		reset.observe(info({remaining: 0, resetAt: 1e15, observedAt: 5_000}));
+		expect(reset.nextAllowedAt(6_000)).toBe(305_000);
+	});
+
 	it('counts the pages and retries the client reports, slowing down to stay under the quota', () => {
 		const budget = new RateBudget(defaultQuota('northflank'));
 		// Every poll costs three requests (three pages).
@@ -142,5 +152,9 @@ describe('poll timing', () => {
 	it('waits at least what the server asked', () => {
 		expect(backoffDelay(settings, 1, 60_000, middle)).toBe(60_000);
 		expect(backoffDelay(settings, 1, 1_000, middle)).toBe(6_000);
+	});
+
+	it('waits no longer than maxBackoff, however long the server asked', () => {
+		expect(backoffDelay(settings, 1, 3_000_000_000, middle)).toBe(300_000);
 	});
 });

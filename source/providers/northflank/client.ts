@@ -7,6 +7,7 @@ import type {NorthflankSpec, SourceClient, TriggerRequest} from '../types.js';
 import {mapRun} from './map.js';
 import {listItems} from '../lenient.js';
 import {ListMemo} from '../list-memo.js';
+import {pageItems} from '../limits.js';
 import {listSchema, oneRunSchema, runSchema} from './schema.js';
 
 /** Northflank's largest page. */
@@ -79,10 +80,12 @@ export function createNorthflankClient(spec: NorthflankSpec, options: HttpOption
 					const query = {per_page: size, cursor: cursor ?? undefined};
 					const answer = listSchema.parse(await http.json({method: 'GET', path: base, endpoint, query, signal: listOptions.signal}));
 					const data = expectShape(answer?.data, http, endpoint, 'no data in the answer');
-					for (const raw of listItems(data.runs)) {
+					const {kept, cut} = pageItems(listItems(data.runs), size);
+					for (const raw of kept) {
 						const run = listed.run(raw);
 						if (run) runs.push(run);
 					}
+					if (cut) break;
 					const next = answer?.pagination;
 					cursor = next?.hasNextPage ? next.cursor : null;
 					// A cursor seen before would loop forever.

@@ -6,6 +6,7 @@ import {SOURCECRAFT_LOGS_NEED_SLUGS, SOURCECRAFT_NO_ABORT} from '../capabilities
 import {clientBasics, expectShape, guarded, invalid, listBounds, segment, unsupported} from '../client-kit.js';
 import {listItems} from '../lenient.js';
 import {ListMemo} from '../list-memo.js';
+import {LIMITS, pageItems} from '../limits.js';
 import {requestError} from '../http-errors.js';
 import type {HttpOptions} from '../http.js';
 import type {LogChunk, SourceClient, SourceCraftSpec} from '../types.js';
@@ -101,7 +102,9 @@ export function createSourceCraftClient(spec: SourceCraftSpec, options: HttpOpti
 			const query = {page_size: size, page_token: token ?? undefined};
 			const answer = listPageSchema.parse(await http.json({method: 'GET', path: `${path}/cicd/runs`, endpoint, query, signal}));
 			const list = expectShape(answer, http, endpoint, 'not a list of runs');
-			yield listItems(list.runs);
+			const {kept, cut} = pageItems(listItems(list.runs), size);
+			yield kept;
+			if (cut) return;
 			token = list.next_page_token;
 			// A token seen before would loop forever.
 			if (!token || tokens.has(token)) return;
@@ -153,7 +156,8 @@ export function createSourceCraftClient(spec: SourceCraftSpec, options: HttpOpti
 		let cursor = readLogCursor(cursorValue);
 		const lines: string[] = [];
 		let partial = cursor.carry;
-		for (let read = 0; read < MAX_LOG_PAGES; read++) {
+		let taken = 0;
+		for (let read = 0; read < MAX_LOG_PAGES && taken < LIMITS.logChars; read++) {
 			let answer: unknown;
 			try {
 				answer = await http.json({method: 'GET', path: logPath, endpoint, query: {page: cursor.page}, signal});
@@ -164,7 +168,11 @@ export function createSourceCraftClient(spec: SourceCraftSpec, options: HttpOpti
 			}
 			const page = expectShape(logPageSchema.parse(answer), http, endpoint, 'not a log page');
 			const step = advanceLog(cursor, page);
-			lines.push(...step.lines);
+			// One by one: a page of millions of empty lines would overflow the stack as arguments of one push.
+			for (const line of step.lines) {
+				taken += line.length + 1;
+				lines.push(line);
+			}
 			partial = step.partial;
 			cursor = step.cursor;
 			if (step.done) return {lines: lines.map(cleanLogLine), partial: '', cursor, done: true};

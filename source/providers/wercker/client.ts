@@ -5,6 +5,7 @@ import {badAnswer, clientBasics, expectShape, guarded, invalid, listBounds, segm
 import type {HttpOptions} from '../http.js';
 import {isRecord, listItems} from '../lenient.js';
 import {ListMemo} from '../list-memo.js';
+import {LIMITS, pageItems} from '../limits.js';
 import type {LogChunk, SourceClient, TriggerRequest, WerckerSpec} from '../types.js';
 import {mapRun} from './map.js';
 import {runSchema, stepListSchema} from './schema.js';
@@ -83,13 +84,14 @@ export function createWerckerClient(spec: WerckerSpec, options: HttpOptions = {}
 					const query = {...by, limit: size, skip: skip > 0 ? skip : undefined};
 					const answer = await http.json({method: 'GET', path: '/api/v3/runs', endpoint, query, signal: listOptions.signal});
 					if (!Array.isArray(answer) && !isRecord(answer)) throw badAnswer(http, endpoint, 'not a list of runs');
-					for (const raw of listItems(answer)) {
+					const sent: unknown[] = Array.isArray(answer) ? answer : [answer];
+					const {kept, cut} = pageItems(sent, size);
+					for (const raw of listItems(kept)) {
 						const run = listed.run(raw);
 						if (run) runs.push(run);
 					}
 					// No total is given: a short page is the last one.
-					const count = Array.isArray(answer) ? answer.length : 1;
-					if (count < size) break;
+					if (cut || sent.length < size) break;
 				}
 				// New runs shift the offsets, so a page may repeat the end of the one before.
 				return uniqueById(runs);
@@ -123,7 +125,14 @@ export function createWerckerClient(spec: WerckerSpec, options: HttpOptions = {}
 					if (isProviderError(error) && error.kind === 'not_found' && !finished) return {lines: [], partial: '', cursor: {offset}, done: false};
 					throw error;
 				}
-				const fresh = text.slice(offset);
+				const end = Math.min(text.length, offset + LIMITS.logChars);
+				const fresh = text.slice(offset, end);
+				if (end < text.length) {
+					// Past the limit the rest comes on the next read, from the last whole line (a longer line in pieces).
+					const lastBreak = fresh.lastIndexOf('\n');
+					const taken = lastBreak < 0 ? fresh : fresh.slice(0, lastBreak);
+					return {lines: taken.split('\n').map(cleanLogLine), partial: '', cursor: {offset: offset + (lastBreak < 0 ? fresh.length : lastBreak + 1)}, done: false};
+				}
 				const lastBreak = fresh.lastIndexOf('\n');
 				const lines = lastBreak < 0 ? [] : fresh.slice(0, lastBreak).split('\n');
 				const rest = lastBreak < 0 ? fresh : fresh.slice(lastBreak + 1);
