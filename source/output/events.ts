@@ -1,4 +1,5 @@
 import {isActive, isConcluded} from '../model/status.js';
+import {redactSecrets} from '../model/secrets.js';
 import {parseRunKey} from '../store/keys.js';
 import type {SourceHealth, StoreSnapshot, TransitionEvent} from '../store/types.js';
 import {toSafeJson} from './json.js';
@@ -63,7 +64,7 @@ function runLine(event: TransitionEvent): ChangeLine {
 	return {
 		at: event.at,
 		source: event.source,
-		run: parseRunKey(event.runKey).id,
+		run: redactSecrets(parseRunKey(event.runKey).id),
 		label: event.runLabel,
 		from: event.from,
 		to: event.to,

@@ -1,5 +1,6 @@
 import {formatIso} from '../model/dates.js';
 import type {Dates, Run, RunNode} from '../model/run.js';
+import {redactSecrets} from '../model/secrets.js';
 
 /** Dates as ISO 8601 text, or null. */
 type IsoDates = {[Field in keyof Dates]: string | null};
@@ -25,7 +26,8 @@ export function runToJson(run: Run): RunJson {
 	return {
 		source: run.source,
 		provider: run.provider,
-		id: run.id,
+		// As the server sent it, so a script can ask for it again; a token a server echoed stays hidden.
+		id: redactSecrets(run.id),
 		label: run.label,
 		title: run.title,
 		status: run.status,
@@ -47,7 +49,7 @@ export function runToJson(run: Run): RunJson {
 
 export function nodeToJson(node: RunNode): NodeJson {
 	return {
-		id: node.id,
+		id: redactSecrets(node.id),
 		kind: node.kind,
 		title: node.title,
 		status: node.status,
