@@ -39,14 +39,14 @@ describe('Northflank: release-flow runs', () => {
 		}
 	});
 
-	it('follows URL-encoded cursors to the end with no run lost or repeated; raw cursors are refused', async () => {
+	it('follows cursors sent as they are to the end with no run lost or repeated; a cursor of another flow is refused', async () => {
 		const {sim, clock} = await startTestSim({historySize: 230});
 		const ids: string[] = [];
 		let cursor: string | undefined;
 		let pages = 0;
 		do {
 			pages++;
-			const {status, body} = await call(sim, 'northflank', `${FLOW}/runs?per_page=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+			const {status, body} = await call(sim, 'northflank', `${FLOW}/runs?per_page=100${cursor ? `&cursor=${cursor}` : ''}`);
 			expect(status).toBe(200);
 			expect(body.pagination.count).toBe(body.data.runs.length);
 			ids.push(...body.data.runs.map((run: any) => run.id));
@@ -58,9 +58,22 @@ describe('Northflank: release-flow runs', () => {
 
 		const first = await call(sim, 'northflank', `${FLOW}/runs?per_page=5`);
 		const raw = first.body.pagination.cursor as string;
-		expect(raw).not.toBe(encodeURIComponent(raw));
-		expect((await call(sim, 'northflank', `${FLOW}/runs?cursor=${raw}`)).status).toBe(400);
-		expect((await call(sim, 'northflank', `/v1/projects/shop/pipelines/main/release-flows/Staging/runs?cursor=${encodeURIComponent(raw)}`)).status).toBe(400);
+		expect(raw).toBe(encodeURIComponent(raw));
+		expect((await call(sim, 'northflank', `${FLOW}/runs?cursor=${encodeURIComponent(raw)}`)).status).toBe(200);
+		expect((await call(sim, 'northflank', `/v1/projects/shop/pipelines/main/release-flows/Staging/runs?cursor=${raw}`)).status).toBe(400);
+	});
+
+	it("reads a cursor's '+' that arrived as a space, as a client that does not encode it sends it", async () => {
+		const {sim} = await startTestSim();
+		const minted = (await call(sim, 'northflank', `${FLOW}/runs?per_page=5`)).body.pagination.cursor as string;
+		const json = Buffer.from(minted, 'base64url').toString('utf8');
+		// The same cursor in the standard alphabet, with a '~' placed (by leading spaces) where it encodes as '+'.
+		const variants = [0, 1, 2].map((spaces) => Buffer.from(`${' '.repeat(spaces)}${json.slice(0, -1)},"x":"~"}`).toString('base64'));
+		const plus = variants.find((text) => text.includes('+'))!;
+		const expected = (await call(sim, 'northflank', `${FLOW}/runs?cursor=${minted}`)).body.data.runs;
+		const sent = await call(sim, 'northflank', `${FLOW}/runs?cursor=${plus}`);
+		expect(sent.status).toBe(200);
+		expect(sent.body.data.runs).toEqual(expected);
 	});
 
 	it('pages by number too, and refuses per_page above 100', async () => {

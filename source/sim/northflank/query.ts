@@ -2,13 +2,11 @@ import type {Checked} from '../http.js';
 import {isRecord} from '../http.js';
 import type {NfRequest} from './plan.js';
 
-/** Checks of Northflank's list query and start body; cursors are opaque and need URL-encoding. */
+/** Checks of Northflank's list query and start body. */
 
 export const DEFAULT_PER_PAGE = 50;
 export const MAX_PER_PAGE = 100;
 const NAME_RULE = /^[a-zA-Z]((-|\s)?[a-zA-Z0-9]+((-|\s)[a-zA-Z0-9]+)*)?$/;
-// A leading byte of 0xfb makes every cursor start with '+', so a client that forgets to encode it fails at once.
-const CURSOR_MARK = 0xfb;
 
 export interface ListQuery {
 	perPage: number;
@@ -23,16 +21,21 @@ interface CursorBody {
 	perPage: number;
 }
 
+/** URL-safe base64 without padding: the official clients put a cursor into the query as it is, unencoded. */
 export function encodeCursor(cursor: CursorBody): string {
-	const body = Buffer.from(JSON.stringify({f: cursor.flow, n: cursor.next, p: cursor.perPage}), 'utf8');
-	return Buffer.concat([Buffer.from([CURSOR_MARK]), body]).toString('base64');
+	return Buffer.from(JSON.stringify({f: cursor.flow, n: cursor.next, p: cursor.perPage}), 'utf8').toString('base64url');
 }
 
+/**
+ * Reads a cursor in either base64 alphabet. A '+' sent unencoded arrives as a space (the query
+ * decodes it so): it is read back as the '+' it was.
+ */
 function decodeCursor(raw: string): CursorBody | null {
-	const bytes = Buffer.from(raw, 'base64');
-	if (bytes[0] !== CURSOR_MARK || bytes.toString('base64') !== raw) return null;
+	const text = raw.replaceAll(' ', '+').replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+	const bytes = Buffer.from(text, 'base64url');
+	if (bytes.toString('base64url') !== text) return null;
 	try {
-		const value: unknown = JSON.parse(bytes.subarray(1).toString('utf8'));
+		const value: unknown = JSON.parse(bytes.toString('utf8'));
 		if (!isRecord(value) || typeof value['f'] !== 'string' || typeof value['n'] !== 'number' || typeof value['p'] !== 'number') return null;
 		return {flow: value['f'], next: value['n'], perPage: value['p']};
 	} catch {
@@ -55,7 +58,7 @@ export function checkListQuery(query: URLSearchParams, flow: string): Checked<Li
 	const raw = query.get('cursor');
 	if (raw !== null && raw !== '') {
 		const cursor = decodeCursor(raw);
-		if (!cursor || cursor.flow !== flow) return {ok: false, message: '"cursor" is not a valid cursor for this list (was it URL-encoded?)'};
+		if (!cursor || cursor.flow !== flow) return {ok: false, message: '"cursor" is not a valid cursor for this list'};
 		return {ok: true, value: {perPage: perPage.value ?? cursor.perPage, before: cursor.next, offset: 0}};
 	}
 	const size = perPage.value ?? DEFAULT_PER_PAGE;
