@@ -99,6 +99,17 @@ describe('the official Northflank JS client', () => {
 		}
 	});
 
+	it('lists with the status and concluded filters it declares', async () => {
+		const client = officialClient();
+		const [flow] = flows();
+		const all = (await client.list.releaseFlowRuns.all({parameters: where(flow!), options: {per_page: 100}})).data.runs ?? [];
+		const failed = await client.list.releaseFlowRuns.all({parameters: where(flow!), options: {per_page: 3, status: 'failure'}});
+		expect(failed.data.runs?.length).toBeGreaterThan(3);
+		expect(failed.data.runs).toEqual(all.filter((run) => run.status === 'failure'));
+		const over = await client.list.releaseFlowRuns.all({parameters: where(flow!), options: {per_page: 10, concluded: true}});
+		expect(over.data.runs).toEqual(all.filter((run) => run.concluded));
+	});
+
 	it('follows getNextPage() from the first page to the second', async () => {
 		const client = officialClient();
 		const [flow] = flows();

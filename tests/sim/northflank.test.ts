@@ -76,6 +76,38 @@ describe('Northflank: release-flow runs', () => {
 		expect(sent.body.data.runs).toEqual(expected);
 	});
 
+	it('filters by status and by concluded, page after page, and refuses values it does not know', async () => {
+		const {sim, clock} = await startTestSim({historySize: 120});
+		for (let index = 0; index < 4; index++) sim.world.addRun('shop-release', {durationSec: 600});
+		clock.advance(30 * SECOND);
+		const all = (await call(sim, 'northflank', `${FLOW}/runs?per_page=100`)).body.data.runs.concat(
+			(await call(sim, 'northflank', `${FLOW}/runs?per_page=100&page=2`)).body.data.runs,
+		);
+		const pages = async (query: string) => {
+			const runs: any[] = [];
+			let cursor: string | undefined;
+			do {
+				const {status, body} = await call(sim, 'northflank', `${FLOW}/runs?per_page=7&${query}${cursor ? `&cursor=${cursor}` : ''}`);
+				expect(status).toBe(200);
+				runs.push(...body.data.runs);
+				cursor = body.pagination.cursor;
+			} while (cursor);
+			return runs;
+		};
+		const failed = await pages('status=failure');
+		expect(failed.length).toBeGreaterThan(7);
+		expect(failed).toEqual(all.filter((run: any) => run.status === 'failure'));
+		const going = await pages('concluded=false');
+		expect(going.length).toBeGreaterThanOrEqual(4);
+		expect(going).toEqual(all.filter((run: any) => !run.concluded));
+		expect(await pages('status=success&concluded=false')).toEqual([]);
+		const second = await call(sim, 'northflank', `${FLOW}/runs?per_page=3&page=2&status=failure`);
+		expect(second.body.data.runs).toEqual(failed.slice(3, 6));
+		for (const query of ['status=failed', 'status=Success', 'concluded=yes']) {
+			expect((await call(sim, 'northflank', `${FLOW}/runs?${query}`)).status).toBe(400);
+		}
+	});
+
 	it('pages by number too, and refuses per_page above 100', async () => {
 		const {sim} = await startTestSim();
 		const one = await call(sim, 'northflank', `${FLOW}/runs?per_page=7&page=1`);

@@ -58,15 +58,26 @@ export function createNorthflankApi(context: SimContext, worlds: readonly NfWorl
 	function list(request: SimRequest, world: NfWorld): SimResponse {
 		const checked = checkListQuery(request.query, world.name);
 		if (!checked.ok) return error(400, checked.message, request);
-		const {perPage, before, offset} = checked.value;
-		const newest = Math.min(before ?? Number.POSITIVE_INFINITY, world.maxNumber(request.now)) - offset;
-		const last = Math.max(world.minNumber, newest - perPage + 1);
-		const runs: unknown[] = [];
-		for (let number = newest; number >= last; number--) {
+		const {perPage, before, status, concluded} = checked.value;
+		let skip = checked.value.offset;
+		const runs: Record<string, unknown>[] = [];
+		let last = Number.POSITIVE_INFINITY;
+		let hasNextPage = false;
+		for (let number = Math.min(before ?? Number.POSITIVE_INFINITY, world.maxNumber(request.now)); number >= world.minNumber; number--) {
 			const run = view(world, number, request.now, false);
-			if (run) runs.push(run);
+			if (!run || (status !== null && run['status'] !== status) || (concluded !== null && run['concluded'] !== concluded)) continue;
+			if (skip > 0) {
+				skip--;
+				continue;
+			}
+			// One match past a full page says there is another page.
+			if (runs.length === perPage) {
+				hasNextPage = true;
+				break;
+			}
+			runs.push(run);
+			last = number;
 		}
-		const hasNextPage = last > world.minNumber;
 		const pagination: Record<string, unknown> = {hasNextPage};
 		if (hasNextPage) pagination['cursor'] = encodeCursor({flow: world.name, next: last - 1, perPage});
 		pagination['count'] = runs.length;

@@ -8,11 +8,15 @@ export const DEFAULT_PER_PAGE = 50;
 export const MAX_PER_PAGE = 100;
 const NAME_RULE = /^[a-zA-Z]((-|\s)?[a-zA-Z0-9]+((-|\s)[a-zA-Z0-9]+)*)?$/;
 
+export const RUN_STATUSES = ['pending', 'running', 'success', 'failure', 'aborted', 'aborting', 'queued', 'unknown', 'skipped', 'waiting', 'retrying', 'async_wait', 'approval_wait'];
+
 export interface ListQuery {
 	perPage: number;
-	/** Newest run number to list from (inclusive), or an offset from the newest. */
+	/** Newest run number to list from (inclusive); or, without it, how many matching runs to pass over. */
 	before: number | null;
 	offset: number;
+	status: string | null;
+	concluded: boolean | null;
 }
 
 interface CursorBody {
@@ -50,19 +54,29 @@ function integer(query: URLSearchParams, name: string, min: number, max: number)
 	return {ok: true, value: Number(raw)};
 }
 
+function filters(query: URLSearchParams): Checked<Pick<ListQuery, 'status' | 'concluded'>> {
+	const status = query.get('status') || null;
+	if (status !== null && !RUN_STATUSES.includes(status)) return {ok: false, message: `"status" must be one of ${RUN_STATUSES.join(', ')}`};
+	const concluded = query.get('concluded') || null;
+	if (concluded !== null && concluded !== 'true' && concluded !== 'false') return {ok: false, message: '"concluded" must be true or false'};
+	return {ok: true, value: {status, concluded: concluded === null ? null : concluded === 'true'}};
+}
+
 export function checkListQuery(query: URLSearchParams, flow: string): Checked<ListQuery> {
 	const perPage = integer(query, 'per_page', 1, MAX_PER_PAGE);
 	if (!perPage.ok) return perPage;
 	const page = integer(query, 'page', 1, 1_000_000);
 	if (!page.ok) return page;
+	const filter = filters(query);
+	if (!filter.ok) return filter;
 	const raw = query.get('cursor');
 	if (raw !== null && raw !== '') {
 		const cursor = decodeCursor(raw);
 		if (!cursor || cursor.flow !== flow) return {ok: false, message: '"cursor" is not a valid cursor for this list'};
-		return {ok: true, value: {perPage: perPage.value ?? cursor.perPage, before: cursor.next, offset: 0}};
+		return {ok: true, value: {perPage: perPage.value ?? cursor.perPage, before: cursor.next, offset: 0, ...filter.value}};
 	}
 	const size = perPage.value ?? DEFAULT_PER_PAGE;
-	return {ok: true, value: {perPage: size, before: null, offset: ((page.value ?? 1) - 1) * size}};
+	return {ok: true, value: {perPage: size, before: null, offset: ((page.value ?? 1) - 1) * size, ...filter.value}};
 }
 
 export function checkStartBody(body: unknown): Checked<NfRequest> {
