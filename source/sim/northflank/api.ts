@@ -58,12 +58,15 @@ export function createNorthflankApi(context: SimContext, worlds: readonly NfWorl
 	function list(request: SimRequest, world: NfWorld): SimResponse {
 		const checked = checkListQuery(request.query, world.name);
 		if (!checked.ok) return error(400, checked.message, request);
-		const {perPage, before, status, concluded} = checked.value;
-		let skip = checked.value.offset;
+		const {perPage, before, offset, status, concluded} = checked.value;
+		const filtered = status !== null || concluded !== null;
+		// Unfiltered, every number is a run: the page starts where the offset says, with no run planned on the way.
+		let skip = filtered ? offset : 0;
+		const newest = Math.min(before ?? Number.POSITIVE_INFINITY, world.maxNumber(request.now)) - (filtered ? 0 : offset);
 		const runs: Record<string, unknown>[] = [];
 		let last = Number.POSITIVE_INFINITY;
 		let hasNextPage = false;
-		for (let number = Math.min(before ?? Number.POSITIVE_INFINITY, world.maxNumber(request.now)); number >= world.minNumber; number--) {
+		for (let number = newest; number >= world.minNumber; number--) {
 			const run = view(world, number, request.now, false);
 			if (!run || (status !== null && run['status'] !== status) || (concluded !== null && run['concluded'] !== concluded)) continue;
 			if (skip > 0) {
