@@ -1,5 +1,5 @@
 import {ApiClient, ApiClientInMemoryContextProvider} from '@northflank/js-client';
-import type {GetReleaseflowrunResult, ListReleaseflowrunsResult} from '@northflank/js-client';
+import type {AbortReleaseflowrunResult, GetReleaseflowrunResult, ListReleaseflowrunsResult, RunReleaseflowData} from '@northflank/js-client';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import type {NorthflankSpec} from '../../source/providers/types.js';
 import {startSim, type Sim} from './sim-helpers.js';
@@ -26,6 +26,7 @@ const RUN_REQUIRED: Record<RequiredKeys<GetReleaseflowrunResult>, true> = {
 	createdAt: true,
 	updatedAt: true,
 };
+const ABORTED_REQUIRED: Record<RequiredKeys<AbortReleaseflowrunResult>, true> = RUN_REQUIRED;
 const TRIGGER_REQUIRED: Record<RequiredKeys<Trigger>, true> = {vcsService: true, repoUrl: true};
 const STATUSES: Record<GetReleaseflowrunResult['status'], true> = {
 	pending: true,
@@ -55,8 +56,8 @@ function expectListed(run: ListedRun): void {
 	expect(Object.keys(STATUSES)).toContain(run.status);
 }
 
-function expectRun(run: GetReleaseflowrunResult): void {
-	expect(missing(run, RUN_REQUIRED)).toEqual([]);
+function expectRun(run: GetReleaseflowrunResult | AbortReleaseflowrunResult): void {
+	expect(missing(run, 'refs' in run ? RUN_REQUIRED : ABORTED_REQUIRED)).toEqual([]);
 	expect(Object.keys(API_VERSIONS)).toContain(run.apiVersion);
 	expect(Object.keys(STATUSES)).toContain(run.status);
 	for (const trigger of run.triggers ?? []) {
@@ -118,4 +119,30 @@ describe('the official Northflank JS client', () => {
 		const ids = [...(first.data.runs ?? []), ...(second.data.runs ?? [])].map((run) => run.id);
 		expect(ids).toEqual(env.sim.world.runs(flow!.name).slice(0, 10).map((run) => run.id));
 	});
+
+	it('gets runs with every field its types require', async () => {
+		const client = officialClient();
+		for (const flow of flows()) {
+			for (const listed of env.sim.world.runs(flow.name).slice(0, 15)) {
+				const answer = await client.get.releaseFlowRun({parameters: {...where(flow), runId: listed.id}});
+				expect(answer.data.id).toBe(listed.id);
+				expectRun(answer.data);
+			}
+		}
+	});
+
+	it('starts a run with overrides that reach its refs, then aborts it and gets the whole run back', async () => {
+		const client = officialClient();
+		const flow = flows().find((candidate) => candidate.stage === 'release')!;
+		const data: RunReleaseflowData = {name: 'Hotfix api', arguments: {imageTag: 'v9.9.9'}, overrides: {api: {branch: 'release/2.9'}}};
+		const started = await client.run.releaseFlow({parameters: where(flow), data});
+		const id: string = started.data?.id ?? env.sim.world.runs(flow.name)[0]!.id;
+		const run = (await client.get.releaseFlowRun({parameters: {...where(flow), runId: id}})).data;
+		expectRun(run);
+		expect(run).toMatchObject({name: 'Hotfix api', arguments: {imageTag: 'v9.9.9'}, refs: {api: {branch: 'release/2.9'}, worker: {branch: 'main'}}});
+		const aborted = await client.abort.releaseFlowRun({parameters: {...where(flow), runId: id}});
+		expectRun(aborted.data);
+		expect(aborted.data).toMatchObject({id, status: 'aborting', concluded: false, spec: run.spec});
+	});
+
 });

@@ -119,14 +119,19 @@ describe('Northflank: release-flow runs', () => {
 		expect(refused.body.error.status).toBe(400);
 	});
 
-	it('serves the run detail with its spec tree, arguments and triggers', async () => {
+	it('serves the run detail as the official types declare it: apiVersion, spec tree, arguments, the git triggers and the refs they resolved to', async () => {
 		const {sim} = await startTestSim();
 		const listed = (await call(sim, 'northflank', `${FLOW}/runs`)).body.data.runs;
 		const statuses = new Set<string>();
 		for (const run of listed.slice(0, 20)) {
 			const {status, body} = await call(sim, 'northflank', `${FLOW}/runs/${run.id}`);
 			expect(status).toBe(200);
-			expect(body.data).toMatchObject({id: run.id, status: run.status, arguments: expect.any(Object), triggers: expect.any(Array)});
+			expect(body.data).toMatchObject({apiVersion: 'v1.2', id: run.id, status: run.status, arguments: expect.any(Object), spec: expect.any(Object)});
+			for (const trigger of body.data.triggers) {
+				expect(Object.keys(trigger).sort()).toEqual(['branchRestrictions', 'ref', 'repoUrl', 'vcsService']);
+				expect(body.data.refs[trigger.ref]).toEqual({branch: expect.any(String), sha: expect.stringMatching(/^[0-9a-f]{40}$/)});
+			}
+			expect(Object.keys(body.data.refs)).toEqual(body.data.triggers.map((trigger: any) => trigger.ref));
 			walkNodes(body.data.spec, (node) => {
 				expect(node.kind).toEqual(expect.any(String));
 				expect(NODE_STATUSES).toContain(node.response.status);
@@ -170,6 +175,19 @@ describe('Northflank: starting and aborting', () => {
 		expect(later.concluded).toBe(true);
 	});
 
+	it("applies overrides to the new run's refs: the branch given, that branch's head", async () => {
+		const {sim} = await startTestSim();
+		const plain = (await call(sim, 'northflank', `${FLOW}/runs`, {method: 'POST', body: {name: 'Plain'}})).body.data;
+		await call(sim, 'northflank', `${FLOW}/runs`, {method: 'POST', body: {overrides: {api: {branch: 'release/2.9'}}, releaseNodeOverrides: {}}});
+		const [newest] = (await call(sim, 'northflank', `${FLOW}/runs?per_page=1`)).body.data.runs;
+		const before = (await call(sim, 'northflank', `${FLOW}/runs/${plain.id}`)).body.data.refs;
+		const after = (await call(sim, 'northflank', `${FLOW}/runs/${newest.id}`)).body.data.refs;
+		expect(before.api.branch).toBe('main');
+		expect(after.api).toEqual({branch: 'release/2.9', sha: expect.stringMatching(/^[0-9a-f]{40}$/)});
+		expect(after.api.sha).not.toBe(before.api.sha);
+		expect(after.worker.branch).toBe('main');
+	});
+
 	it.each([
 		['a name too short', {name: 'ab'}],
 		['a name too long', {name: 'a'.repeat(40)}],
@@ -177,6 +195,9 @@ describe('Northflank: starting and aborting', () => {
 		['a name with a double space', {name: 'ab  cd'}],
 		['a description over 200 characters', {description: 'x'.repeat(201)}],
 		['arguments that are not an object', {arguments: [1]}],
+		['overrides for a ref the flow does not have', {overrides: {nope: {branch: 'dev'}}}],
+		['overrides that are not objects', {overrides: {api: 'dev'}}],
+		['releaseNodeOverrides that are not an object', {releaseNodeOverrides: 3}],
 	])('refuses %s with 400', async (_, body) => {
 		const {sim} = await startTestSim();
 		const {status, body: answer} = await call(sim, 'northflank', `${FLOW}/runs`, {method: 'POST', body});
@@ -184,13 +205,13 @@ describe('Northflank: starting and aborting', () => {
 		expect(answer.error).toMatchObject({status: 400, message: expect.any(String), id: expect.any(String)});
 	});
 
-	it('aborts: aborting at once, aborted a few seconds later; a concluded run cannot be aborted', async () => {
+	it('aborts (answering the whole run): aborting at once, aborted a few seconds later; a concluded run cannot be aborted', async () => {
 		const {sim, clock} = await startTestSim();
 		const added = sim.world.addRun('shop-release', {outcome: 'success', durationSec: 120});
 		clock.advance(20 * SECOND);
 		const abort = await call(sim, 'northflank', `${FLOW}/runs/${added.id}/abort`, {method: 'POST', body: {}});
 		expect(abort.status).toBe(200);
-		expect(abort.body.data).toMatchObject({id: added.id, status: 'aborting', concluded: false});
+		expect(abort.body.data).toMatchObject({apiVersion: 'v1.2', id: added.id, status: 'aborting', concluded: false, spec: expect.any(Object), refs: expect.any(Object)});
 		const during = (await call(sim, 'northflank', `${FLOW}/runs/${added.id}`)).body.data;
 		const running: string[] = [];
 		walkNodes(during.spec, (node) => running.push(node.response.status));

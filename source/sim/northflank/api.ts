@@ -88,7 +88,7 @@ export function createNorthflankApi(context: SimContext, worlds: readonly NfWorl
 	}
 
 	function start(request: SimRequest, world: NfWorld): SimResponse {
-		const checked = checkStartBody(parseJsonBody(request.body));
+		const checked = checkStartBody(parseJsonBody(request.body), world.def.triggers);
 		if (!checked.ok) return error(400, checked.message, request);
 		const slot = world.addTrigger(checked.value, request.now);
 		const count = (triggers.get(world.name) ?? 0) + 1;
@@ -104,7 +104,7 @@ export function createNorthflankApi(context: SimContext, worlds: readonly NfWorl
 		if (number === null || !run) return error(404, `release flow run ${id} not found`, request);
 		if (request.now >= run.plan.span.end) return error(409, 'release flow run has already concluded and cannot be aborted', request);
 		world.setCut(number, {requestedAt: request.now, at: request.now + Math.max(500, Math.round(ABORT_DELAY_MS / speed)), outcome: 'canceled'});
-		return json(200, {data: view(world, number, request.now, false)});
+		return json(200, {data: view(world, number, request.now, true)});
 	}
 
 	const flowRoutes = (prefix: string): Route[] => {

@@ -1,5 +1,6 @@
 import type {Checked} from '../http.js';
 import {isRecord} from '../http.js';
+import type {NfTriggerDef} from '../worlds.js';
 import type {NfRequest} from './plan.js';
 
 /** Checks of Northflank's list query and start body. */
@@ -79,7 +80,7 @@ export function checkListQuery(query: URLSearchParams, flow: string): Checked<Li
 	return {ok: true, value: {perPage: size, before: null, offset: ((page.value ?? 1) - 1) * size, ...filter.value}};
 }
 
-export function checkStartBody(body: unknown): Checked<NfRequest> {
+export function checkStartBody(body: unknown, triggers: readonly NfTriggerDef[]): Checked<NfRequest> {
 	if (body === undefined) return {ok: false, message: 'Request body is not valid JSON'};
 	const value = body ?? {};
 	if (!isRecord(value)) return {ok: false, message: 'Request body must be an object'};
@@ -101,5 +102,15 @@ export function checkStartBody(body: unknown): Checked<NfRequest> {
 		if (!isRecord(args)) return {ok: false, message: '"arguments" must be an object'};
 		request.arguments = args;
 	}
+	const overrides = value['overrides'];
+	if (overrides !== undefined && overrides !== null) {
+		const refs = triggers.map((trigger) => trigger.ref);
+		if (!isRecord(overrides) || !Object.values(overrides).every(isRecord)) return {ok: false, message: '"overrides" must be an object of objects, one per ref'};
+		const unknown = Object.keys(overrides).find((ref) => !refs.includes(ref));
+		if (unknown !== undefined) return {ok: false, message: `"overrides" names ref "${unknown}", which this release flow does not have (its refs: ${refs.join(', ')})`};
+		request.overrides = overrides as Record<string, Record<string, unknown>>;
+	}
+	const nodes = value['releaseNodeOverrides'];
+	if (nodes !== undefined && nodes !== null && !isRecord(nodes)) return {ok: false, message: '"releaseNodeOverrides" must be an object'};
 	return {ok: true, value: request};
 }
