@@ -4,7 +4,7 @@ import type {Dates, Run, RunNode} from '../model/run.js';
 /** Dates as ISO 8601 text, or null. */
 type IsoDates = {[Field in keyof Dates]: string | null};
 
-type RunFields = 'source' | 'provider' | 'id' | 'label' | 'title' | 'status' | 'providerStatus' | 'flags' | 'branch' | 'tag' | 'commit' | 'event' | 'user' | 'pullRequest' | 'progress' | 'url' | 'errors';
+type RunFields = 'source' | 'provider' | 'id' | 'label' | 'title' | 'status' | 'providerStatus' | 'flags' | 'branch' | 'tag' | 'commit' | 'event' | 'user' | 'pullRequest' | 'inputs' | 'progress' | 'url' | 'errors';
 
 /** A run as `citop runs --json` prints it: the model's field names, ISO 8601 dates or null. */
 export type RunJson = Pick<Run, RunFields> & IsoDates;
@@ -37,6 +37,7 @@ export function runToJson(run: Run): RunJson {
 		event: run.event,
 		user: run.user,
 		pullRequest: run.pullRequest,
+		inputs: run.inputs,
 		...isoDates(run),
 		progress: run.progress,
 		url: run.url,

@@ -29,6 +29,13 @@ export function refText(run: Pick<Run, 'branch' | 'tag' | 'pullRequest' | 'commi
 	return [name, commit].filter((part): part is string => part !== null && part !== '').join(' ');
 }
 
+/** What the run was started with, as `key=value` pairs: "imageTag=v2.3.1". */
+export function inputsText(run: Pick<Run, 'inputs'>): string {
+	return Object.entries(run.inputs ?? {})
+		.map(([key, value]) => `${key}=${value}`)
+		.join(' ');
+}
+
 export function formatStatus(run: Pick<Run, 'status' | 'flags'>, ascii: boolean): string {
 	return `${statusGlyph(run.status, ascii)} ${statusWord(run.status, run.flags)}`;
 }

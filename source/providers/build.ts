@@ -65,6 +65,7 @@ export function makeRun(spec: Pick<SourceSpec, 'name' | 'provider'>, input: RunI
 		event: input.event ?? null,
 		user: input.user ?? null,
 		pullRequest: input.pullRequest ?? null,
+		inputs: input.inputs ?? null,
 		url: input.url ?? null,
 		children: input.children ?? null,
 	};

@@ -78,6 +78,7 @@ export function makeRun(source: string, provider: ProviderName, id: string, stat
 		event: EVENTS[seed % EVENTS.length] ?? null,
 		user: USERS[seed % USERS.length] ?? null,
 		pullRequest: null,
+		inputs: null,
 		url: null,
 		children: withTree ? [node('build', active ? 'running' : status, [node('compile', 'success'), node('test', active ? 'running' : status)]), node('deploy', active ? 'queued' : status)] : null,
 		createdAt: startedAt - 5_000,

@@ -149,6 +149,12 @@ describe('Northflank fields citop reads, by official type', () => {
 		expect(map({...detail, refs: {api: 'main', __proto__: {branch: 'x'}}})).toMatchObject({branch: null, commit: null});
 	});
 
+	it('GetReleaseflowrunResult.arguments: what the run was started with, as text', () => {
+		expect(map(detail)?.inputs).toEqual({imageTag: 'v2.3.1'});
+		expect(map({...detail, arguments: {replicas: 3, extra: {a: 1}, '\u001b[31mkey': 'v\u001b[2Jx'}})?.inputs).toEqual({replicas: '3', extra: '{"a":1}', key: 'vx'});
+		expect(map(listed, false)?.inputs).toBeNull();
+	});
+
 	it('no event: no declared field says what started a run, so an undeclared triggers[].type is not read', () => {
 		expect(map({...detail, triggers: [{type: 'git', kind: 'push'}]})?.event).toBeNull();
 	});

@@ -96,6 +96,19 @@ function deployed(run: NfRun): {branch: string | null; commit: string | null} {
 	return {branch: null, commit: null};
 }
 
+// A flow's arguments are a handful of settings; a screenful is the most worth showing.
+const MAX_INPUTS = 20;
+
+/** The run's `arguments`, key → value as text; null when the answer has none to give. */
+function inputsOf(value: unknown): Record<string, string> | null {
+	if (!isRecord(value)) return null;
+	const entries = Object.entries(value)
+		.slice(0, MAX_INPUTS)
+		.map(([key, item]): [string, string] => [sanitizeLine(key, 60), sanitizeLine(typeof item === 'string' ? item : JSON.stringify(item), 120)])
+		.filter(([key]) => key !== '');
+	return Object.fromEntries(entries);
+}
+
 /** Short form of a run id for the list: the first block of a UUID. */
 export function shortId(id: string): string {
 	return id.split('-')[0]?.slice(0, 12) || id.slice(0, 12);
@@ -119,6 +132,7 @@ export function mapRun(spec: NorthflankSpec, run: NfRun, whole = false): Run | n
 		updatedAt: run.updatedAt,
 		progress: children ? flowProgress(children) : null,
 		...deployed(run),
+		inputs: inputsOf(run.arguments),
 		children,
 	});
 }

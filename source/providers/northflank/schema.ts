@@ -18,6 +18,7 @@ export const runSchema = record({
 	// The flow's git triggers: their `ref` names the entry of `refs` that says what the run deployed.
 	triggers: list(record({ref: text})),
 	refs: z.unknown(),
+	arguments: z.unknown(),
 });
 
 /** One entry of a run's `refs`: what a git trigger resolved to. */
