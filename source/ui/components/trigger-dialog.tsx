@@ -8,7 +8,7 @@ import type {HeadType, TriggerDraft, TriggerStep} from '../logic/trigger-form.js
 import {
 	EMPTY_DRAFT,
 	buildRequest,
-	parseInput,
+	addLine,
 	summarize,
 	textLabel,
 	triggerSteps,
@@ -63,6 +63,8 @@ function question(step: TriggerStep, draft: TriggerDraft, inputsLabel: string, k
 			return 'Shared run?';
 		case 'inputs':
 			return `${inputsLabel[0]?.toUpperCase() ?? ''}${inputsLabel.slice(1)}: KEY=VALUE, one per line; an empty line goes on`;
+		case 'refs':
+			return 'Branches to deploy: REF=BRANCH, one per line (empty: each ref as the flow sets it); an empty line goes on';
 		case 'confirm':
 			return 'Start this run? enter starts, ← changes, esc cancels';
 	}
@@ -119,11 +121,11 @@ export function TriggerDialog(props: TriggerDialogProps) {
 		else if (step.kind === 'workflows') {
 			const typedNames = value.split(',').map((name) => name.trim()).filter((name) => name !== '');
 			advance({...draft, workflows: [...new Set([...draft.workflows, ...typedNames])]});
-		} else if (step.kind === 'inputs') {
+		} else if (step.kind === 'inputs' || step.kind === 'refs') {
 			if (value.trim() === '') return advance(draft);
-			const parsed = parseInput(value);
-			if ('error' in parsed) return setError(parsed.error);
-			setDraft({...draft, inputs: [...draft.inputs, parsed]});
+			const next = addLine(draft, step.kind, value);
+			if ('error' in next) return setError(next.error);
+			setDraft(next);
 			setTyped('');
 			setError(null);
 		}
@@ -174,7 +176,8 @@ export function TriggerDialog(props: TriggerDialogProps) {
 			</Box>
 		);
 	} else {
-		const entered = step.kind === 'inputs' ? draft.inputs.map((input) => `${input.key}=${input.value}`).join('  ') : '';
+		const pairs = step.kind === 'inputs' ? draft.inputs.map((input) => [input.key, input.value]) : step.kind === 'refs' ? draft.refs.map((item) => [item.ref, item.branch]) : [];
+		const entered = pairs.map(([key, value]) => `${key}=${value}`).join('  ');
 		body = (
 			<Box flexDirection="column">
 				{entered === '' ? null : <Text wrap="truncate">{`  ${entered}`}</Text>}
