@@ -20,7 +20,7 @@ const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.
 
 const DEFAULT_GIVE_UP = 300;
 
-type TriggerFlagValues = Omit<TriggerOptions, 'workflow' | 'input' | 'watch' | 'json'> & {workflow?: string[]; input?: string[]; watch?: boolean; json?: boolean};
+type TriggerFlagValues = Omit<TriggerOptions, 'workflow' | 'input' | 'ref' | 'watch' | 'json'> & {workflow?: string[]; input?: string[]; ref?: string[]; watch?: boolean; json?: boolean};
 
 const EXIT_CODES = `
 Exit codes:
@@ -122,6 +122,7 @@ program
 	.option('--message <text>', 'Wercker: the run message')
 	.option('--name <name>', 'Northflank: the run name')
 	.option('--description <text>', 'Northflank: the run description')
+	.option('--ref <name=branch>', 'Northflank: deploy this branch for a ref of the release flow (repeat for several)', collect)
 	.option('--watch', 'follow the run until it concludes; exit codes as watch --exit-status')
 	.option('--interval <seconds>', 'with --watch: seconds between polls', parseSeconds)
 	.option('--give-up <seconds>', 'with --watch: exit 3 after this long without an answer', parseSeconds, DEFAULT_GIVE_UP)
@@ -133,6 +134,7 @@ program
 				...options,
 				workflow: options.workflow ?? [],
 				input: options.input ?? [],
+				ref: options.ref ?? [],
 				watch: options.watch === true,
 				json: options.json === true,
 			}),

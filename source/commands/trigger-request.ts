@@ -10,6 +10,7 @@ export interface TriggerFlags {
 	configRevision?: string;
 	shared?: boolean;
 	input: readonly string[];
+	ref?: readonly string[];
 	message?: string;
 	name?: string;
 	description?: string;
@@ -24,16 +25,28 @@ const FLAGS: Record<TriggerField, string> = {
 	commit: '--commit',
 	message: '--message',
 	inputs: '--input',
+	refs: '--ref',
 	name: '--name',
 	description: '--description',
 };
 
-/** "KEY=VALUE" → {key, value}; the value may itself hold "=". */
-export function parseInput(text: string): {key: string; value: string} {
+/** "KEY=VALUE" → {key, value}, the key empty without "="; the value may itself hold "=". */
+function pairOf(text: string): {key: string; value: string} {
 	const cut = text.indexOf('=');
-	const key = cut < 0 ? '' : text.slice(0, cut).trim();
-	if (key === '') throw new CliError(`--input expects KEY=VALUE, got "${text.slice(0, 40)}"`);
-	return {key, value: text.slice(cut + 1)};
+	return {key: cut < 0 ? '' : text.slice(0, cut).trim(), value: text.slice(cut + 1)};
+}
+
+export function parseInput(text: string): {key: string; value: string} {
+	const pair = pairOf(text);
+	if (pair.key === '') throw new CliError(`--input expects KEY=VALUE, got "${text.slice(0, 40)}"`);
+	return pair;
+}
+
+/** "NAME=BRANCH" → the branch to deploy for the release flow's ref NAME. */
+export function parseRef(text: string): {ref: string; branch: string} {
+	const {key, value} = pairOf(text);
+	if (key === '' || value.trim() === '') throw new CliError(`--ref expects NAME=BRANCH (a ref of the release flow and the branch to deploy), got "${text.slice(0, 40)}"`);
+	return {ref: key, branch: value.trim()};
 }
 
 /**
@@ -82,6 +95,10 @@ export function buildTriggerRequest(flags: TriggerFlags, capabilities: Capabilit
 	if (flags.input.length > 0) {
 		if (fields.has('inputs')) request.inputs = flags.input.map(parseInput);
 		else refuse('--input');
+	}
+	if (flags.ref && flags.ref.length > 0) {
+		if (fields.has('refs')) request.refs = flags.ref.map(parseRef);
+		else refuse('--ref');
 	}
 	if (problems.length > 0) throw new CliError(problems);
 	return request;

@@ -89,6 +89,8 @@ export interface Run extends StatusFields, Dates {
 	pullRequest: string | null;
 	/** Wercker: the pipeline that ran, since an application's runs mix its pipelines; null elsewhere. */
 	pipeline: string | null;
+	/** What the run was started with (Northflank arguments such as imageTag): key → value, sanitized; null when the answer did not say. */
+	inputs: Readonly<Record<string, string>> | null;
 	/** A web or API address for the run, when the provider gives one. */
 	url: string | null;
 	/**

@@ -5,7 +5,7 @@ import {redactSecrets} from '../model/secrets.js';
 /** Dates as ISO 8601 text, or null. */
 type IsoDates = {[Field in keyof Dates]: string | null};
 
-type RunFields = 'source' | 'provider' | 'id' | 'label' | 'title' | 'status' | 'providerStatus' | 'flags' | 'branch' | 'tag' | 'commit' | 'event' | 'user' | 'pullRequest' | 'pipeline' | 'progress' | 'url' | 'errors';
+type RunFields = 'source' | 'provider' | 'id' | 'label' | 'title' | 'status' | 'providerStatus' | 'flags' | 'branch' | 'tag' | 'commit' | 'event' | 'user' | 'pullRequest' | 'pipeline' | 'inputs' | 'progress' | 'url' | 'errors';
 
 /** A run as `citop runs --json` prints it: the model's field names, ISO 8601 dates or null. */
 export type RunJson = Pick<Run, RunFields> & IsoDates;
@@ -40,6 +40,7 @@ export function runToJson(run: Run): RunJson {
 		user: run.user,
 		pullRequest: run.pullRequest,
 		pipeline: run.pipeline,
+		inputs: run.inputs,
 		...isoDates(run),
 		progress: run.progress,
 		url: run.url,

@@ -34,6 +34,13 @@ export function runCellText(run: Pick<Run, 'label' | 'pipeline'>): string {
 	return run.pipeline === null ? run.label : `${run.label} ${run.pipeline}`;
 }
 
+/** What the run was started with, as `key=value` pairs: "imageTag=v2.3.1". */
+export function inputsText(run: Pick<Run, 'inputs'>): string {
+	return Object.entries(run.inputs ?? {})
+		.map(([key, value]) => `${key}=${value}`)
+		.join(' ');
+}
+
 export function formatStatus(run: Pick<Run, 'status' | 'flags'>, ascii: boolean): string {
 	return `${statusGlyph(run.status, ascii)} ${statusWord(run.status, run.flags)}`;
 }

@@ -4,7 +4,7 @@ import type {TransitionEvent} from '../store/types.js';
 import {progressLabel, statusGlyph, statusWord} from './glyphs.js';
 import type {Style} from './style.js';
 import {plainStyle} from './style.js';
-import {refText} from './table.js';
+import {inputsText, refText} from './table.js';
 import {pad, truncate} from './text.js';
 import {formatDuration, formatStamp, runningTime} from './time.js';
 
@@ -39,7 +39,7 @@ export function nodePaths(run: Run): Map<string, string> {
 /** The first line printed for a run: where it stands when watching starts. */
 export function formatRunHeadline(run: Run, now: number): string {
 	const title = sanitizeLine(run.title);
-	const parts = [runName(run), run.pipeline === null ? '' : `pipeline ${sanitizeLine(run.pipeline)}`, title === sanitizeLine(run.label) ? '' : title, refText(run), run.event ? `${sanitizeLine(run.event)}${run.user ? ` by ${sanitizeLine(run.user)}` : ''}` : ''];
+	const parts = [runName(run), run.pipeline === null ? '' : `pipeline ${sanitizeLine(run.pipeline)}`, title === sanitizeLine(run.label) ? '' : title, refText(run), inputsText(run), run.event ? `${sanitizeLine(run.event)}${run.user ? ` by ${sanitizeLine(run.user)}` : ''}` : ''];
 	const took = runningTime(run, now);
 	const state = `${statusWord(run.status, run.flags)}${took === null ? '' : ` ${formatDuration(took)}`}`;
 	return [...parts.filter(Boolean), state].join(' · ');

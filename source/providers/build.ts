@@ -66,6 +66,7 @@ export function makeRun(spec: Pick<SourceSpec, 'name' | 'provider'>, input: RunI
 		user: input.user ?? null,
 		pullRequest: input.pullRequest ?? null,
 		pipeline: input.pipeline ?? null,
+		inputs: input.inputs ?? null,
 		url: input.url ?? null,
 		children: input.children ?? null,
 	};

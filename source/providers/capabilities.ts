@@ -43,7 +43,7 @@ export function capabilitiesOf(spec: SourceSpec): Capabilities {
 				logs: false,
 				artifacts: false,
 				reasons: {logs: NORTHFLANK_NO_LOGS},
-				triggerFields: ['name', 'description', 'inputs'],
+				triggerFields: ['name', 'description', 'inputs', 'refs'],
 				inputsLabel: 'arguments',
 			};
 	}

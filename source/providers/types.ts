@@ -63,6 +63,7 @@ export type TriggerField =
 	| 'commit'
 	| 'message'
 	| 'inputs'
+	| 'refs'
 	| 'name'
 	| 'description';
 
@@ -94,6 +95,8 @@ export interface TriggerRequest {
 	shared?: boolean;
 	message?: string;
 	inputs?: readonly {key: string; value: string}[];
+	/** Northflank: the branch to deploy for a ref of the release flow (the run's `overrides`). */
+	refs?: readonly {ref: string; branch: string}[];
 	name?: string;
 	description?: string;
 }

@@ -195,12 +195,21 @@ export interface NfNodeDef {
 	failure?: {code: string; message: string};
 }
 
+/** A release flow's git trigger, as its settings read (`GetReleaseflowrunResult.triggers`). */
+export interface NfTriggerDef {
+	ref: string;
+	vcsService: 'github' | 'gitlab' | 'bitbucket';
+	repoUrl: string;
+	branchRestrictions: readonly string[];
+}
+
 export interface NfFlowDef {
 	/** Source name. */
 	name: string;
 	projectId: string;
 	pipelineId: string;
 	stage: string;
+	triggers: readonly NfTriggerDef[];
 	root: NfNodeDef;
 }
 
@@ -215,6 +224,10 @@ export const NORTHFLANK_FLOWS: readonly NfFlowDef[] = [
 		projectId: 'shop',
 		pipelineId: 'main',
 		stage: 'release',
+		triggers: [
+			{ref: 'api', vcsService: 'github', repoUrl: 'https://github.com/acme/shop-api', branchRestrictions: ['main', 'release/*']},
+			{ref: 'worker', vcsService: 'github', repoUrl: 'https://github.com/acme/shop-worker', branchRestrictions: ['main']},
+		],
 		root: {
 			kind: 'Workflow',
 			ref: 'release',
@@ -241,6 +254,7 @@ export const NORTHFLANK_FLOWS: readonly NfFlowDef[] = [
 		projectId: 'shop',
 		pipelineId: 'main',
 		stage: 'Staging',
+		triggers: [{ref: 'api', vcsService: 'gitlab', repoUrl: 'https://gitlab.com/acme/shop-api', branchRestrictions: ['*']}],
 		root: {
 			kind: 'Workflow',
 			ref: 'staging',

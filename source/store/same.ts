@@ -49,8 +49,16 @@ export function sameRunFields(a: Run, b: Run): boolean {
 		a.user === b.user &&
 		a.pullRequest === b.pullRequest &&
 		a.pipeline === b.pipeline &&
-		a.url === b.url
+		a.url === b.url &&
+		sameInputs(a.inputs, b.inputs)
 	);
+}
+
+function sameInputs(a: Run['inputs'], b: Run['inputs']): boolean {
+	if (a === b) return true;
+	if (a === null || b === null) return false;
+	const keys = Object.keys(a);
+	return keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key) && a[key] === b[key]);
 }
 
 /** A node's own fields (not its children). */

@@ -79,6 +79,7 @@ export function makeRun(source: string, provider: ProviderName, id: string, stat
 		user: USERS[seed % USERS.length] ?? null,
 		pullRequest: null,
 		pipeline: null,
+		inputs: null,
 		url: null,
 		children: withTree ? [node('build', active ? 'running' : status, [node('compile', 'success'), node('test', active ? 'running' : status)]), node('deploy', active ? 'queued' : status)] : null,
 		createdAt: startedAt - 5_000,

@@ -47,9 +47,15 @@ describe.concurrent('citop trigger', () => {
 		const result = await cli(['trigger', '--source', 'shop-release', '--branch', 'main', '--workflow', 'x']);
 		expect(result.code).toBe(2);
 		expect(errorLines(result)).toEqual([
-			'citop: --workflow: not used by northflank (it takes --name, --description, --input)',
-			'citop: --branch: not used by northflank (it takes --name, --description, --input)',
+			'citop: --workflow: not used by northflank (it takes --name, --description, --input, --ref)',
+			'citop: --branch: not used by northflank (it takes --name, --description, --input, --ref)',
 		]);
+	});
+
+	it('refuses a --ref without a branch, exit 2', async () => {
+		const result = await cli(['trigger', '--source', 'shop-release', '--ref', 'api']);
+		expect(result.code).toBe(2);
+		expect(errorLines(result)).toEqual(['citop: --ref expects NAME=BRANCH (a ref of the release flow and the branch to deploy), got "api"']);
 	});
 
 	it('refuses an input without "=", exit 2', async () => {

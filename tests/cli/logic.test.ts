@@ -87,6 +87,13 @@ describe('trigger flags → request', () => {
 		});
 		expect(build(wercker, {branch: 'main', commit: 'abc', message: 'deploy', input: ['A=1']})).toEqual({branch: 'main', commit: 'abc', message: 'deploy', inputs: [{key: 'A', value: '1'}]});
 		expect(build(northflank, {name: 'Release one', description: 'x', input: ['v=2']})).toEqual({name: 'Release one', description: 'x', inputs: [{key: 'v', value: '2'}]});
+		expect(build(northflank, {ref: ['api=release/2.9', ' worker = main ']})).toEqual({refs: [{ref: 'api', branch: 'release/2.9'}, {ref: 'worker', branch: 'main'}]});
+	});
+
+	it('takes --ref NAME=BRANCH on Northflank only, and says how to write it', () => {
+		expect(problems(wercker, {ref: ['api=main']})).toEqual(['--ref: not used by wercker (it takes --branch, --commit, --message, --input)']);
+		expect(() => build(northflank, {ref: ['api']})).toThrow(/--ref expects NAME=BRANCH/);
+		expect(() => build(northflank, {ref: ['api=']})).toThrow(/--ref expects NAME=BRANCH/);
 	});
 
 	it('refuses flags the provider would ignore, saying what it takes', () => {
@@ -95,8 +102,8 @@ describe('trigger flags → request', () => {
 			'--tag: not used by wercker (it takes --branch, --commit, --message, --input)',
 		]);
 		expect(problems(northflank, {branch: 'main', message: 'm'})).toEqual([
-			'--branch: not used by northflank (it takes --name, --description, --input)',
-			'--message: not used by northflank (it takes --name, --description, --input)',
+			'--branch: not used by northflank (it takes --name, --description, --input, --ref)',
+			'--message: not used by northflank (it takes --name, --description, --input, --ref)',
 		]);
 	});
 

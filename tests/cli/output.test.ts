@@ -163,6 +163,13 @@ describe('watch output', () => {
 		const [headline] = renderRunTree(run, {now: NOW, ascii: true, width: 100, height: 10});
 		expect(headline).toBe('* shop 9a1b2c3 · pipeline initial-build · fix the build · main 3f2a91c · running 2:04');
 	});
+
+	it('says in the headline what the run was started with', () => {
+		const run = makeRun({id: '77', label: 'release-77', branch: 'release/2.3', inputs: {imageTag: 'v2.3.1', region: 'eu'}});
+		expect(renderRunTree(run, {now: NOW, ascii: true, width: 120, height: 5})[0]).toBe(
+			'* acme/api release-77 · fix the build · release/2.3 3f2a91c · imageTag=v2.3.1 region=eu · push by ann · running 2:04',
+		);
+	});
 });
 
 describe('colour and glyph choice', () => {

@@ -54,6 +54,14 @@ describe.concurrent('citop watch, not on a terminal: one timestamped line per tr
 		expect(result.stdout).toMatch(/finished: failed/);
 	});
 
+	it('says what a Northflank run deployed: the branch and commit of its refs, its arguments', async () => {
+		const done = setup.sim.world.runs('shop-release').find((run) => run.concluded);
+		if (!done) throw new Error('the simulator has no concluded run of shop-release');
+		const result = await watch([done.id, '--source', 'shop-release']).done;
+		expect(result.code).toBe(0);
+		expect(result.stdout.split('\n')[0]).toMatch(new RegExp(`^${STAMP} shop-release .* · (main|release/2\\.\\d+) [0-9a-f]{7} · imageTag=v2\\.\\d+\\.\\d · `));
+	});
+
 	it('exits at once with the result of a run that has concluded already', async () => {
 		const done = setup.sim.world.runs('acme/web').find((run) => run.concluded && run.status === 'failed');
 		if (!done) throw new Error('the simulator has no failed run of acme/web');

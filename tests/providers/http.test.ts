@@ -167,7 +167,7 @@ describe('clients made from odd configuration', () => {
 			trigger: true,
 			abort: true,
 			logs: false,
-			triggerFields: ['name', 'description', 'inputs'],
+			triggerFields: ['name', 'description', 'inputs', 'refs'],
 			inputsLabel: 'arguments',
 		});
 	});

@@ -1,3 +1,4 @@
+import type {GetReleaseflowrunResult, ListReleaseflowrunsResult} from '@northflank/js-client';
 import {describe, expect, it} from 'vitest';
 import {mapRun, nodesOf} from '../../source/providers/northflank/map.js';
 import {listItems} from '../../source/providers/lenient.js';
@@ -92,5 +93,69 @@ describe('Northflank run detail', () => {
 	it('titles a run by its description, else its name; labels by name, else a short id', () => {
 		expect(map({id: '110ddb52-bdcd', name: 'Nightly'}, false)).toMatchObject({label: 'Nightly', title: 'Nightly'});
 		expect(map({id: '110ddb52-bdcd'}, false)).toMatchObject({label: '110ddb52', title: '110ddb52'});
+	});
+});
+
+/** Answers typed as Northflank's official client declares them: each field citop reads, by the type it comes from. */
+describe('Northflank fields citop reads, by official type', () => {
+	const listed: NonNullable<ListReleaseflowrunsResult['runs']>[number] = {
+		id: '110ddb52-bdcd-482d-8ac2-05ba580afe2f',
+		name: 'Release 12',
+		description: 'Promote api to production',
+		status: 'success',
+		startedAt: '2021-01-01 12:01:00.000Z',
+		concluded: true,
+		concludedAt: '2021-01-01 12:10:00.000Z',
+		createdAt: '2021-01-01 12:00:00.000Z',
+		updatedAt: '2021-01-01 12:11:00.000Z',
+	};
+	const detail: GetReleaseflowrunResult = {
+		...listed,
+		apiVersion: 'v1.2',
+		arguments: {imageTag: 'v2.3.1'},
+		triggers: [
+			{vcsService: 'github', repoUrl: 'https://github.com/acme/docs'},
+			{ref: 'api', vcsService: 'github', repoUrl: 'https://github.com/acme/api', branchRestrictions: ['release/*']},
+		],
+		refs: {api: {branch: 'release/2.3', sha: '3f2a91c0d4e5f60718293a4b5c6d7e8f90a1b2c3'}},
+		spec: {kind: 'Workflow', spec: {type: 'sequential', steps: [{kind: 'DeployBuild', ref: 'deploy-api', response: {status: 'success'}}]}},
+	};
+
+	it('ListReleaseflowrunsResult.runs[]: id, name (label), description (title)', () => {
+		expect(map(listed, false)).toMatchObject({id: listed.id, label: 'Release 12', title: 'Promote api to production'});
+	});
+
+	it('ListReleaseflowrunsResult.runs[]: status, read with concluded', () => {
+		expect(map({...listed, status: 'failure'}, false)).toMatchObject({status: 'failed', providerStatus: 'failure'});
+		expect(map({...listed, concluded: false}, false)?.status).toBe('running');
+	});
+
+	it('ListReleaseflowrunsResult.runs[]: createdAt, startedAt, concludedAt, updatedAt', () => {
+		expect(map(listed, false)).toMatchObject({
+			createdAt: Date.UTC(2021, 0, 1, 12, 0),
+			startedAt: Date.UTC(2021, 0, 1, 12, 1),
+			finishedAt: Date.UTC(2021, 0, 1, 12, 10),
+			updatedAt: Date.UTC(2021, 0, 1, 12, 11),
+		});
+	});
+
+	it('GetReleaseflowrunResult.spec: the tree', () => {
+		expect(map(detail)?.children?.map((node) => node.id)).toEqual(['deploy-api']);
+	});
+
+	it('GetReleaseflowrunResult.triggers[].ref and .refs: the branch and commit the run deployed', () => {
+		expect(map(detail)).toMatchObject({branch: 'release/2.3', commit: '3f2a91c0d4e5f60718293a4b5c6d7e8f90a1b2c3'});
+		expect(map({...detail, refs: undefined})).toMatchObject({branch: null, commit: null});
+		expect(map({...detail, refs: {api: 'main', __proto__: {branch: 'x'}}})).toMatchObject({branch: null, commit: null});
+	});
+
+	it('GetReleaseflowrunResult.arguments: what the run was started with, as text', () => {
+		expect(map(detail)?.inputs).toEqual({imageTag: 'v2.3.1'});
+		expect(map({...detail, arguments: {replicas: 3, extra: {a: 1}, '\u001b[31mkey': 'v\u001b[2Jx'}})?.inputs).toEqual({replicas: '3', extra: '{"a":1}', key: 'vx'});
+		expect(map(listed, false)?.inputs).toBeNull();
+	});
+
+	it('no event: no declared field says what started a run, so an undeclared triggers[].type is not read', () => {
+		expect(map({...detail, triggers: [{type: 'git', kind: 'push'}]})?.event).toBeNull();
 	});
 });

@@ -98,6 +98,13 @@ describe('Northflank trigger and abort', () => {
 		expect(listed.slice(0, 2)).toEqual([second.id, first.id]);
 	});
 
+	it('deploys the branch given per ref: the run that starts shows it', async () => {
+		const client = env.client('shop-release');
+		await client.trigger({refs: [{ref: 'api', branch: 'release/2.9'}], inputs: [{key: 'imageTag', value: 'v2.9.0'}]});
+		const [newest] = env.sim.world.runs('shop-release');
+		expect(await client.getRun(newest!.id)).toMatchObject({branch: 'release/2.9', commit: expect.stringMatching(/^[0-9a-f]{40}$/), inputs: {imageTag: 'v2.9.0'}});
+	});
+
 	it('checks the name rule and the description length before sending', async () => {
 		const client = env.client('shop-staging');
 		const start = env.sim.requestCount('northflank');

@@ -44,4 +44,10 @@ describe('what a trigger sends', () => {
 		expect(northflankBody(northflank, {name: ''})).toEqual({});
 		expect(() => northflankBody(northflank, {name: 'Re--lease'})).toThrow(/3 to 39 characters/);
 	});
+
+	it('Northflank: the branch per ref as overrides (RunReleaseflowData.overrides)', () => {
+		expect(northflankBody(northflank, {refs: [{ref: 'api', branch: 'release/2.9'}, {ref: 'worker', branch: 'main'}]})).toEqual({
+			overrides: {api: {branch: 'release/2.9'}, worker: {branch: 'main'}},
+		});
+	});
 });

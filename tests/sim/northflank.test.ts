@@ -39,14 +39,14 @@ describe('Northflank: release-flow runs', () => {
 		}
 	});
 
-	it('follows URL-encoded cursors to the end with no run lost or repeated; raw cursors are refused', async () => {
+	it('follows cursors sent as they are to the end with no run lost or repeated; a cursor of another flow is refused', async () => {
 		const {sim, clock} = await startTestSim({historySize: 230});
 		const ids: string[] = [];
 		let cursor: string | undefined;
 		let pages = 0;
 		do {
 			pages++;
-			const {status, body} = await call(sim, 'northflank', `${FLOW}/runs?per_page=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+			const {status, body} = await call(sim, 'northflank', `${FLOW}/runs?per_page=100${cursor ? `&cursor=${cursor}` : ''}`);
 			expect(status).toBe(200);
 			expect(body.pagination.count).toBe(body.data.runs.length);
 			ids.push(...body.data.runs.map((run: any) => run.id));
@@ -58,9 +58,54 @@ describe('Northflank: release-flow runs', () => {
 
 		const first = await call(sim, 'northflank', `${FLOW}/runs?per_page=5`);
 		const raw = first.body.pagination.cursor as string;
-		expect(raw).not.toBe(encodeURIComponent(raw));
-		expect((await call(sim, 'northflank', `${FLOW}/runs?cursor=${raw}`)).status).toBe(400);
-		expect((await call(sim, 'northflank', `/v1/projects/shop/pipelines/main/release-flows/Staging/runs?cursor=${encodeURIComponent(raw)}`)).status).toBe(400);
+		expect(raw).toBe(encodeURIComponent(raw));
+		expect((await call(sim, 'northflank', `${FLOW}/runs?cursor=${encodeURIComponent(raw)}`)).status).toBe(200);
+		expect((await call(sim, 'northflank', `/v1/projects/shop/pipelines/main/release-flows/Staging/runs?cursor=${raw}`)).status).toBe(400);
+	});
+
+	it("reads a cursor's '+' that arrived as a space, as a client that does not encode it sends it", async () => {
+		const {sim} = await startTestSim();
+		const minted = (await call(sim, 'northflank', `${FLOW}/runs?per_page=5`)).body.pagination.cursor as string;
+		const json = Buffer.from(minted, 'base64url').toString('utf8');
+		// The same cursor in the standard alphabet, with a '~' placed (by leading spaces) where it encodes as '+'.
+		const variants = [0, 1, 2].map((spaces) => Buffer.from(`${' '.repeat(spaces)}${json.slice(0, -1)},"x":"~"}`).toString('base64'));
+		const plus = variants.find((text) => text.includes('+'))!;
+		const expected = (await call(sim, 'northflank', `${FLOW}/runs?cursor=${minted}`)).body.data.runs;
+		const sent = await call(sim, 'northflank', `${FLOW}/runs?cursor=${plus}`);
+		expect(sent.status).toBe(200);
+		expect(sent.body.data.runs).toEqual(expected);
+	});
+
+	it('filters by status and by concluded, page after page, and refuses values it does not know', async () => {
+		const {sim, clock} = await startTestSim({historySize: 120});
+		for (let index = 0; index < 4; index++) sim.world.addRun('shop-release', {durationSec: 600});
+		clock.advance(30 * SECOND);
+		const all = (await call(sim, 'northflank', `${FLOW}/runs?per_page=100`)).body.data.runs.concat(
+			(await call(sim, 'northflank', `${FLOW}/runs?per_page=100&page=2`)).body.data.runs,
+		);
+		const pages = async (query: string) => {
+			const runs: any[] = [];
+			let cursor: string | undefined;
+			do {
+				const {status, body} = await call(sim, 'northflank', `${FLOW}/runs?per_page=7&${query}${cursor ? `&cursor=${cursor}` : ''}`);
+				expect(status).toBe(200);
+				runs.push(...body.data.runs);
+				cursor = body.pagination.cursor;
+			} while (cursor);
+			return runs;
+		};
+		const failed = await pages('status=failure');
+		expect(failed.length).toBeGreaterThan(7);
+		expect(failed).toEqual(all.filter((run: any) => run.status === 'failure'));
+		const going = await pages('concluded=false');
+		expect(going.length).toBeGreaterThanOrEqual(4);
+		expect(going).toEqual(all.filter((run: any) => !run.concluded));
+		expect(await pages('status=success&concluded=false')).toEqual([]);
+		const second = await call(sim, 'northflank', `${FLOW}/runs?per_page=3&page=2&status=failure`);
+		expect(second.body.data.runs).toEqual(failed.slice(3, 6));
+		for (const query of ['status=failed', 'status=Success', 'concluded=yes']) {
+			expect((await call(sim, 'northflank', `${FLOW}/runs?${query}`)).status).toBe(400);
+		}
 	});
 
 	it('pages by number too, and refuses per_page above 100', async () => {
@@ -74,14 +119,19 @@ describe('Northflank: release-flow runs', () => {
 		expect(refused.body.error.status).toBe(400);
 	});
 
-	it('serves the run detail with its spec tree, arguments and triggers', async () => {
+	it('serves the run detail as the official types declare it: apiVersion, spec tree, arguments, the git triggers and the refs they resolved to', async () => {
 		const {sim} = await startTestSim();
 		const listed = (await call(sim, 'northflank', `${FLOW}/runs`)).body.data.runs;
 		const statuses = new Set<string>();
 		for (const run of listed.slice(0, 20)) {
 			const {status, body} = await call(sim, 'northflank', `${FLOW}/runs/${run.id}`);
 			expect(status).toBe(200);
-			expect(body.data).toMatchObject({id: run.id, status: run.status, arguments: expect.any(Object), triggers: expect.any(Array)});
+			expect(body.data).toMatchObject({apiVersion: 'v1.2', id: run.id, status: run.status, arguments: expect.any(Object), spec: expect.any(Object)});
+			for (const trigger of body.data.triggers) {
+				expect(Object.keys(trigger).sort()).toEqual(['branchRestrictions', 'ref', 'repoUrl', 'vcsService']);
+				expect(body.data.refs[trigger.ref]).toEqual({branch: expect.any(String), sha: expect.stringMatching(/^[0-9a-f]{40}$/)});
+			}
+			expect(Object.keys(body.data.refs)).toEqual(body.data.triggers.map((trigger: any) => trigger.ref));
 			walkNodes(body.data.spec, (node) => {
 				expect(node.kind).toEqual(expect.any(String));
 				expect(NODE_STATUSES).toContain(node.response.status);
@@ -125,6 +175,19 @@ describe('Northflank: starting and aborting', () => {
 		expect(later.concluded).toBe(true);
 	});
 
+	it("applies overrides to the new run's refs: the branch given, that branch's head", async () => {
+		const {sim} = await startTestSim();
+		const plain = (await call(sim, 'northflank', `${FLOW}/runs`, {method: 'POST', body: {name: 'Plain'}})).body.data;
+		await call(sim, 'northflank', `${FLOW}/runs`, {method: 'POST', body: {overrides: {api: {branch: 'release/2.9'}}, releaseNodeOverrides: {}}});
+		const [newest] = (await call(sim, 'northflank', `${FLOW}/runs?per_page=1`)).body.data.runs;
+		const before = (await call(sim, 'northflank', `${FLOW}/runs/${plain.id}`)).body.data.refs;
+		const after = (await call(sim, 'northflank', `${FLOW}/runs/${newest.id}`)).body.data.refs;
+		expect(before.api.branch).toBe('main');
+		expect(after.api).toEqual({branch: 'release/2.9', sha: expect.stringMatching(/^[0-9a-f]{40}$/)});
+		expect(after.api.sha).not.toBe(before.api.sha);
+		expect(after.worker.branch).toBe('main');
+	});
+
 	it.each([
 		['a name too short', {name: 'ab'}],
 		['a name too long', {name: 'a'.repeat(40)}],
@@ -132,6 +195,9 @@ describe('Northflank: starting and aborting', () => {
 		['a name with a double space', {name: 'ab  cd'}],
 		['a description over 200 characters', {description: 'x'.repeat(201)}],
 		['arguments that are not an object', {arguments: [1]}],
+		['overrides for a ref the flow does not have', {overrides: {nope: {branch: 'dev'}}}],
+		['overrides that are not objects', {overrides: {api: 'dev'}}],
+		['releaseNodeOverrides that are not an object', {releaseNodeOverrides: 3}],
 	])('refuses %s with 400', async (_, body) => {
 		const {sim} = await startTestSim();
 		const {status, body: answer} = await call(sim, 'northflank', `${FLOW}/runs`, {method: 'POST', body});
@@ -139,13 +205,13 @@ describe('Northflank: starting and aborting', () => {
 		expect(answer.error).toMatchObject({status: 400, message: expect.any(String), id: expect.any(String)});
 	});
 
-	it('aborts: aborting at once, aborted a few seconds later; a concluded run cannot be aborted', async () => {
+	it('aborts (answering the whole run): aborting at once, aborted a few seconds later; a concluded run cannot be aborted', async () => {
 		const {sim, clock} = await startTestSim();
 		const added = sim.world.addRun('shop-release', {outcome: 'success', durationSec: 120});
 		clock.advance(20 * SECOND);
 		const abort = await call(sim, 'northflank', `${FLOW}/runs/${added.id}/abort`, {method: 'POST', body: {}});
 		expect(abort.status).toBe(200);
-		expect(abort.body.data).toMatchObject({id: added.id, status: 'aborting', concluded: false});
+		expect(abort.body.data).toMatchObject({apiVersion: 'v1.2', id: added.id, status: 'aborting', concluded: false, spec: expect.any(Object), refs: expect.any(Object)});
 		const during = (await call(sim, 'northflank', `${FLOW}/runs/${added.id}`)).body.data;
 		const running: string[] = [];
 		walkNodes(during.spec, (node) => running.push(node.response.status));

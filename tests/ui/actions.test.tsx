@@ -98,6 +98,25 @@ describe('trigger', () => {
 		await app.waitFor((frame) => selectedRow(frame).includes('#5752'), 'the new run selected');
 	});
 
+	it('asks Northflank for the branch to deploy per ref and sends them as the run’s refs', async () => {
+		const {clock, store, now} = setup();
+		store.triggerResult = async () => makeRun('prod-release', '78', 0, now, {status: 'queued', label: 'release-78'});
+		const app = await renderApp(store, clock);
+		await app.press('t', 'which source?');
+		await app.press(KEY.down);
+		await app.press(KEY.down);
+		await app.press(KEY.enter, (frame) => frame.includes('Start a run on prod-release') && frame.includes('Run name'));
+		await app.press(KEY.enter, 'Description');
+		await app.press(KEY.enter, 'Arguments');
+		await app.press('imageTag=v2.9.0\r\r', 'Branches to deploy');
+		await app.press('api\r', 'write REF=BRANCH');
+		await app.press('\u007f\u007f\u007f', (frame) => !frame.includes('▸ api'));
+		await app.press('api=release/2.9\r\r', 'Start this run?');
+		expect(app.text()).toContain('refs: api=release/2.9');
+		await app.press(KEY.enter, 'started prod-release release-78');
+		expect(store.callsOf('trigger')).toEqual([['prod-release', {inputs: [{key: 'imageTag', value: 'v2.9.0'}], refs: [{ref: 'api', branch: 'release/2.9'}]}]]);
+	});
+
 	it('asks no source on a source tab, and cancels with Esc at any step without sending', async () => {
 		const {clock, store} = setup();
 		const app = await renderApp(store, clock);

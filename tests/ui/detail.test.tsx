@@ -79,6 +79,18 @@ async function openFirstRun(app: Harness) {
 }
 
 describe('run detail', () => {
+	it('says in its header what the run was started with, once the detail has it', async () => {
+		const {clock, store, now} = setup();
+		const app = await renderApp(store, clock);
+		await app.press(KEY.down, 'release-77');
+		await app.press(KEY.enter, 'esc back');
+		expect(app.text()).not.toContain('imageTag');
+		const run = store.getSnapshot().runs[1]!;
+		await app.push({detail: {runKey: run.key, run: {...run, branch: 'release/2.3', inputs: {imageTag: 'v2.3.1'}}, loading: false, error: null, fetchedAt: now}});
+		await app.waitFor((frame) => frame.includes('imageTag=v2.3.1'), 'the arguments in the header');
+		expect(plain(app.frame()).split('\n').find((line) => line.includes('esc back'))).toMatch(/prod-release release-77 · release\/2\.3 [0-9a-f]{7} · imageTag=v2\.3\.1 · /);
+	});
+
 	it('shows the list’s tree while the run loads, then the fetched one', async () => {
 		const {clock, store, now} = setup();
 		const app = await renderApp(store, clock);

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {ManualClock} from '../../source/model/clock.js';
-import {EMPTY_DRAFT, buildRequest, parseInput, summarize, triggerSteps, workflowChoices} from '../../source/ui/logic/trigger-form.js';
+import {EMPTY_DRAFT, addLine, buildRequest, parseInput, summarize, triggerSteps, workflowChoices} from '../../source/ui/logic/trigger-form.js';
 import {makeNode, makeRun} from './fake-store.js';
 import {NORTHFLANK_CAPABILITIES, SOURCECRAFT_CAPABILITIES, WERCKER_CAPABILITIES} from '../fixtures/sources.js';
 
@@ -34,6 +34,24 @@ describe('trigger form', () => {
 		expect(parseInput('EMPTY=')).toEqual({key: 'EMPTY', value: ''});
 		expect(parseInput('no equals')).toEqual({error: 'write KEY=VALUE'});
 		expect(parseInput('=value')).toEqual({error: 'write KEY=VALUE'});
+	});
+
+	it('asks Northflank for the branch per ref, REF=BRANCH one per line, and sends them', () => {
+		expect(triggerSteps(NORTHFLANK_CAPABILITIES.triggerFields, EMPTY_DRAFT).map((step) => (step.kind === 'text' ? step.field : step.kind))).toEqual([
+			'name',
+			'description',
+			'inputs',
+			'refs',
+			'confirm',
+		]);
+		expect(addLine(EMPTY_DRAFT, 'refs', 'api')).toEqual({error: 'write REF=BRANCH'});
+		expect(addLine(EMPTY_DRAFT, 'refs', 'api= ')).toEqual({error: 'write REF=BRANCH'});
+		const draft = addLine(EMPTY_DRAFT, 'refs', ' api = release/2.9 ');
+		expect(draft).toMatchObject({refs: [{ref: 'api', branch: 'release/2.9'}]});
+		if ('error' in draft) return;
+		expect(buildRequest(NORTHFLANK_CAPABILITIES.triggerFields, draft)).toEqual({refs: [{ref: 'api', branch: 'release/2.9'}]});
+		expect(buildRequest(WERCKER_CAPABILITIES.triggerFields, draft)).toEqual({});
+		expect(summarize(NORTHFLANK_CAPABILITIES.triggerFields, draft, 'arguments')).toEqual(['refs: api=release/2.9']);
 	});
 
 	it('builds a request of only the fields the source takes and the user filled', () => {

@@ -30,6 +30,9 @@ export function triggerBody(spec: NorthflankSpec, request: TriggerRequest): Reco
 	if (request.inputs && request.inputs.length > 0) {
 		body['arguments'] = Object.fromEntries(request.inputs.map((input) => [input.key, input.value]));
 	}
+	if (request.refs && request.refs.length > 0) {
+		body['overrides'] = Object.fromEntries(request.refs.map(({ref, branch}) => [ref, {branch}]));
+	}
 	return body;
 }
 

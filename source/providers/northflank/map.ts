@@ -4,7 +4,7 @@ import {isConcluded, mapNorthflankStatus, type StatusInfo} from '../../model/sta
 import {makeNode, makeRun, statusFields, usableId} from '../build.js';
 import {isRecord} from '../lenient.js';
 import type {NorthflankSpec} from '../types.js';
-import {nodeSchema, type NfRun} from './schema.js';
+import {nodeSchema, refSchema, type NfRun} from './schema.js';
 
 /** Pure mapping of Northflank release-flow runs and their spec node trees into the model. */
 
@@ -80,10 +80,33 @@ function runStatus(run: NfRun): StatusInfo {
 	return info;
 }
 
-function eventOf(triggers: unknown): string | null {
-	const first = Array.isArray(triggers) ? triggers.find(isRecord) : isRecord(triggers) ? triggers : undefined;
-	if (!first) return null;
-	return sanitizeOptional(first['type'] ?? first['kind'], 40);
+/**
+ * What the run deployed: the entry of `refs` that a git trigger's `ref` names, read as a template
+ * reads it (`${refs.<ref>.branch}`, `.sha`). The first trigger whose ref has one wins.
+ */
+function deployed(run: NfRun): {branch: string | null; commit: string | null} {
+	const refs = isRecord(run.refs) ? run.refs : {};
+	for (const trigger of run.triggers ?? []) {
+		if (trigger.ref === null || !Object.hasOwn(refs, trigger.ref)) continue;
+		const ref = refSchema.parse(refs[trigger.ref]);
+		const branch = sanitizeOptional(ref?.branch, 120);
+		const commit = sanitizeOptional(ref?.sha, 64);
+		if (branch !== null || commit !== null) return {branch, commit};
+	}
+	return {branch: null, commit: null};
+}
+
+// A flow's arguments are a handful of settings; a screenful is the most worth showing.
+const MAX_INPUTS = 20;
+
+/** The run's `arguments`, key → value as text; null when the answer has none to give. */
+function inputsOf(value: unknown): Record<string, string> | null {
+	if (!isRecord(value)) return null;
+	const entries = Object.entries(value)
+		.slice(0, MAX_INPUTS)
+		.map(([key, item]): [string, string] => [sanitizeLine(key, 60), sanitizeLine(typeof item === 'string' ? item : JSON.stringify(item), 120)])
+		.filter(([key]) => key !== '');
+	return Object.fromEntries(entries);
 }
 
 /** Short form of a run id for the list: the first block of a UUID. */
@@ -109,7 +132,8 @@ export function mapRun(spec: NorthflankSpec, run: NfRun, whole = false): Run | n
 		finishedAt: run.concludedAt,
 		updatedAt: run.updatedAt,
 		progress: children ? flowProgress(children) : null,
-		event: eventOf(run.triggers),
+		...deployed(run),
+		inputs: inputsOf(run.arguments),
 		children,
 	});
 }

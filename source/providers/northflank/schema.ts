@@ -15,8 +15,14 @@ export const runSchema = record({
 	updatedAt: date,
 	// The detail answer's node tree, read by nodesOf (its depth is not known in advance).
 	spec: z.unknown(),
-	triggers: z.unknown(),
+	// The flow's git triggers: their `ref` names the entry of `refs` that says what the run deployed.
+	triggers: list(record({ref: text})),
+	refs: z.unknown(),
+	arguments: z.unknown(),
 });
+
+/** One entry of a run's `refs`: what a git trigger resolved to. */
+export const refSchema = record({branch: text, sha: text});
 
 export const listSchema = record({
 	// Its runs are read one by one (ListMemo), each with runSchema.

@@ -58,15 +58,29 @@ export function createNorthflankApi(context: SimContext, worlds: readonly NfWorl
 	function list(request: SimRequest, world: NfWorld): SimResponse {
 		const checked = checkListQuery(request.query, world.name);
 		if (!checked.ok) return error(400, checked.message, request);
-		const {perPage, before, offset} = checked.value;
-		const newest = Math.min(before ?? Number.POSITIVE_INFINITY, world.maxNumber(request.now)) - offset;
-		const last = Math.max(world.minNumber, newest - perPage + 1);
-		const runs: unknown[] = [];
-		for (let number = newest; number >= last; number--) {
+		const {perPage, before, offset, status, concluded} = checked.value;
+		const filtered = status !== null || concluded !== null;
+		// Unfiltered, every number is a run: the page starts where the offset says, with no run planned on the way.
+		let skip = filtered ? offset : 0;
+		const newest = Math.min(before ?? Number.POSITIVE_INFINITY, world.maxNumber(request.now)) - (filtered ? 0 : offset);
+		const runs: Record<string, unknown>[] = [];
+		let last = Number.POSITIVE_INFINITY;
+		let hasNextPage = false;
+		for (let number = newest; number >= world.minNumber; number--) {
 			const run = view(world, number, request.now, false);
-			if (run) runs.push(run);
+			if (!run || (status !== null && run['status'] !== status) || (concluded !== null && run['concluded'] !== concluded)) continue;
+			if (skip > 0) {
+				skip--;
+				continue;
+			}
+			// One match past a full page says there is another page.
+			if (runs.length === perPage) {
+				hasNextPage = true;
+				break;
+			}
+			runs.push(run);
+			last = number;
 		}
-		const hasNextPage = last > world.minNumber;
 		const pagination: Record<string, unknown> = {hasNextPage};
 		if (hasNextPage) pagination['cursor'] = encodeCursor({flow: world.name, next: last - 1, perPage});
 		pagination['count'] = runs.length;
@@ -74,7 +88,7 @@ export function createNorthflankApi(context: SimContext, worlds: readonly NfWorl
 	}
 
 	function start(request: SimRequest, world: NfWorld): SimResponse {
-		const checked = checkStartBody(parseJsonBody(request.body));
+		const checked = checkStartBody(parseJsonBody(request.body), world.def.triggers);
 		if (!checked.ok) return error(400, checked.message, request);
 		const slot = world.addTrigger(checked.value, request.now);
 		const count = (triggers.get(world.name) ?? 0) + 1;
@@ -90,7 +104,7 @@ export function createNorthflankApi(context: SimContext, worlds: readonly NfWorl
 		if (number === null || !run) return error(404, `release flow run ${id} not found`, request);
 		if (request.now >= run.plan.span.end) return error(409, 'release flow run has already concluded and cannot be aborted', request);
 		world.setCut(number, {requestedAt: request.now, at: request.now + Math.max(500, Math.round(ABORT_DELAY_MS / speed)), outcome: 'canceled'});
-		return json(200, {data: view(world, number, request.now, false)});
+		return json(200, {data: view(world, number, request.now, true)});
 	}
 
 	const flowRoutes = (prefix: string): Route[] => {

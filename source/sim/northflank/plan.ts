@@ -1,17 +1,23 @@
 import {isOddRun} from '../oddities.js';
 import {Random, hexOf} from '../random.js';
 import type {RunRequestBase} from '../requests.js';
-import {DEMO_USER} from '../requests.js';
 import type {Cut, Span} from '../timeline.js';
 import {cutSpan, groupSpan, neverRuns} from '../timeline.js';
 import type {Planner, RunPlanBase, RunSlot, WorldSettings} from '../world.js';
-import type {NfFlowDef, NfNodeDef} from '../worlds.js';
-import {USERS} from '../worlds.js';
+import type {NfFlowDef, NfNodeDef, NfTriggerDef} from '../worlds.js';
 
 export interface NfRequest extends RunRequestBase {
 	name?: string;
 	description?: string;
 	arguments?: Record<string, unknown>;
+	/** Per trigger ref, the fields to change in that ref (its branch). */
+	overrides?: Record<string, Record<string, unknown>>;
+}
+
+/** What a git trigger's ref resolved to for a run: the template reads `${refs.<ref>.branch}` and `.sha`. */
+export interface NfRef {
+	branch: string;
+	sha: string;
 }
 
 export interface NfNodePlan {
@@ -27,7 +33,7 @@ export interface NfRunPlan extends RunPlanBase {
 	name: string | null;
 	description: string | null;
 	arguments: Record<string, unknown>;
-	triggers: Record<string, unknown>[];
+	refs: Record<string, NfRef>;
 	root: NfNodePlan;
 }
 
@@ -82,6 +88,26 @@ function skipped(def: NfNodeDef, at: number): NfNodePlan {
 	return {def, span: neverRuns(at), attempts: [], children: (def.steps ?? []).map((step) => skipped(step, at))};
 }
 
+const shaOf = (seed: number, ref: string, branch: string, first: boolean) => (first && branch === 'main' ? hexOf(40, seed, 'sha') : hexOf(40, seed, 'sha', ref, branch));
+
+/** A branch the trigger's restrictions allow, other than main. */
+function otherBranch(trigger: NfTriggerDef, number: number): string {
+	if (trigger.branchRestrictions.includes('release/*')) return `release/2.${number % 50}`;
+	return trigger.branchRestrictions.includes('*') ? `feature/checkout-${number % 9}` : 'main';
+}
+
+/** Each trigger's ref resolved to a branch's head; an override's fields overwrite the ref's own (its branch, even its sha). */
+function refsOf(triggers: readonly NfTriggerDef[], seed: number, branchOf: (trigger: NfTriggerDef) => string, overrides: NfRequest['overrides'] = {}): Record<string, NfRef> {
+	return Object.fromEntries(
+		triggers.map((trigger, index) => {
+			const override = overrides[trigger.ref] ?? {};
+			const branch = typeof override['branch'] === 'string' ? override['branch'] : branchOf(trigger);
+			const sha = typeof override['sha'] === 'string' ? override['sha'] : shaOf(seed, trigger.ref, branch, index === 0);
+			return [trigger.ref, {branch, sha}];
+		}),
+	);
+}
+
 function plan(flow: NfFlowDef, slot: RunSlot<NfRequest>, settings: WorldSettings): NfRunPlan {
 	const random = new Random(slot.seed);
 	const request = slot.trigger?.request ?? null;
@@ -93,8 +119,9 @@ function plan(flow: NfFlowDef, slot: RunSlot<NfRequest>, settings: WorldSettings
 	const naturalLength = natural.span.end - startAt;
 	const scale = request?.durationSec !== undefined && naturalLength > 0 ? (request.durationSec * 1000) / naturalLength : 1 / settings.speed;
 	const root = schedule(flow.root, startAt, {random: new Random(slot.seed ^ 0x5bd1e995), scale, failing});
-	const user = request ? (request.user ?? DEMO_USER) : random.pick(USERS);
 	const history = request === null;
+	// A draw kept so that every seed plans the past runs it always planned.
+	if (history) random.next();
 	const base: NfRunPlan = {
 		number: slot.number,
 		createdAt: slot.createdAt,
@@ -104,9 +131,8 @@ function plan(flow: NfFlowDef, slot: RunSlot<NfRequest>, settings: WorldSettings
 		name: history ? (random.chance(0.75) ? `Release ${slot.number}` : null) : (request.name ?? null),
 		description: history ? (random.chance(0.5) ? `Promote ${hexOf(7, slot.seed, 'sha')} to ${flow.stage}` : null) : (request.description ?? null),
 		arguments: history ? {imageTag: `v2.${slot.number % 50}.${slot.number % 7}`} : (request.arguments ?? {}),
-		triggers: history
-			? [random.chance(0.6) ? {type: 'git', branch: 'main', sha: hexOf(40, slot.seed, 'sha'), user} : {type: 'manual', user}]
-			: [{type: 'api', user}],
+		// Past runs mostly deployed main; started ones main unless told otherwise.
+		refs: history ? refsOf(flow.triggers, slot.seed, random.chance(0.25) ? (trigger) => otherBranch(trigger, slot.number) : () => 'main') : refsOf(flow.triggers, slot.seed, () => 'main', request.overrides),
 		root,
 	};
 	if (outcome !== 'canceled') return base;

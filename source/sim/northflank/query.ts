@@ -1,20 +1,23 @@
 import type {Checked} from '../http.js';
 import {isRecord} from '../http.js';
+import type {NfTriggerDef} from '../worlds.js';
 import type {NfRequest} from './plan.js';
 
-/** Checks of Northflank's list query and start body; cursors are opaque and need URL-encoding. */
+/** Checks of Northflank's list query and start body. */
 
 export const DEFAULT_PER_PAGE = 50;
 export const MAX_PER_PAGE = 100;
 const NAME_RULE = /^[a-zA-Z]((-|\s)?[a-zA-Z0-9]+((-|\s)[a-zA-Z0-9]+)*)?$/;
-// A leading byte of 0xfb makes every cursor start with '+', so a client that forgets to encode it fails at once.
-const CURSOR_MARK = 0xfb;
+
+export const RUN_STATUSES = ['pending', 'running', 'success', 'failure', 'aborted', 'aborting', 'queued', 'unknown', 'skipped', 'waiting', 'retrying', 'async_wait', 'approval_wait'];
 
 export interface ListQuery {
 	perPage: number;
-	/** Newest run number to list from (inclusive), or an offset from the newest. */
+	/** Newest run number to list from (inclusive); or, without it, how many matching runs to pass over. */
 	before: number | null;
 	offset: number;
+	status: string | null;
+	concluded: boolean | null;
 }
 
 interface CursorBody {
@@ -23,16 +26,21 @@ interface CursorBody {
 	perPage: number;
 }
 
+/** URL-safe base64 without padding: the official clients put a cursor into the query as it is, unencoded. */
 export function encodeCursor(cursor: CursorBody): string {
-	const body = Buffer.from(JSON.stringify({f: cursor.flow, n: cursor.next, p: cursor.perPage}), 'utf8');
-	return Buffer.concat([Buffer.from([CURSOR_MARK]), body]).toString('base64');
+	return Buffer.from(JSON.stringify({f: cursor.flow, n: cursor.next, p: cursor.perPage}), 'utf8').toString('base64url');
 }
 
+/**
+ * Reads a cursor in either base64 alphabet. A '+' sent unencoded arrives as a space (the query
+ * decodes it so): it is read back as the '+' it was.
+ */
 function decodeCursor(raw: string): CursorBody | null {
-	const bytes = Buffer.from(raw, 'base64');
-	if (bytes[0] !== CURSOR_MARK || bytes.toString('base64') !== raw) return null;
+	const text = raw.replaceAll(' ', '+').replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+	const bytes = Buffer.from(text, 'base64url');
+	if (bytes.toString('base64url') !== text) return null;
 	try {
-		const value: unknown = JSON.parse(bytes.subarray(1).toString('utf8'));
+		const value: unknown = JSON.parse(bytes.toString('utf8'));
 		if (!isRecord(value) || typeof value['f'] !== 'string' || typeof value['n'] !== 'number' || typeof value['p'] !== 'number') return null;
 		return {flow: value['f'], next: value['n'], perPage: value['p']};
 	} catch {
@@ -47,22 +55,32 @@ function integer(query: URLSearchParams, name: string, min: number, max: number)
 	return {ok: true, value: Number(raw)};
 }
 
+function filters(query: URLSearchParams): Checked<Pick<ListQuery, 'status' | 'concluded'>> {
+	const status = query.get('status') || null;
+	if (status !== null && !RUN_STATUSES.includes(status)) return {ok: false, message: `"status" must be one of ${RUN_STATUSES.join(', ')}`};
+	const concluded = query.get('concluded') || null;
+	if (concluded !== null && concluded !== 'true' && concluded !== 'false') return {ok: false, message: '"concluded" must be true or false'};
+	return {ok: true, value: {status, concluded: concluded === null ? null : concluded === 'true'}};
+}
+
 export function checkListQuery(query: URLSearchParams, flow: string): Checked<ListQuery> {
 	const perPage = integer(query, 'per_page', 1, MAX_PER_PAGE);
 	if (!perPage.ok) return perPage;
 	const page = integer(query, 'page', 1, 1_000_000);
 	if (!page.ok) return page;
+	const filter = filters(query);
+	if (!filter.ok) return filter;
 	const raw = query.get('cursor');
 	if (raw !== null && raw !== '') {
 		const cursor = decodeCursor(raw);
-		if (!cursor || cursor.flow !== flow) return {ok: false, message: '"cursor" is not a valid cursor for this list (was it URL-encoded?)'};
-		return {ok: true, value: {perPage: perPage.value ?? cursor.perPage, before: cursor.next, offset: 0}};
+		if (!cursor || cursor.flow !== flow) return {ok: false, message: '"cursor" is not a valid cursor for this list'};
+		return {ok: true, value: {perPage: perPage.value ?? cursor.perPage, before: cursor.next, offset: 0, ...filter.value}};
 	}
 	const size = perPage.value ?? DEFAULT_PER_PAGE;
-	return {ok: true, value: {perPage: size, before: null, offset: ((page.value ?? 1) - 1) * size}};
+	return {ok: true, value: {perPage: size, before: null, offset: ((page.value ?? 1) - 1) * size, ...filter.value}};
 }
 
-export function checkStartBody(body: unknown): Checked<NfRequest> {
+export function checkStartBody(body: unknown, triggers: readonly NfTriggerDef[]): Checked<NfRequest> {
 	if (body === undefined) return {ok: false, message: 'Request body is not valid JSON'};
 	const value = body ?? {};
 	if (!isRecord(value)) return {ok: false, message: 'Request body must be an object'};
@@ -84,5 +102,15 @@ export function checkStartBody(body: unknown): Checked<NfRequest> {
 		if (!isRecord(args)) return {ok: false, message: '"arguments" must be an object'};
 		request.arguments = args;
 	}
+	const overrides = value['overrides'];
+	if (overrides !== undefined && overrides !== null) {
+		const refs = triggers.map((trigger) => trigger.ref);
+		if (!isRecord(overrides) || !Object.values(overrides).every(isRecord)) return {ok: false, message: '"overrides" must be an object of objects, one per ref'};
+		const unknown = Object.keys(overrides).find((ref) => !refs.includes(ref));
+		if (unknown !== undefined) return {ok: false, message: `"overrides" names ref "${unknown}", which this release flow does not have (its refs: ${refs.join(', ')})`};
+		request.overrides = overrides as Record<string, Record<string, unknown>>;
+	}
+	const nodes = value['releaseNodeOverrides'];
+	if (nodes !== undefined && nodes !== null && !isRecord(nodes)) return {ok: false, message: '"releaseNodeOverrides" must be an object'};
 	return {ok: true, value: request};
 }

@@ -123,10 +123,14 @@ export function renderRun(flow: NfFlowDef, plan: NfRunPlan, render: NfRender, se
 	if (now >= plan.span.end) out['concludedAt'] = spaceDate(plan.span.end);
 	out['createdAt'] = spaceDate(plan.createdAt);
 	out['updatedAt'] = spaceDate(lastUpdate(plan, render));
-	if (detail) {
-		out['spec'] = renderNode(plan.root, render);
-		out['arguments'] = plan.arguments;
-		out['triggers'] = plan.triggers;
-	}
-	return out;
+	if (!detail) return out;
+	// The detail is the flow's template as this run ran it, with its run fields (GetReleaseflowrunResult).
+	return {
+		apiVersion: 'v1.2',
+		arguments: plan.arguments,
+		triggers: flow.triggers.map((trigger) => ({...trigger, branchRestrictions: [...trigger.branchRestrictions]})),
+		spec: renderNode(plan.root, render),
+		refs: plan.refs,
+		...out,
+	};
 }

@@ -4,7 +4,7 @@ import {nodeKey} from '../../model/run.js';
 import type {Highlight} from '../../store/types.js';
 import {composeLine} from '../logic/compose.js';
 import type {RowContext} from '../logic/run-row.js';
-import {durationText, refText, statusText} from '../logic/run-row.js';
+import {durationText, inputsText, refText, statusText} from '../logic/run-row.js';
 import {fitToWidth} from '../logic/text.js';
 import type {TreeRow} from '../logic/tree.js';
 import {treeRowText, treeTitleWidth} from '../logic/tree-row.js';
@@ -28,7 +28,7 @@ export interface DetailViewProps {
 	loading: boolean;
 }
 
-/** `acme/api #1284 · main 3f2a91c · push by ann · ⠹ running 2:04                 esc back`, then the tree. */
+/** `acme/api #1284 · main 3f2a91c · imageTag=v2.3.1 · push by ann · ⠹ running 2:04      esc back`, then the tree. */
 export function DetailView({run, rows, cursor, height, highlights, logs, loading}: DetailViewProps) {
 	const {now, frame} = useTick();
 	const {columns} = useSize();
@@ -43,6 +43,7 @@ export function DetailView({run, rows, cursor, height, highlights, logs, loading
 			{text: `${run.source} ${run.label}`, bold: true, priority: 5},
 			{text: run.pipeline === null ? '' : `pipeline ${run.pipeline}`, priority: 3},
 			{text: refText(run), priority: 2},
+			{text: inputsText(run), priority: 1},
 			{text: who, priority: 1},
 			{text: `${statusText(run, ascii, frame)} ${durationText(run, now, '')}`.trim(), tone: run.status, priority: 4},
 			{text: loading ? 'loading' : '', tone: 'muted', priority: 0},

@@ -42,6 +42,8 @@ function question(step: TriggerStep, draft: TriggerDraft, inputsLabel: string, k
 			return 'Shared run?';
 		case 'inputs':
 			return `${inputsLabel[0]?.toUpperCase() ?? ''}${inputsLabel.slice(1)}: KEY=VALUE, one per line; an empty line goes on`;
+		case 'refs':
+			return 'Branches to deploy: REF=BRANCH, one per line (empty: each ref as the flow sets it); an empty line goes on';
 		case 'confirm':
 			return 'Start this run? enter starts, ← changes, esc cancels';
 	}
@@ -124,7 +126,8 @@ export function TriggerDialog(props: TriggerDialogProps) {
 			</>
 		);
 	} else {
-		const entered = step.kind === 'inputs' ? form.draft.inputs.map((input) => `${input.key}=${input.value}`).join('  ') : '';
+		const pairs = step.kind === 'inputs' ? form.draft.inputs.map((input) => [input.key, input.value]) : step.kind === 'refs' ? form.draft.refs.map((item) => [item.ref, item.branch]) : [];
+		const entered = pairs.map(([key, value]) => `${key}=${value}`).join('  ');
 		body = (
 			<>
 				{entered === '' ? null : <Text wrap="truncate">{`  ${entered}`}</Text>}

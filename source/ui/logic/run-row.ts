@@ -1,7 +1,7 @@
 import type {Run} from '../../model/run.js';
 import type {Status, StatusFlags} from '../../model/status.js';
 import {runProgress, statusWord} from '../../output/glyphs.js';
-import {refText, runCellText} from '../../output/table.js';
+import {inputsText, refText, runCellText} from '../../output/table.js';
 import {displayWidth} from '../../output/text.js';
 import {durationText, formatAge} from '../../output/time.js';
 import type {Column, ColumnLayout, ContentWidths} from './columns.js';
@@ -29,7 +29,7 @@ export interface RowState {
 }
 
 // The run's details view takes these from here, beside the rows that use them.
-export {durationText, refText};
+export {durationText, inputsText, refText};
 
 /** Each run's own widths: runs keep their identity while unchanged, so a poll measures only what it changed. */
 const measured = new WeakMap<Run, ContentWidths>();

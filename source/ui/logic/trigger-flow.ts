@@ -2,7 +2,7 @@ import type {TriggerField} from '../../providers/types.js';
 import type {Line} from './line-edit.js';
 import {EMPTY_LINE, editLine} from './line-edit.js';
 import type {HeadType, TriggerDraft, TriggerStep} from './trigger-form.js';
-import {EMPTY_DRAFT, parseInput, triggerSteps, writeText} from './trigger-form.js';
+import {EMPTY_DRAFT, addLine, triggerSteps, writeText} from './trigger-form.js';
 
 /**
  * The trigger form as one state and one key function: every key (a choice, a character, Enter)
@@ -124,11 +124,11 @@ function submit(form: TriggerForm, step: TriggerStep): TriggerForm {
 		const typed = value.split(',').map((name) => name.trim()).filter((name) => name !== '');
 		return advance(form, {...draft, workflows: [...new Set([...draft.workflows, ...typed])]});
 	}
-	if (step.kind !== 'inputs') return form;
+	if (step.kind !== 'inputs' && step.kind !== 'refs') return form;
 	if (value.trim() === '') return advance(form, draft);
-	const parsed = parseInput(value);
-	if ('error' in parsed) return {...form, error: parsed.error};
-	return {...form, draft: {...draft, inputs: [...draft.inputs, parsed]}, line: EMPTY_LINE, error: null};
+	const next = addLine(draft, step.kind, value);
+	if ('error' in next) return {...form, error: next.error};
+	return {...form, draft: next, line: EMPTY_LINE, error: null};
 }
 
 /** The form after one key (by its name from keyNames()), and whether the key sends or cancels it. */

@@ -11,6 +11,7 @@ export type TriggerStep =
 	| {kind: 'text'; field: TextField}
 	| {kind: 'shared'}
 	| {kind: 'inputs'}
+	| {kind: 'refs'}
 	| {kind: 'confirm'};
 
 export interface TriggerDraft {
@@ -25,6 +26,7 @@ export interface TriggerDraft {
 	name: string;
 	description: string;
 	inputs: ReadonlyArray<{key: string; value: string}>;
+	refs: ReadonlyArray<{ref: string; branch: string}>;
 }
 
 export const EMPTY_DRAFT: TriggerDraft = {
@@ -39,6 +41,7 @@ export const EMPTY_DRAFT: TriggerDraft = {
 	name: '',
 	description: '',
 	inputs: [],
+	refs: [],
 };
 
 /** The steps for these fields; the head's value is asked only when a head type was chosen. */
@@ -57,7 +60,8 @@ export function triggerSteps(fields: readonly TriggerField[], draft: TriggerDraf
 				steps.push({kind: 'shared'});
 				break;
 			case 'inputs':
-				steps.push({kind: 'inputs'});
+			case 'refs':
+				steps.push({kind: field});
 				break;
 			default:
 				steps.push({kind: 'text', field});
@@ -99,6 +103,23 @@ export function parseInput(line: string): {key: string; value: string} | {error:
 	return {key, value: line.slice(at + 1)};
 }
 
+/** One `REF=BRANCH` line: the branch to deploy for a ref of the release flow. */
+export function parseRef(line: string): {ref: string; branch: string} | {error: string} {
+	const parsed = parseInput(line);
+	if ('error' in parsed || parsed.value.trim() === '') return {error: 'write REF=BRANCH'};
+	return {ref: parsed.key, branch: parsed.value.trim()};
+}
+
+/** The draft with one more line of the inputs or refs step, or what is wrong with the line. */
+export function addLine(draft: TriggerDraft, step: 'inputs' | 'refs', line: string): TriggerDraft | {error: string} {
+	if (step === 'refs') {
+		const parsed = parseRef(line);
+		return 'error' in parsed ? parsed : {...draft, refs: [...draft.refs, parsed]};
+	}
+	const parsed = parseInput(line);
+	return 'error' in parsed ? parsed : {...draft, inputs: [...draft.inputs, parsed]};
+}
+
 /** The request the draft asks for: only the fields this source takes, and only those filled in. */
 export function buildRequest(fields: readonly TriggerField[], draft: TriggerDraft): TriggerRequest {
 	const request: TriggerRequest = {};
@@ -113,6 +134,7 @@ export function buildRequest(fields: readonly TriggerField[], draft: TriggerDraf
 	if (has('name') && draft.name !== '') request.name = draft.name;
 	if (has('description') && draft.description !== '') request.description = draft.description;
 	if (has('inputs') && draft.inputs.length > 0) request.inputs = draft.inputs;
+	if (has('refs') && draft.refs.length > 0) request.refs = draft.refs;
 	return request;
 }
 
@@ -133,6 +155,7 @@ export function summarize(fields: readonly TriggerField[], draft: TriggerDraft, 
 	if (request.message) lines.push(`message: ${request.message}`);
 	if (request.name) lines.push(`name: ${request.name}`);
 	if (request.description) lines.push(`description: ${request.description}`);
+	if (request.refs) lines.push(`refs: ${request.refs.map((item) => `${item.ref}=${item.branch}`).join(' ')}`);
 	if (request.inputs) lines.push(`${inputsLabel}: ${request.inputs.map((input) => `${input.key}=${input.value}`).join(' ')}`);
 	return lines;
 }
