@@ -4,6 +4,7 @@ import {Box, useInput} from 'ink';
 import type {Key} from 'ink';
 import type {Clock} from '../../model/clock.js';
 import type {Store, StoreSnapshot} from '../../store/types.js';
+import {waitText} from '../logic/bars.js';
 import {keyNames} from '../logic/keys.js';
 import {logWindow} from '../logic/log-window.js';
 import type {Notify, TerminalOut} from '../hooks/actions.js';
@@ -159,6 +160,7 @@ export function Screen({store, snapshot, clock, notify, terminal, onQuit}: Scree
 			<>
 				<Tabs
 					sources={snapshot.sources.map((source) => source.name)}
+					waits={new Map(snapshot.sources.map((source) => [source.name, waitText(source, now)]))}
 					tab={state.tab}
 					text={state.text}
 					editing={state.editing}

@@ -15,18 +15,21 @@ export interface TabsProps {
 	sort: SortMode;
 	/** "12/340": where the cursor is in the list. */
 	position: string;
+	/** By source: why it waits and until when, shown beside its name. */
+	waits?: ReadonlyMap<string, string>;
 }
 
-function tabParts(sources: readonly string[], tab: string | null): Part[] {
+function tabParts(sources: readonly string[], tab: string | null, waits: ReadonlyMap<string, string>): Part[] {
 	return [null, ...sources].map((name) => {
-		const label = name ?? 'all';
+		const wait = name === null ? undefined : waits.get(name);
+		const label = wait ? `${name} (${wait})` : (name ?? 'all');
 		const active = name === tab;
 		return {text: active ? `[${label}]` : ` ${label} `, bold: active, priority: active ? 2 : 1};
 	});
 }
 
 /** Source tabs on the left; the text filter, status filter, sort and position on the right. */
-export function Tabs({sources, tab, text, editing, status, sort, position}: TabsProps) {
+export function Tabs({sources, tab, text, editing, status, sort, position, waits = new Map()}: TabsProps) {
 	const {columns} = useSize();
 	const {paint, symbols} = useTheme();
 	const right: Part[] = [];
@@ -34,6 +37,6 @@ export function Tabs({sources, tab, text, editing, status, sort, position}: Tabs
 	if (editing) right.push({text: `filter /${text}_`, tone: 'accent', bold: true, priority: 4});
 	else if (text !== '') right.push({text: `filter /${text}`, tone: 'accent', priority: 3});
 	right.push({text: `status ${status}`, priority: 2}, {text: `sort ${sort}`, priority: 2}, {text: position, tone: 'muted', priority: 1});
-	const line = composeLine(tabParts(sources, tab), right, columns, paint, ` ${symbols.dot} `, symbols.ellipsis, '');
+	const line = composeLine(tabParts(sources, tab, waits), right, columns, paint, ` ${symbols.dot} `, symbols.ellipsis, '');
 	return <Line text={line} />;
 }

@@ -25,14 +25,18 @@ export function healthText(source: SourceState, now: number): {text: string; ton
 	}
 }
 
-/** Why a source is waiting, or how much of its request budget is left: "(rate limited, retry in 40s)", "(812/1000)". */
+/** Why a source waits beyond its usual interval, and until when: "rate limited, next poll 13:05:12"; '' when it does not. */
+export function waitText(source: SourceState, now: number): string {
+	const wait = source.wait;
+	return wait !== null && wait.until > now ? `${wait.reason}, next poll ${formatClock(wait.until)}` : '';
+}
+
+/** Why a source is waiting, or how much of its request budget is left: "(budget spent, next poll 13:05:12)", "(812/1000)". */
 export function rateText(source: SourceState, now: number): string {
+	const wait = waitText(source, now);
+	if (wait) return `(${wait})`;
 	const rate = source.rate;
-	if (!rate) return '';
-	if (rate.retryAfterMs !== null && rate.observedAt + rate.retryAfterMs > now) {
-		return `(rate limited, retry in ${formatUntil(rate.observedAt + rate.retryAfterMs, now)})`;
-	}
-	if (rate.remaining === null) return '';
+	if (!rate || rate.remaining === null) return '';
 	return rate.limit === null ? `(${rate.remaining} left)` : `(${rate.remaining}/${rate.limit})`;
 }
 
@@ -57,6 +61,16 @@ export function describeEvent(event: TransitionEvent, symbols: Symbols): string 
 	return `${what} ${change} ${formatClock(event.at)}`;
 }
 
+/** The source with the earliest of `at` (ignoring nulls), and that time; null when none has one. */
+function earliest(sources: readonly SourceState[], at: (source: SourceState) => number | null): {source: SourceState; at: number} | null {
+	let found: {source: SourceState; at: number} | null = null;
+	for (const source of sources) {
+		const value = at(source);
+		if (value !== null && (found === null || value < found.at)) found = {source, at: value};
+	}
+	return found;
+}
+
 export function describeError(source: string, error: ProviderErrorFields): string {
 	return `${source}: ${errorSummary(error)}`;
 }
@@ -68,7 +82,8 @@ export interface FooterMessage {
 
 /**
  * The first footer line: what just happened (the user's last action, else the last change),
- * how old the data is, when the next poll comes, and the current source's last error.
+ * how old the data is, when the next poll comes, and the current source's last error. With
+ * several sources in view, each figure names the source it is about.
  */
 export function footerParts(snapshot: StoreSnapshot, tab: string | null, message: FooterMessage | null, now: number, symbols: Symbols): Part[] {
 	const sources = tab === null ? snapshot.sources : snapshot.sources.filter((source) => source.name === tab);
@@ -79,22 +94,24 @@ export function footerParts(snapshot: StoreSnapshot, tab: string | null, message
 		const event = [...snapshot.events].reverse().find((item) => tab === null || item.source === tab);
 		if (event) parts.push({text: describeEvent(event, symbols), priority: 0});
 	}
-	const successes = sources.map((source) => source.lastSuccessAt);
-	if (successes.some((at) => at === null)) parts.push({text: 'waiting for data', tone: 'muted', priority: 2});
-	else if (successes.length > 0) {
-		const oldest = Math.min(...(successes as number[]));
-		parts.push({text: `data ${formatSpan(now - oldest)} old`, tone: 'muted', priority: 2});
+	const named = (source: SourceState, text: string): string => (sources.length > 1 ? `${source.name} ${text}` : text);
+	const waiting = sources.find((source) => source.lastSuccessAt === null);
+	if (waiting) parts.push({text: named(waiting, 'waiting for data'), tone: 'muted', priority: 2});
+	else {
+		const oldest = earliest(sources, (source) => source.lastSuccessAt);
+		if (oldest) parts.push({text: named(oldest.source, `data ${formatSpan(now - oldest.at)} old`), tone: 'muted', priority: 2});
 	}
 	if (snapshot.paused) parts.push({text: 'polling paused', tone: 'warn', priority: 3});
 	else {
-		const next = sources.map((source) => source.nextPollAt).filter((at): at is number => at !== null);
-		if (next.length > 0) parts.push({text: `next poll ${formatUntil(Math.min(...next), now)}`, tone: 'muted', priority: 1});
+		const next = earliest(sources, (source) => source.nextPollAt);
+		if (next) parts.push({text: named(next.source, `next poll ${formatUntil(next.at, now)}`), tone: 'muted', priority: 1});
 	}
-	// The request budget closest to running out, for the sources in view.
-	const budget = sources
-		.filter((source) => rateText(source, now) !== '')
-		.sort((a, b) => (a.rate?.remaining ?? Infinity) - (b.rate?.remaining ?? Infinity))[0];
-	if (budget) parts.push({text: `${budget.name} ${rateText(budget, now)}`, tone: 'muted', priority: 1});
+	// A source held back by its budget says why and until when; else the budget closest to running out.
+	const held = sources.find((source) => waitText(source, now) !== '');
+	const budget =
+		held ??
+		sources.filter((source) => rateText(source, now) !== '').sort((a, b) => (a.rate?.remaining ?? Infinity) - (b.rate?.remaining ?? Infinity))[0];
+	if (budget) parts.push({text: `${budget.name} ${rateText(budget, now)}`, tone: held ? 'warn' : 'muted', priority: held ? 3 : 1});
 	const failing = sources.find((source) => source.lastError !== null && source.health !== 'ok');
 	if (failing?.lastError) parts.push({text: describeError(failing.name, failing.lastError), tone: 'error', priority: 3});
 	return parts;
