@@ -4,7 +4,8 @@ import {Box, useInput} from 'ink';
 import type {Key} from 'ink';
 import type {Clock} from '../../model/clock.js';
 import type {Store, StoreSnapshot} from '../../store/types.js';
-import {waitText} from '../logic/bars.js';
+import {detailStaleSince} from '../../store/staleness.js';
+import {staleSources, waitText} from '../logic/bars.js';
 import {keyNames} from '../logic/keys.js';
 import {logWindow} from '../logic/log-window.js';
 import type {Notify, TerminalOut} from '../hooks/actions.js';
@@ -57,6 +58,7 @@ export function Screen({store, snapshot, clock, notify, terminal, onQuit}: Scree
 	const list = useListModel(snapshot, state, size.columns);
 	const tree = useTreeModel(snapshot, state);
 	const lines = useMemo(() => (state.view === 'log' ? logLines(snapshot.log) : []), [state.view, snapshot.log]);
+	const stale = useMemo(() => staleSources(snapshot.sources), [snapshot.sources]);
 
 	const height = size.rows - 1;
 	const body = Math.max(1, height - 1 - FOOTER_HEIGHT);
@@ -153,7 +155,17 @@ export function Screen({store, snapshot, clock, notify, terminal, onQuit}: Scree
 	} else if (state.view !== 'list' && tree) {
 		const logs = snapshot.sources.find((source) => source.name === tree.run.source)?.capabilities.logs ?? false;
 		main = (
-			<DetailView run={tree.run} rows={tree.rows} cursor={tree.cursor} height={treeRows} highlights={snapshot.highlights} logs={logs} loading={tree.loading} />
+			<DetailView
+				run={tree.run}
+				rows={tree.rows}
+				cursor={tree.cursor}
+				height={treeRows}
+				highlights={snapshot.highlights}
+				logs={logs}
+				loading={tree.loading}
+				// The tree is fetched apart from the list: once it has come, its own fetches say whether it is stale.
+				staleSince={snapshot.detail?.run ? detailStaleSince(snapshot.detail) : (stale.get(tree.run.source) ?? null)}
+			/>
 		);
 	} else {
 		main = (
@@ -175,6 +187,7 @@ export function Screen({store, snapshot, clock, notify, terminal, onQuit}: Scree
 					height={listRows}
 					highlights={snapshot.highlights}
 					watched={snapshot.watched}
+					stale={stale}
 					empty={snapshot.runs.length === 0 ? 'no runs yet' : 'no runs match the filter'}
 				/>
 			</>

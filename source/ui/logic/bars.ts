@@ -1,5 +1,6 @@
 import type {ProviderErrorFields} from '../../model/errors.js';
 import {errorSummary} from '../../model/errors.js';
+import {sourceStaleSince} from '../../store/staleness.js';
 import type {SourceState, StoreSnapshot, TransitionEvent} from '../../store/types.js';
 import type {Part} from './compose.js';
 import type {Tone} from './paint.js';
@@ -38,6 +39,16 @@ export function rateText(source: SourceState, now: number): string {
 	const rate = source.rate;
 	if (!rate || rate.remaining === null) return '';
 	return rate.limit === null ? `(${rate.remaining} left)` : `(${rate.remaining}/${rate.limit})`;
+}
+
+/** By source name: clock ms of the data shown, for each source that cannot be read now. */
+export function staleSources(sources: readonly SourceState[]): ReadonlyMap<string, number> {
+	const stale = new Map<string, number>();
+	for (const source of sources) {
+		const since = sourceStaleSince(source);
+		if (since !== null) stale.set(source.name, since);
+	}
+	return stale;
 }
 
 /** The header's left side: "citop", then each source with its health and rate budget. */

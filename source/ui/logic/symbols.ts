@@ -9,6 +9,8 @@ export interface Symbols {
 	changed: string;
 	/** Marks a watched run. */
 	watched: string;
+	/** Marks a row whose source cannot be read now: what it shows is as of the last good answer. */
+	stale: string;
 	open: string;
 	closed: string;
 	ellipsis: string;
@@ -32,6 +34,7 @@ export const UNICODE_SYMBOLS: Symbols = {
 	spinner: ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'],
 	changed: '»',
 	watched: '●',
+	stale: '≈',
 	open: '▾',
 	closed: '▸',
 	ellipsis: '…',
@@ -52,6 +55,7 @@ export const ASCII_SYMBOLS: Symbols = {
 	spinner: ['*'],
 	changed: '!',
 	watched: '@',
+	stale: '~',
 	open: 'v',
 	closed: '>',
 	ellipsis: '~',
@@ -72,9 +76,9 @@ export function symbolsFor(ascii: boolean): Symbols {
 	return ascii ? ASCII_SYMBOLS : UNICODE_SYMBOLS;
 }
 
-/** The glyph beside a status word; running ones turn with the shared spinner frame. */
-export function glyphFor(status: Status, ascii: boolean, frame: number): string {
-	if (status !== 'running') return statusGlyph(status, ascii);
+/** The glyph beside a status word; running ones turn with the shared spinner frame (still when `frame` is null: stale data). */
+export function glyphFor(status: Status, ascii: boolean, frame: number | null): string {
+	if (status !== 'running' || frame === null) return statusGlyph(status, ascii);
 	const {spinner} = symbolsFor(ascii);
 	return spinner[frame % spinner.length] ?? statusGlyph(status, ascii);
 }
