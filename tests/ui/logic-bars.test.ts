@@ -67,7 +67,7 @@ describe('footer', () => {
 		});
 		const texts = footerParts(store.getSnapshot(), null, null, now, symbols).map((part) => part.text);
 		expect(texts[0]).toMatch(/^deploy #5751 running → failed \d\d:\d\d:\d\d$/);
-		expect(texts.slice(1)).toEqual(['data 2s old', 'next poll 1s', 'deploy: server error 502, request req-42']);
+		expect(texts.slice(1)).toEqual(['data 2s old', 'next poll 1s', 'deploy: server: the server failed (502) on GET /runs (request id req-42) — try again later']);
 	});
 
 	it('names the source each figure is about when several are in view', () => {
@@ -91,6 +91,16 @@ describe('footer', () => {
 		expect(footerParts(store.getSnapshot(), null, null, now, symbols).map((part) => part.text)).toContain('staging (40/1000)');
 		expect(footerParts(store.getSnapshot(), 'prod', null, now, symbols).map((part) => part.text)).toContain('prod (812/1000)');
 		expect(footerParts(store.getSnapshot(), 'deploy', null, now, symbols).map((part) => part.text).join(' ')).not.toContain('/1000');
+	});
+
+	it('keeps a warning about the setup in view, and says a dead source in the words of citop runs', () => {
+		const network = {kind: 'network' as const, source: 'build', message: 'build: could not reach 127.0.0.1:9 (ECONNREFUSED) on GET /runs — check the network and baseUrl'};
+		const store = new FakeStore(clock, {sources: [makeSource('build', {health: 'error', lastError: network})]});
+		const texts = footerParts(store.getSnapshot(), null, null, now, symbols, ['~/c.yaml is readable by others and holds a token: chmod 600 ~/c.yaml']).map((part) => part.text);
+		expect(texts).toContain('warning: ~/c.yaml is readable by others and holds a token: chmod 600 ~/c.yaml');
+		expect(texts).toContain('build: network: could not reach 127.0.0.1:9 (ECONNREFUSED) on GET /runs — check the network and baseUrl');
+		const ascii = footerParts(store.getSnapshot(), null, null, now, symbolsFor(true)).map((part) => part.text);
+		expect(ascii).toContain('build: network: could not reach 127.0.0.1:9 (ECONNREFUSED) on GET /runs - check the network and baseUrl');
 	});
 
 	it('puts the message of an action first and says when polling is paused', () => {

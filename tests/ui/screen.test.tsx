@@ -45,7 +45,7 @@ const COLOR = /\u001b\[(?:3[0-9]|9[0-7]|4[0-9]|10[0-7])(?:;[0-9]+)*m/;
 describe('the screen', () => {
 	it('says how fresh each source is: health, rate limit, data age, next poll, last error with request id', async () => {
 		const {clock, store, now} = setup();
-		const app = await renderApp(store, clock, {columns: 160});
+		const app = await renderApp(store, clock, {columns: 240});
 		const text = app.text();
 		const [header = '', tabs = ''] = text.split('\n');
 		const wait = `rate limited, next poll ${formatClock(now + 40_000)}`;
@@ -56,7 +56,7 @@ describe('the screen', () => {
 		expect(text).toContain('prod-release data 2m old');
 		expect(text).toContain('deploy next poll 3s');
 		expect(text).toContain(`prod-release (${wait})`);
-		expect(text).toContain('prod-release: rate limited 429, request nf-7');
+		expect(text).toContain('prod-release: rate_limited: rate limited (429) on GET /runs (request id nf-7) — citop waits before asking again');
 		expect(text).toMatch(/\d\d:\d\d:\d\d/);
 	});
 

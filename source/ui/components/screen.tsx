@@ -36,6 +36,8 @@ export interface ScreenProps {
 	clock: Clock;
 	notify: Notify;
 	terminal: TerminalOut;
+	/** Warnings about the setup, kept in the footer. */
+	warnings?: readonly string[];
 	onQuit(): void;
 }
 
@@ -49,7 +51,7 @@ function safely(dispatch: Dispatch<UiAction>, clock: Clock, work: () => void): v
 }
 
 /** The whole screen: header, the current view (with a dialog under it), footer; and every key. */
-export function Screen({store, snapshot, clock, notify, terminal, onQuit}: ScreenProps) {
+export function Screen({store, snapshot, clock, notify, terminal, warnings = [], onQuit}: ScreenProps) {
 	const size = useSize();
 	const {now} = useTick();
 	const [state, dispatch] = useReducer(uiReducer, INITIAL_STATE);
@@ -224,7 +226,7 @@ export function Screen({store, snapshot, clock, notify, terminal, onQuit}: Scree
 					/>
 				) : null}
 			</Box>
-			<Footer snapshot={snapshot} tab={state.view === 'list' ? state.tab : (tree?.run.source ?? state.tab)} message={message} view={state.view} />
+			<Footer snapshot={snapshot} tab={state.view === 'list' ? state.tab : (tree?.run.source ?? state.tab)} message={message} view={state.view} warnings={warnings} />
 		</Box>
 	);
 }

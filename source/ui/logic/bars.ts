@@ -1,5 +1,5 @@
-import type {ProviderErrorFields} from '../../model/errors.js';
-import {errorSummary} from '../../model/errors.js';
+import {formatProviderError} from '../../model/errors.js';
+import {sanitizeLine} from '../../model/sanitize.js';
 import {sourceStaleSince} from '../../store/staleness.js';
 import type {SourceState, StoreSnapshot, TransitionEvent} from '../../store/types.js';
 import type {Part} from './compose.js';
@@ -82,9 +82,6 @@ function earliest(sources: readonly SourceState[], at: (source: SourceState) => 
 	return found;
 }
 
-export function describeError(source: string, error: ProviderErrorFields): string {
-	return `${source}: ${errorSummary(error)}`;
-}
 
 export interface FooterMessage {
 	text: string;
@@ -96,7 +93,14 @@ export interface FooterMessage {
  * how old the data is, when the next poll comes, and the current source's last error. With
  * several sources in view, each figure names the source it is about.
  */
-export function footerParts(snapshot: StoreSnapshot, tab: string | null, message: FooterMessage | null, now: number, symbols: Symbols): Part[] {
+export function footerParts(
+	snapshot: StoreSnapshot,
+	tab: string | null,
+	message: FooterMessage | null,
+	now: number,
+	symbols: Symbols,
+	warnings: readonly string[] = [],
+): Part[] {
 	const sources = tab === null ? snapshot.sources : snapshot.sources.filter((source) => source.name === tab);
 	const parts: Part[] = [];
 	if (message) {
@@ -122,8 +126,14 @@ export function footerParts(snapshot: StoreSnapshot, tab: string | null, message
 	const budget =
 		held ??
 		sources.filter((source) => rateText(source, now) !== '').sort((a, b) => (a.rate?.remaining ?? Infinity) - (b.rate?.remaining ?? Infinity))[0];
-	if (budget) parts.push({text: `${budget.name} ${rateText(budget, now)}`, tone: held ? 'warn' : 'muted', priority: held ? 3 : 1});
+	if (budget) parts.push({text: `${budget.name} ${rateText(budget, now)}`, tone: held ? 'warn' : 'muted', priority: held ? 2.5 : 1});
 	const failing = sources.find((source) => source.lastError !== null && source.health !== 'ok');
-	if (failing?.lastError) parts.push({text: describeError(failing.name, failing.lastError), tone: 'error', priority: 3});
+	// In the words `citop runs` uses: the host, the endpoint, what to check, the request id.
+	// A warning about the setup (a config others can read) stays until citop is restarted without it.
+	for (const warning of warnings) parts.push({text: `warning: ${sanitizeLine(warning)}`, tone: 'warn', bold: true, priority: 2.75});
+	if (failing?.lastError) {
+		const text = formatProviderError(failing.lastError, failing.name).replaceAll('—', symbols.dash);
+		parts.push({text, tone: 'error', priority: 3});
+	}
 	return parts;
 }

@@ -19,6 +19,8 @@ export interface Symbols {
 	/** The horizontal rule above the footer. */
 	rule: string;
 	dot: string;
+	/** The dash before the advice in an error line ("— check the network and baseUrl"). */
+	dash: string;
 	arrow: string;
 	/** Prefix of an error line in the run tree. */
 	error: string;
@@ -41,6 +43,7 @@ export const UNICODE_SYMBOLS: Symbols = {
 	missing: '–',
 	rule: '─',
 	dot: '·',
+	dash: '—',
 	arrow: '→',
 	error: '!',
 	up: '↑',
@@ -62,6 +65,7 @@ export const ASCII_SYMBOLS: Symbols = {
 	missing: '-',
 	rule: '-',
 	dot: '|',
+	dash: '-',
 	arrow: '->',
 	error: '!',
 	up: 'up',
