@@ -174,7 +174,9 @@ describe('a burst of 429s on Northflank', () => {
 		const lines = text.split('\n');
 		const [header = '', tabs = ''] = lines;
 		const footer = lines[lines.findIndex((line) => /^[─-]{20,}/.test(line)) + 1] ?? '';
-		return [header, tabs, footer].every((line) => new RegExp(`shop-release (STALE \\S+ )?\\(${WAIT.source}\\)`).test(line));
+		const named = new RegExp(`shop-release (STALE \\S+ )?\\(${WAIT.source}\\)`);
+		// The footer's error says why; beside it, until when.
+		return named.test(header) && named.test(tabs) && /shop-release: rate_limited: /.test(footer) && /shop-release next poll \d\d:\d\d:\d\d/.test(footer);
 	};
 
 	it('says in the header, the tabs and the footer why the source waits and until when, then is fresh again when the wait ends', async () => {

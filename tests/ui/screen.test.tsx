@@ -55,7 +55,8 @@ describe('the screen', () => {
 		expect(tabs).toContain(`prod-release (${wait})`);
 		expect(text).toContain('prod-release data 2m old');
 		expect(text).toContain('deploy next poll 3s');
-		expect(text).toContain(`prod-release (${wait})`);
+		// The footer: the error says why (in the words of citop runs), and the source says until when.
+		expect(text).toContain(`prod-release next poll ${formatClock(now + 40_000)}`);
 		expect(text).toContain('prod-release: rate_limited: rate limited (429) on GET /runs (request id nf-7) — citop waits before asking again');
 		expect(text).toMatch(/\d\d:\d\d:\d\d/);
 	});

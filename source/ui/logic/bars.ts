@@ -121,19 +121,23 @@ export function footerParts(
 		const next = earliest(sources, (source) => source.nextPollAt);
 		if (next) parts.push({text: named(next.source, `next poll ${formatUntil(next.at, now)}`), tone: 'muted', priority: 1});
 	}
-	// A source held back by its budget says why and until when; else the budget closest to running out.
-	const held = sources.find((source) => waitText(source, now) !== '');
-	const budget =
-		held ??
-		sources.filter((source) => rateText(source, now) !== '').sort((a, b) => (a.rate?.remaining ?? Infinity) - (b.rate?.remaining ?? Infinity))[0];
-	if (budget) parts.push({text: `${budget.name} ${rateText(budget, now)}`, tone: held ? 'warn' : 'muted', priority: held ? 2.5 : 1});
 	const failing = sources.find((source) => source.lastError !== null && source.health !== 'ok');
-	// In the words `citop runs` uses: the host, the endpoint, what to check, the request id.
+	// A source held back by its budget says why and until when (the failing one's error says why:
+	// its wait goes in front of it, below); else the budget closest to running out.
+	const held = sources.find((source) => waitText(source, now) !== '');
+	if (held && held !== failing) parts.push({text: `${held.name} ${rateText(held, now)}`, tone: 'warn', priority: 2.9});
+	else if (!held) {
+		const budget = sources.filter((source) => rateText(source, now) !== '').sort((a, b) => (a.rate?.remaining ?? Infinity) - (b.rate?.remaining ?? Infinity))[0];
+		if (budget) parts.push({text: `${budget.name} ${rateText(budget, now)}`, tone: 'muted', priority: 1});
+	}
 	// A warning about the setup (a config others can read) stays until citop is restarted without it.
 	for (const warning of warnings) parts.push({text: `warning: ${sanitizeLine(warning)}`, tone: 'warn', bold: true, priority: 2.75});
+	// In the words `citop runs` uses: the host, the endpoint, what to check, the request id.
 	if (failing?.lastError) {
-		const text = formatProviderError(failing.lastError, failing.name).replaceAll('—', symbols.dash);
-		parts.push({text, tone: 'error', priority: 3});
+		const error = formatProviderError(failing.lastError, failing.name).replaceAll('—', symbols.dash);
+		// One part, so a narrow line cuts the error's end rather than dropping the wait or the error.
+		const wait = failing === held && failing.wait ? `${failing.name} next poll ${formatClock(failing.wait.until)} ${symbols.dot} ` : '';
+		parts.push({text: wait + error, tone: 'error', priority: 3});
 	}
 	return parts;
 }
