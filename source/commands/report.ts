@@ -1,4 +1,3 @@
-import type {ProviderErrorFields} from '../model/errors.js';
 import {isProviderError} from '../model/errors.js';
 import {sanitizeLine, sanitizeLogLines} from '../model/sanitize.js';
 import {redactSecrets} from '../model/secrets.js';
@@ -45,16 +44,5 @@ function describeError(error: Error): string {
 	return `${fields}${error.stack ?? `${error.name}: ${error.message}`}${cause}`;
 }
 
-/** "acme/api: auth: the token was refused (401) (request id 7f3a…)". */
-export function formatProviderError(error: ProviderErrorFields, source?: string): string {
-	const name = source ?? error.source;
-	// Provider errors name their source and request id already: say each once.
-	const own = error.source ? `${sanitizeLine(error.source)}: ` : null;
-	const full = sanitizeLine(error.message);
-	const message = own && full.startsWith(own) ? full.slice(own.length) : full;
-	const provider = error.providerMessage ? sanitizeLine(error.providerMessage) : '';
-	const text = provider && !message.includes(provider) ? `${message.replace(/\.$/, '')}: ${provider}` : message;
-	const id = error.requestId ? sanitizeLine(error.requestId) : '';
-	const request = id && !message.includes(id) ? ` (request id ${id})` : '';
-	return `${name ? `${sanitizeLine(name)}: ` : ''}${error.kind}: ${text}${request}`;
-}
+// The live view says a provider's error in the same words: the formatter lives beside the error.
+export {formatProviderError} from '../model/errors.js';

@@ -65,6 +65,8 @@ async function createLiveStore(sources: readonly SourceSpec[], settings: Setting
  * Module loading is CPU on this one thread, so loading them in parallel would only delay the frame.
  */
 async function showTui(ctx: CommandContext, origin: Origin, settings: Settings, config: LoadedConfig | null): Promise<number> {
+	// Printed on stderr already, but hidden by the screen until citop ends: the footer keeps them.
+	const warnings = (config?.warnings ?? []).map((line) => ctx.reporter.redact(line));
 	const {runTui} = await import('../ui/index.js');
 	let quit = false;
 	let begin: () => void = () => {};
@@ -76,7 +78,7 @@ async function showTui(ctx: CommandContext, origin: Origin, settings: Settings, 
 	let starting: NodeJS.Immediate | null = null;
 	let code: number = EXIT.ok;
 	try {
-		const done = runTui({store: loaded, color: useColor(ctx, config), ascii: useAscii(ctx), notify: settings.notify});
+		const done = runTui({store: loaded, color: useColor(ctx, config), ascii: useAscii(ctx), notify: settings.notify, warnings});
 		// runTui has drawn and written the first frame; the screen's effects run before the loading.
 		starting = setImmediate(() => {
 			starting = null;

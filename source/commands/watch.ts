@@ -8,6 +8,7 @@ import {Transcript} from '../output/transcript.js';
 import {formatConclusion, renderRunTree, runName} from '../output/watch.js';
 import type {SourceSpec} from '../providers/types.js';
 import type {LiveStore} from '../store/index.js';
+import {detailStaleSince} from '../store/staleness.js';
 import type {StoreSnapshot} from '../store/types.js';
 import {liveStore, loadCommandConfig, loadOneSource, useAscii, useColor} from './context.js';
 import type {CommandContext} from './context.js';
@@ -128,7 +129,7 @@ export async function followRun(ctx: CommandContext, config: LoadedConfig, spec:
 			if (live) {
 				// On a terminal the error shows in the frame: a line on stderr would break the redraw.
 				const frame = progress.run
-					? renderRunTree(progress.run, {now, ascii, style, width: out.columns || 80, height: Math.max(3, (out.rows || 24) - 2)})
+					? renderRunTree(progress.run, {now, ascii, style, width: out.columns || 80, height: Math.max(3, (out.rows || 24) - 2), staleSince: detailStaleSince(snapshot.detail)})
 					: [`waiting for ${runName({source: spec.name, label: runId})}…`];
 				live.render(errorLine ? [...frame, ctx.reporter.redact(errorLine)] : frame);
 			} else {

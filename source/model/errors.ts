@@ -77,23 +77,20 @@ export function isProviderError(error: unknown): error is ProviderError {
 	return error instanceof ProviderError;
 }
 
-const KIND_WORDS: Record<ErrorKind, string> = {
-	auth: 'token refused',
-	forbidden: 'not allowed',
-	not_found: 'not found',
-	rate_limited: 'rate limited',
-	server: 'server error',
-	network: 'unreachable',
-	timeout: 'no answer',
-	bad_response: 'unexpected answer',
-	unsupported: 'not supported',
-	invalid_request: 'request rejected',
-	canceled: 'canceled',
-};
-
-/** The short form for a one-line status bar (plain ASCII of its own): what went wrong and the request id. */
-export function errorSummary(error: ProviderErrorFields): string {
-	const status = error.status ? ` ${error.status}` : '';
-	const request = error.requestId ? `, request ${sanitizeLine(error.requestId)}` : '';
-	return `${KIND_WORDS[error.kind] ?? 'error'}${status}${request}`;
+/**
+ * A provider error in one line, as the command line and the live view both say it: what went
+ * wrong, where (the host, the endpoint) and what to do, with the request id.
+ */
+export function formatProviderError(error: ProviderErrorFields, source?: string): string {
+	const name = source ?? error.source;
+	// Provider errors name their source and request id already: say each once.
+	const named = error.source ?? name;
+	const own = named ? `${sanitizeLine(named)}: ` : null;
+	const full = sanitizeLine(error.message);
+	const message = own && full.startsWith(own) ? full.slice(own.length) : full;
+	const provider = error.providerMessage ? sanitizeLine(error.providerMessage) : '';
+	const text = provider && !message.includes(provider) ? `${message.replace(/\.$/, '')}: ${provider}` : message;
+	const id = error.requestId ? sanitizeLine(error.requestId) : '';
+	const request = id && !message.includes(id) ? ` (request id ${id})` : '';
+	return `${name ? `${sanitizeLine(name)}: ` : ''}${error.kind}: ${text}${request}`;
 }

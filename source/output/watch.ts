@@ -6,7 +6,7 @@ import type {Style} from './style.js';
 import {plainStyle} from './style.js';
 import {inputsText, refText} from './table.js';
 import {pad, truncate} from './text.js';
-import {formatDuration, formatStamp, runningTime} from './time.js';
+import {formatDuration, formatSpan, formatStamp, runningTime} from './time.js';
 
 /** The run as people name it: "acme/api #1284". */
 export function runName(run: Pick<Run, 'source' | 'label'>): string {
@@ -76,6 +76,8 @@ export interface TreeOptions {
 	width: number;
 	/** At most this many lines, the headline included. */
 	height: number;
+	/** Clock ms of the tree shown while it cannot be fetched: times stop there and the headline says STALE. */
+	staleSince?: number | null;
 }
 
 const TITLE_WIDTH = 28;
@@ -84,7 +86,7 @@ const BAR_WIDTH = 10;
 function nodeLines(nodes: readonly RunNode[], depth: number, options: TreeOptions, style: Style): string[] {
 	return nodes.flatMap((node) => {
 		const title = truncate(`${'  '.repeat(depth)}${sanitizeLine(node.title)}`, TITLE_WIDTH);
-		const took = runningTime(node, options.now);
+		const took = runningTime(node, options.staleSince ?? options.now);
 		const bar = node.status === 'running' && node.progress !== null ? progressLabel(node.progress, BAR_WIDTH, options.ascii) : '';
 		const status = style.status(node.status, `${statusGlyph(node.status, options.ascii)} ${pad(statusWord(node.status, node.flags), 9)}`);
 		const error = node.status === 'failed' && node.errors[0] ? `  ${sanitizeLine(node.errors[0])}` : '';
@@ -97,7 +99,9 @@ function nodeLines(nodes: readonly RunNode[], depth: number, options: TreeOption
 /** The compact live view of one run: a headline and its tree, bounded to the terminal. */
 export function renderRunTree(run: Run, options: TreeOptions): string[] {
 	const style = options.style ?? plainStyle;
-	const head = truncate(formatRunHeadline(run, options.now), options.width);
+	const asOf = options.staleSince ?? null;
+	const stale = asOf === null ? '' : ` · STALE ${formatSpan(options.now - asOf)}`;
+	const head = truncate(formatRunHeadline(run, asOf ?? options.now) + stale, options.width);
 	const headline = style.status(run.status, `${statusGlyph(run.status, options.ascii)} `) + truncate(head, Math.max(0, options.width - 2));
 	const body = nodeLines(run.children ?? [], 0, options, style).map((line) => truncate(line, options.width));
 	const room = Math.max(1, options.height - 1);

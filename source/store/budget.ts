@@ -1,6 +1,12 @@
 import type {ProviderName} from '../model/run.js';
 import type {RateLimitInfo} from '../providers/types.js';
 
+/** Why no request may go before `until`: the server said to wait (a 429), or the request budget is spent. */
+export interface BudgetHold {
+	reason: 'rate limited' | 'budget spent';
+	until: number;
+}
+
 /** A provider's documented request allowance. */
 export interface Quota {
 	limit: number;
@@ -33,7 +39,9 @@ export const UNMETERED_PER_SECOND = 3;
  * - a known quota (Northflank's default) counts our own requests in a sliding window;
  * - without one, polls are at least 1/UNMETERED_PER_SECOND s apart (a request asked for now is not held);
  * - `x-ratelimit-remaining`/`reset` spread the requests the server says are left over the time to reset;
- * - Retry-After holds every request back until it has passed;
+ * - Retry-After holds every request back until it has passed; it outranks the window figures of the
+ *   same answer (a 429 may say "retry in 60s" beside "remaining 0, reset in 52m"), so one request
+ *   goes when it has passed and its answer brings fresh figures.
  * - no wait the server asks for lasts longer than maxWaitMs.
  */
 export class RateBudget {
@@ -106,33 +114,46 @@ export class RateBudget {
 			if (last !== undefined) at = Math.max(at, last + gap);
 		}
 		if (this.quota) {
-			const cap = Math.max(1, Math.floor(this.quota.limit * BUDGET_SHARE));
+			const cap = this.cap(this.quota);
 			// Pages and retries cost more than one request per take: widen the spacing by that ratio.
 			const perTake = this.takes.length > 0 ? Math.max(1, this.answers.length / this.takes.length) : 1;
 			gap = (this.quota.windowMs / cap) * perTake;
 			if (last !== undefined) at = Math.max(at, last + gap);
-			const used = Math.max(this.takes.length, this.answers.length);
-			if (used >= cap) {
-				const oldest = Math.min(this.takes[0] ?? Infinity, this.answers[0] ?? Infinity);
-				at = Math.max(at, oldest + this.quota.windowMs);
-			}
 		}
-		const server = this.server;
-		const own = at;
-		if (server) {
-			if (server.retryAfterMs !== null) at = Math.max(at, server.observedAt + server.retryAfterMs);
-			if (server.remaining !== null && server.resetAt !== null && server.resetAt > now) {
-				const left = Math.floor(server.remaining * BUDGET_SHARE) - this.takesSince(server.observedAt);
-				if (left <= 0) at = Math.max(at, server.resetAt);
-				else if (last !== undefined) {
-					gap = Math.max(gap, (server.resetAt - last) / left);
-					at = Math.max(at, last + (server.resetAt - last) / left);
-				}
-			}
-			// However long the server asks for, citop asks again within maxWaitMs of its answer.
-			at = Math.max(own, Math.min(at, server.observedAt + this.maxWaitMs));
+		const window = this.serverWindow(now);
+		if (window && window.left > 0 && last !== undefined) {
+			gap = Math.max(gap, (window.resetAt - last) / window.left);
+			at = Math.max(at, last + (window.resetAt - last) / window.left);
 		}
+		const hold = this.hold(now);
+		if (hold) at = Math.max(at, hold.until);
 		return {at, gap: Math.min(gap, this.maxWaitMs)};
+	}
+
+	/** What holds every request back beyond the usual pacing, and until when; null when nothing does. */
+	hold(now: number): BudgetHold | null {
+		this.prune(now);
+		let hold: BudgetHold | null = null;
+		const server = this.server;
+		if (server?.retryAfterMs != null) {
+			const until = server.observedAt + server.retryAfterMs;
+			if (until > now) hold = {reason: 'rate limited', until};
+		} else {
+			const window = this.serverWindow(now);
+			if (server && window && window.left <= 0) {
+				// However long the server asks for, citop asks again within maxWaitMs of its answer.
+				const until = Math.min(window.resetAt, server.observedAt + this.maxWaitMs);
+				if (until > now) hold = {reason: 'budget spent', until};
+			}
+		}
+		if (this.quota) {
+			const cap = this.cap(this.quota);
+			if (Math.max(this.takes.length, this.answers.length) >= cap) {
+				const until = Math.min(this.takes[0] ?? Infinity, this.answers[0] ?? Infinity) + this.quota.windowMs;
+				if (until > now && (!hold || until > hold.until)) hold = {reason: 'budget spent', until};
+			}
+		}
+		return hold;
 	}
 
 	/** Counts a request that went regardless (a user's trigger or abort). */
@@ -158,6 +179,17 @@ export class RateBudget {
 			resetAt: info.resetAt ?? (info.retryAfterMs !== null ? (previous?.resetAt ?? null) : null),
 		};
 		this.prune(info.observedAt);
+	}
+
+	private cap(quota: Quota): number {
+		return Math.max(1, Math.floor(quota.limit * BUDGET_SHARE));
+	}
+
+	/** Until the server's window resets (when no Retry-After outranks it), the share of what it says remains that we may still take. */
+	private serverWindow(now: number): {left: number; resetAt: number} | null {
+		const server = this.server;
+		if (!server || server.retryAfterMs !== null || server.remaining === null || server.resetAt === null || server.resetAt <= now) return null;
+		return {left: Math.floor(server.remaining * BUDGET_SHARE) - this.takesSince(server.observedAt), resetAt: server.resetAt};
 	}
 
 	private takesSince(at: number): number {

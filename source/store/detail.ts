@@ -58,10 +58,10 @@ export class RunTree extends Polled<Run> {
 		this.loop.runNow();
 	}
 
-	/** Fetches now: a manual refresh, an abort, a way out of the auth state. */
-	refresh(): void {
+	/** Fetches now: a manual refresh (`force`: whatever the budget says), an abort, a way out of the auth state. */
+	refresh(force = false): void {
 		this.authStopped = false;
-		if (!this.paused) this.loop.runNow();
+		if (!this.paused) this.loop.runNow(force);
 	}
 
 	resume(): void {

@@ -75,9 +75,9 @@ export class LogFollower extends Polled<LogChunk> {
 		if (!this.paused) this.loop.runNow();
 	}
 
-	/** Reads now (the user asked for a refresh). */
-	refresh(): void {
-		if (this.ref !== null && !this.done && !this.paused) this.loop.runNow();
+	/** Reads now; `force` when the user asked, so the budget does not hold it. */
+	refresh(force = false): void {
+		if (this.ref !== null && !this.done && !this.paused) this.loop.runNow(force);
 	}
 
 	resume(): void {

@@ -24,7 +24,8 @@ export class PollLoop<T> {
 	private timer: TimerHandle | null = null;
 	private controller: AbortController | null = null;
 	private flight: Promise<void> | null = null;
-	private rerun = false;
+	/** Asked for again while a request was out: 'force' when the user asked, so the budget does not hold it. */
+	private rerun: false | 'urgent' | 'force' = false;
 	private stopped = false;
 
 	constructor(
@@ -53,15 +54,18 @@ export class PollLoop<T> {
 		this.setTimer(Math.max(now + Math.max(0, delayMs), this.budget.nextAllowedAt(now, this)));
 	}
 
-	/** A request now, or right after the one in flight; the budget may still hold it back. */
-	runNow(): void {
+	/**
+	 * A request now, or right after the one in flight. The budget may still hold it back, unless
+	 * `force`: the user asked for it, so it goes whatever the budget says (and counts in it).
+	 */
+	runNow(force = false): void {
 		if (this.stopped) return;
 		if (this.flight) {
-			this.rerun = true;
+			this.rerun = force || this.rerun === 'force' ? 'force' : 'urgent';
 			return;
 		}
 		this.clearTimer();
-		this.fire(true);
+		this.fire(true, force);
 	}
 
 	/** Drops the timer and the request in flight (its answer is ignored); the loop can run again. */
@@ -81,12 +85,15 @@ export class PollLoop<T> {
 	}
 
 	/** `urgent`: asked for now (start, refresh, a run opened), so it goes first when the budget holds it back. */
-	private fire(urgent = false): void {
+	private fire(urgent = false, force = false): void {
 		this.timer = null;
 		this.nextAt = null;
 		if (this.stopped) return;
 		const now = this.clock.now();
-		if (!this.budget.tryTake(now, this, urgent || this.watched)) {
+		if (force) {
+			this.budget.leave(this);
+			this.budget.record(now);
+		} else if (!this.budget.tryTake(now, this, urgent || this.watched)) {
 			this.setTimer(this.budget.nextAllowedAt(now, this));
 			return;
 		}
@@ -112,8 +119,9 @@ export class PollLoop<T> {
 		const delay = controller.signal.aborted ? null : this.task.settle(outcome);
 		if (this.stopped) return;
 		if (this.rerun) {
+			const force = this.rerun === 'force';
 			this.rerun = false;
-			this.fire(true);
+			this.fire(true, force);
 		} else if (delay !== null) {
 			this.schedule(delay);
 		} else {

@@ -8,7 +8,7 @@ import type {Outcome} from './loop.js';
 import {DEEP_EVERY_MS, FIRST_PAGE_RUNS, mergeFirstPage} from './pages.js';
 import {Polled} from './polled.js';
 import {backoffDelay, errorFields, isAuthError, pollDelay} from './schedule.js';
-import type {SourceHealth, SourceState, StoreSettings} from './types.js';
+import type {SourceHealth, SourceState, SourceWait, StoreSettings} from './types.js';
 
 export interface PollerHost {
 	clock: Clock;
@@ -71,8 +71,11 @@ export class SourcePoller extends Polled<Run[]> {
 		if (!this.paused) this.loop.runNow();
 	}
 
-	/** Polls now (or right after the request in flight); also leaves the auth state. */
-	refresh(): void {
+	/**
+	 * Polls now (or right after the request in flight); also leaves the auth state. `force`: the
+	 * user asked, so the poll goes whatever the budget says.
+	 */
+	refresh(force = false): void {
 		this.deepWanted = true;
 		if (this.authStopped) {
 			this.authStopped = false;
@@ -80,7 +83,7 @@ export class SourcePoller extends Polled<Run[]> {
 			this.health = this.loaded ? 'stale' : 'loading';
 			this.changed();
 		}
-		this.loop.runNow();
+		this.loop.runNow(force);
 	}
 
 	resume(): void {
@@ -101,9 +104,17 @@ export class SourcePoller extends Polled<Run[]> {
 			lastError: this.lastError,
 			nextPollAt: this.loop.nextAt,
 			rate: this.budget.rate,
+			wait: this.wait(),
 			runCount: this.runs.length,
 		};
 		return this.state;
+	}
+
+	/** What holds the next poll back beyond the usual interval, if anything. */
+	private wait(): SourceWait | null {
+		const at = this.loop.nextAt;
+		const hold = this.paused || at === null ? null : this.budget.hold(this.host.clock.now());
+		return hold && at !== null ? {reason: hold.reason, until: at} : null;
 	}
 
 	/** Rate figures (shared budget) or the run count moved. */

@@ -97,9 +97,10 @@ export class StoreCore implements LiveStore {
 	refresh(source?: string): void {
 		if (!this.started || this.stopped) return;
 		const matches = (name: string): boolean => source === undefined || name === source;
-		for (const poller of this.pollers) if (matches(poller.name)) poller.refresh();
-		for (const tree of this.trees.values()) if (matches(tree.client.name)) tree.refresh();
-		if (this.follower && matches(parseRunKey(this.follower.runKey).source)) this.follower.refresh();
+		// The user asked: one request each, now, whatever the budget says.
+		for (const poller of this.pollers) if (matches(poller.name)) poller.refresh(true);
+		for (const tree of this.trees.values()) if (matches(tree.client.name)) tree.refresh(true);
+		if (this.follower && matches(parseRunKey(this.follower.runKey).source)) this.follower.refresh(true);
 	}
 
 	pause(): void {

@@ -2,6 +2,7 @@ import type {ProviderErrorFields} from '../model/errors.js';
 import type {ProviderName, Run} from '../model/run.js';
 import type {Status} from '../model/status.js';
 import type {Capabilities, RateLimitInfo, TriggerRequest} from '../providers/types.js';
+import type {BudgetHold} from './budget.js';
 
 /**
  * loading: no answer yet; ok: fresh; stale: the last poll failed, the data shown is older;
@@ -22,7 +23,17 @@ export interface SourceState {
 	nextPollAt: number | null;
 	/** The last rate-limit figures the server sent for this source's budget. */
 	rate: RateLimitInfo | null;
+	/**
+	 * Why the next poll waits beyond the usual interval (the server said to wait, or the request
+	 * budget is spent) and when it goes (clock ms); null when nothing holds it back.
+	 */
+	wait: SourceWait | null;
 	runCount: number;
+}
+
+export interface SourceWait {
+	reason: BudgetHold['reason'];
+	until: number;
 }
 
 export type ChangeKind = 'added' | 'status' | 'progress';

@@ -21,6 +21,8 @@ export interface AppProps {
 	size?: Size;
 	/** Where the bell, notifications and clipboard go; the process's stdout unless given. */
 	terminal?: TerminalOut;
+	/** Warnings about the setup (a config readable by others), kept in the footer. */
+	warnings?: readonly string[];
 }
 
 const processTerminal: TerminalOut = terminalOut((data) => {
@@ -28,14 +30,14 @@ const processTerminal: TerminalOut = terminalOut((data) => {
 });
 
 /** citop's full screen: the store's runs, live. */
-export function App({store, color, ascii, notify, onQuit, clock = systemClock, size, terminal = processTerminal}: AppProps) {
+export function App({store, color, ascii, notify, onQuit, clock = systemClock, size, terminal = processTerminal, warnings = []}: AppProps) {
 	const ticker = useTicker(clock);
 	const snapshot = useSnapshot(store, ticker);
 	return (
 		<ThemeProvider color={color} ascii={ascii}>
 			<SizeProvider fixed={size}>
 				<TickProvider ticker={ticker}>
-					<Screen store={store} snapshot={snapshot} clock={clock} notify={notify} terminal={terminal} onQuit={onQuit} />
+					<Screen store={store} snapshot={snapshot} clock={clock} notify={notify} terminal={terminal} warnings={warnings} onQuit={onQuit} />
 				</TickProvider>
 			</SizeProvider>
 		</ThemeProvider>

@@ -26,6 +26,8 @@ export interface TuiOptions {
 	stdin?: NodeJS.ReadStream;
 	stdout?: NodeJS.WriteStream;
 	clock?: Clock;
+	/** What citop warned of on stderr before the screen came up (a config readable by others): the footer keeps it in view. */
+	warnings?: readonly string[];
 }
 
 /** Exit codes for the signals that end the screen: 128 + the signal's number, as shells report them. */
@@ -117,6 +119,7 @@ export function runTui(options: TuiOptions): Promise<number> {
 				notify={options.notify}
 				clock={clock}
 				terminal={terminal}
+				warnings={options.warnings}
 				onQuit={() => finish(0)}
 			/>
 		);

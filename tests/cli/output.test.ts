@@ -152,6 +152,11 @@ describe('watch output', () => {
 		expect(lines[1]).toMatch(/^\* running\s+build\s+#{6}\.{4}\s+64%\s+1:58$/);
 		expect(lines[2]).toMatch(/^\+ success\s+ {2}compile\s+0:41$/);
 		expect(lines[3]).toMatch(/^\. queued\s+deploy$/);
+		// The tree could not be fetched for the last minute: times stop at the last answer, and the headline says so.
+		const stale = renderRunTree(makeRun({id: '1284', children}), {now: NOW, ascii: true, width: 100, height: 10, staleSince: NOW - 60_000});
+		expect(stale[0]).toBe('* acme/api #1284 · fix the build · main 3f2a91c · push by ann · running 1:04 · STALE 1m');
+		expect(stale[1]).toMatch(/^\* running\s+build\s+#{6}\.{4}\s+64%\s+0:58$/);
+		expect(stale[2]).toMatch(/^\+ success\s+ {2}compile\s+0:41$/);
 		const short = renderRunTree(makeRun({id: '1284', children}), {now: NOW, ascii: true, width: 40, height: 3});
 		expect(short).toHaveLength(3);
 		expect(short[2]).toBe('  … 2 more');

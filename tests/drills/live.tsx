@@ -86,6 +86,8 @@ export async function startLive(drill: DrillSim, options: LiveOptions) {
 		sources,
 		source,
 		waitFor,
+		/** Types keys into the App. */
+		press: (keys: string) => instance.stdin.write(keys),
 		/** Every source fresh, on screen and in the store. */
 		allFresh: (timeoutMs = 10_000) =>
 			waitFor(() => sources().every((item) => item.health === 'ok') && options.sources.every((name) => headerWord(text(), name) === 'ok'), 'every source fresh', timeoutMs),

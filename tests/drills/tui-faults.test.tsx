@@ -166,23 +166,43 @@ describe.each(CASES)('the live view through $name', ({fault, failing = SOURCES, 
 	});
 });
 
-// The simulator's Northflank reports its hourly budget spent on every 429 (remaining 0, reset at
-// the end of the hour), as the real API does when the budget runs out: citop waits for the reset,
-// but, as for any wait a server asks for, no longer than maxBackoff.
-describe('a 429 storm on Northflank, whose answers say the hourly budget is spent', () => {
-	it('shows the source stale and rate limited, and asks again within maxBackoff, the others unaffected', async () => {
+// A 429 says when requests may go again (Retry-After, with the budget reported spent until then):
+// citop waits that long, says so wherever the source is named, and polls again when it has passed.
+describe('a burst of 429s on Northflank', () => {
+	const WAIT = /rate limited, next poll \d\d:\d\d:\d\d/;
+	const saysWhy = (text: string): boolean => {
+		const lines = text.split('\n');
+		const [header = '', tabs = ''] = lines;
+		const footer = lines[lines.findIndex((line) => /^[─-]{20,}/.test(line)) + 1] ?? '';
+		const named = new RegExp(`shop-release (STALE \\S+ )?\\(${WAIT.source}\\)`);
+		// The footer's error says why; beside it, until when.
+		return named.test(header) && named.test(tabs) && /shop-release: rate_limited: /.test(footer) && /shop-release next poll \d\d:\d\d:\d\d/.test(footer);
+	};
+
+	it('says in the header, the tabs and the footer why the source waits and until when, then is fresh again when the wait ends', async () => {
 		await live.allFresh();
-		drill.setFault({kind: 'status', status: 429, retryAfterSec: 1}, 'northflank');
+		drill.setFault({kind: 'status', status: 429, retryAfterSec: 2, count: 3}, 'northflank');
+		await live.waitFor((text) => live.source('shop-release').wait !== null && saysWhy(text), 'shop-release waiting, and saying why', STALE_MS);
+		expect(live.source('shop-release')).toMatchObject({health: 'stale', wait: {reason: 'rate limited'}});
+		// Three answers of 429, two seconds apart at most each, then the next poll is answered.
+		await live.waitFor(() => live.source('shop-release').health === 'ok', 'shop-release fresh again', 3 * (2_000 + IN_FLIGHT) + SLACK);
+		await live.waitFor((text) => !WAIT.test(text), 'the wait gone from the screen', 2_000);
+		expect(live.source('acme/api').health).toBe('ok');
+		expect(live.quits()).toBe(0);
+	});
+
+	it('polls at once when the user presses r, whatever the wait, with one request', async () => {
+		await live.allFresh();
+		drill.setFault({kind: 'status', status: 429, retryAfterSec: 600}, 'northflank');
 		try {
-			await live.waitFor((text) => live.source('shop-release').health === 'stale' && headerWord(text, 'shop-release') === 'STALE', 'shop-release stale', STALE_MS);
+			await live.waitFor((text) => live.source('shop-release').wait !== null && saysWhy(text), 'shop-release held for ten minutes', STALE_MS);
 		} finally {
 			drill.setFault(null, 'northflank');
 		}
-		expect(live.source('shop-release').rate?.remaining).toBe(0);
-		expect(live.text()).toMatch(new RegExp(`shop-release STALE \\S+ \\((0/${NORTHFLANK_PER_HOUR}|rate limited, retry in [^)]+)\\)`));
 		const asked = drill.sim.requestCount('northflank');
-		await live.waitFor(() => drill.sim.requestCount('northflank') > asked, 'Northflank asked again', (DRILL_SETTINGS.maxBackoffMs ?? 0) + IN_FLIGHT + SLACK);
-		expect(live.source('acme/api').health).toBe('ok');
+		live.press('r');
+		await live.waitFor(() => live.source('shop-release').health === 'ok', 'shop-release fresh after r', IN_FLIGHT + SLACK);
+		expect(drill.sim.requestCount('northflank')).toBe(asked + 1);
 		expect(live.quits()).toBe(0);
 	});
 });

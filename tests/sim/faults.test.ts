@@ -20,7 +20,7 @@ describe('faults', () => {
 	});
 
 	it('answers error statuses with each provider’s own error body and Retry-After', async () => {
-		const {sim} = await startTestSim();
+		const {sim, clock} = await startTestSim();
 		sim.setFault('all', {kind: 'status', status: 503, retryAfterSec: 7});
 		const sc = await call(sim, 'sourcecraft', PATHS.sourcecraft);
 		expect(sc.status).toBe(503);
@@ -38,6 +38,15 @@ describe('faults', () => {
 		expect(limited.status).toBe(429);
 		expect(limited.headers.get('retry-after')).toBe(date);
 		expect(limited.headers.get('x-ratelimit-remaining')).toBe('0');
+		// Nothing left until the Retry-After, not until the end of the hour.
+		sim.setFault('northflank', {kind: 'status', status: 429, retryAfterSec: new Date(clock.now() + 90_000).toUTCString()});
+		expect((await call(sim, 'northflank', PATHS.northflank)).headers.get('x-ratelimit-reset')).toBe('90');
+		sim.setFault('northflank', {kind: 'status', status: 429, retryAfterSec: 60, count: 1});
+		const burst = await call(sim, 'northflank', PATHS.northflank);
+		expect([burst.headers.get('retry-after'), burst.headers.get('x-ratelimit-remaining'), burst.headers.get('x-ratelimit-reset')]).toEqual(['60', '0', '60']);
+		const after = await call(sim, 'northflank', PATHS.northflank);
+		expect(after.status).toBe(200);
+		expect(Number(after.headers.get('x-ratelimit-remaining'))).toBeGreaterThan(0);
 		sim.setFault('wercker', {kind: 'status', status: 429});
 		expect((await call(sim, 'wercker', PATHS.wercker)).headers.get('retry-after')).toBe('30');
 		sim.setFault('all', {kind: 'status', status: 500});

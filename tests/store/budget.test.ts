@@ -115,6 +115,22 @@ describe('RateBudget', () => {
 		expect(reset.nextAllowedAt(6_000)).toBe(305_000);
 	});
 
+	it("lets one request go once a 429's Retry-After has passed, though the same answer said the hour's budget was spent", () => {
+		const budget = new RateBudget(defaultQuota('northflank'));
+		budget.observe(info({limit: 1000, remaining: 0, resetAt: 3_101_000, retryAfterMs: 60_000, observedAt: 0}));
+		expect(budget.hold(1_000)).toEqual({reason: 'rate limited', until: 60_000});
+		expect(budget.nextAllowedAt(1_000)).toBe(60_000);
+		expect(budget.tryTake(60_000)).toBe(true);
+		expect(budget.hold(60_000)).toBeNull();
+	});
+
+	it('says the budget is spent, and until when, when nothing remains', () => {
+		const budget = new RateBudget(defaultQuota('northflank'));
+		budget.observe(info({limit: 1000, remaining: 0, resetAt: 600_000, observedAt: 1_000}));
+		expect(budget.hold(1_000)).toEqual({reason: 'budget spent', until: 600_000});
+		expect(budget.hold(600_000)).toBeNull();
+	});
+
 	it('counts the pages and retries the client reports, slowing down to stay under the quota', () => {
 		const budget = new RateBudget(defaultQuota('northflank'));
 		// Every poll costs three requests (three pages).

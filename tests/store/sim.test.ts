@@ -206,3 +206,38 @@ describe('against the simulator', () => {
 		for (const line of log.lines) expect(line).not.toMatch(/[\u0000-\u0008\u001b]/);
 	});
 });
+
+describe('a short 429 burst on Northflank', () => {
+	it('waits what the answers say, then polls again and recovers; the sources say why they wait and until when', async () => {
+		const {sim, store, advance, source, clock} = await setup(by('northflank'));
+		store.start();
+		await advance(10_000);
+		const names = store.getSnapshot().sources.map((item) => item.name);
+		sim.setFault('northflank', {kind: 'status', status: 429, retryAfterSec: 60, count: 3});
+		store.refresh();
+		await store.settled();
+		for (const name of names) {
+			expect(source(name)).toMatchObject({health: 'stale', wait: {reason: 'rate limited', until: clock.now() + 60_000}});
+			expect(source(name).nextPollAt).toBe(clock.now() + 60_000);
+		}
+		await advance(10 * 60_000);
+		for (const name of names) expect(source(name)).toMatchObject({health: 'ok', lastError: null, wait: null});
+		expect(source(names[0]!).rate?.remaining).toBeGreaterThan(900);
+	});
+
+	it('polls at once on refresh, one request per source, whatever the budget says', async () => {
+		const {sim, store, source} = await setup((spec) => spec.provider === 'northflank' && spec.name === 'shop-release');
+		store.start();
+		await store.settled();
+		sim.setFault('northflank', {kind: 'status', status: 429, retryAfterSec: 3_000});
+		store.refresh();
+		await store.settled();
+		expect(source('shop-release').wait).toMatchObject({reason: 'rate limited'});
+		sim.setFault('northflank', null);
+		const asked = sim.requestCount('northflank');
+		store.refresh();
+		await store.settled();
+		expect(sim.requestCount('northflank')).toBe(asked + 1);
+		expect(source('shop-release')).toMatchObject({health: 'ok', wait: null});
+	});
+});

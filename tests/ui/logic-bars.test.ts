@@ -39,11 +39,12 @@ describe('header', () => {
 		expect(healthText(makeSource('a', {health: 'paused'}), now).text).toBe('paused');
 	});
 
-	it('shows the rate budget, or the wait a rate limit imposes', () => {
+	it('shows the rate budget, or why the source waits and until when', () => {
 		const rate = {limit: 1000, remaining: 812, resetAt: null, retryAfterMs: null, observedAt: now};
 		expect(rateText(makeSource('nf', {rate}), now)).toBe('(812/1000)');
-		expect(rateText(makeSource('nf', {rate: {...rate, retryAfterMs: 40_000}}), now)).toBe('(rate limited, retry in 40s)');
-		expect(rateText(makeSource('nf', {rate: {...rate, retryAfterMs: 40_000}}), now + 50_000)).toBe('(812/1000)');
+		const held = makeSource('nf', {rate, wait: {reason: 'budget spent', until: now + 40_000}});
+		expect(rateText(held, now)).toBe(`(budget spent, next poll ${formatClock(now + 40_000)})`);
+		expect(rateText(held, now + 50_000)).toBe('(812/1000)');
 		expect(rateText(makeSource('w'), now)).toBe('');
 	});
 
@@ -66,7 +67,20 @@ describe('footer', () => {
 		});
 		const texts = footerParts(store.getSnapshot(), null, null, now, symbols).map((part) => part.text);
 		expect(texts[0]).toMatch(/^deploy #5751 running → failed \d\d:\d\d:\d\d$/);
-		expect(texts.slice(1)).toEqual(['data 2s old', 'next poll 1s', 'deploy: server error 502, request req-42']);
+		expect(texts.slice(1)).toEqual(['data 2s old', 'next poll 1s', 'deploy: server: the server failed (502) on GET /runs (request id req-42) — try again later']);
+	});
+
+	it('names the source each figure is about when several are in view', () => {
+		const store = new FakeStore(clock, {
+			sources: [
+				makeSource('acme/api', {lastSuccessAt: now - 1_000, nextPollAt: now + 1_000}),
+				makeSource('shop-release', {lastSuccessAt: now - 35_000, nextPollAt: now + 60_000, wait: {reason: 'rate limited', until: now + 60_000}}),
+			],
+		});
+		const texts = footerParts(store.getSnapshot(), null, null, now, symbols).map((part) => part.text);
+		expect(texts).toEqual(['shop-release data 35s old', 'acme/api next poll 1s', `shop-release (rate limited, next poll ${formatClock(now + 60_000)})`]);
+		const one = footerParts(store.getSnapshot(), 'shop-release', null, now, symbols).map((part) => part.text);
+		expect(one).toEqual(['data 35s old', 'next poll 1m', `shop-release (rate limited, next poll ${formatClock(now + 60_000)})`]);
 	});
 
 	it('shows the request budget closest to running out among the sources in view', () => {
@@ -77,6 +91,16 @@ describe('footer', () => {
 		expect(footerParts(store.getSnapshot(), null, null, now, symbols).map((part) => part.text)).toContain('staging (40/1000)');
 		expect(footerParts(store.getSnapshot(), 'prod', null, now, symbols).map((part) => part.text)).toContain('prod (812/1000)');
 		expect(footerParts(store.getSnapshot(), 'deploy', null, now, symbols).map((part) => part.text).join(' ')).not.toContain('/1000');
+	});
+
+	it('keeps a warning about the setup in view, and says a dead source in the words of citop runs', () => {
+		const network = {kind: 'network' as const, source: 'build', message: 'build: could not reach 127.0.0.1:9 (ECONNREFUSED) on GET /runs — check the network and baseUrl'};
+		const store = new FakeStore(clock, {sources: [makeSource('build', {health: 'error', lastError: network})]});
+		const texts = footerParts(store.getSnapshot(), null, null, now, symbols, ['~/c.yaml is readable by others and holds a token: chmod 600 ~/c.yaml']).map((part) => part.text);
+		expect(texts).toContain('warning: ~/c.yaml is readable by others and holds a token: chmod 600 ~/c.yaml');
+		expect(texts).toContain('build: network: could not reach 127.0.0.1:9 (ECONNREFUSED) on GET /runs — check the network and baseUrl');
+		const ascii = footerParts(store.getSnapshot(), null, null, now, symbolsFor(true)).map((part) => part.text);
+		expect(ascii).toContain('build: network: could not reach 127.0.0.1:9 (ECONNREFUSED) on GET /runs - check the network and baseUrl');
 	});
 
 	it('puts the message of an action first and says when polling is paused', () => {

@@ -1,5 +1,6 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import {TICK_MS} from '../../source/ui/hooks/tick.js';
+import {formatClock} from '../../source/ui/logic/time.js';
 import stringWidth from 'string-width';
 import {ManualClock} from '../../source/model/clock.js';
 import {runKey} from '../../source/model/run.js';
@@ -22,6 +23,8 @@ function setup(runs?: (now: number) => Run[]) {
 				lastSuccessAt: now - 120_000,
 				lastError: {kind: 'rate_limited', status: 429, message: 'prod-release: rate limited (429) on GET /runs (request id nf-7) — citop waits before asking again', requestId: 'nf-7'},
 				rate: {limit: 1000, remaining: 0, resetAt: null, retryAfterMs: 40_000, observedAt: now},
+				nextPollAt: now + 40_000,
+				wait: {reason: 'rate limited', until: now + 40_000},
 			}),
 		],
 		runs: runs?.(now) ?? [
@@ -41,15 +44,20 @@ const COLOR = /\u001b\[(?:3[0-9]|9[0-7]|4[0-9]|10[0-7])(?:;[0-9]+)*m/;
 
 describe('the screen', () => {
 	it('says how fresh each source is: health, rate limit, data age, next poll, last error with request id', async () => {
-		const {clock, store} = setup();
-		const app = await renderApp(store, clock);
+		const {clock, store, now} = setup();
+		const app = await renderApp(store, clock, {columns: 240});
 		const text = app.text();
-		expect(text).toContain('citop');
-		expect(text).toContain('deploy ok');
-		expect(text).toContain('prod-release STALE 2m (rate limited, retry in 40s)');
-		expect(text).toContain('data 2m old');
-		expect(text).toContain('next poll 3s');
-		expect(text).toContain('prod-release: rate limited 429, request nf-7');
+		const [header = '', tabs = ''] = text.split('\n');
+		const wait = `rate limited, next poll ${formatClock(now + 40_000)}`;
+		expect(header).toContain('citop');
+		expect(header).toContain('deploy ok');
+		expect(header).toContain(`prod-release STALE 2m (${wait})`);
+		expect(tabs).toContain(`prod-release (${wait})`);
+		expect(text).toContain('prod-release data 2m old');
+		expect(text).toContain('deploy next poll 3s');
+		// The footer: the error says why (in the words of citop runs), and the source says until when.
+		expect(text).toContain(`prod-release next poll ${formatClock(now + 40_000)}`);
+		expect(text).toContain('prod-release: rate_limited: rate limited (429) on GET /runs (request id nf-7) — citop waits before asking again');
 		expect(text).toMatch(/\d\d:\d\d:\d\d/);
 	});
 

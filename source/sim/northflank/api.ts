@@ -9,7 +9,7 @@ import {NORTHFLANK_PROJECT, NORTHFLANK_TEAM} from '../worlds.js';
 import type {NfRequest, NfRunPlan} from './plan.js';
 import {northflankPlanner} from './plan.js';
 import {checkListQuery, checkStartBody, encodeCursor} from './query.js';
-import {RateLimiter} from './ratelimit.js';
+import {RateLimiter, secondsUntil} from './ratelimit.js';
 import {flowTag, parseRunId, renderOptions, renderRun, runId} from './render.js';
 
 export type NfWorld = World<NfFlowDef, NfRunPlan, NfRequest>;
@@ -155,6 +155,9 @@ export function createNorthflankApi(context: SimContext, worlds: readonly NfWorl
 		},
 		finish(request, response) {
 			const headers = limiter.headers(bucket(request), request.now, response.status === 429);
+			// A 429 (the budget spent, or a fault asked for) says one thing: nothing left until its Retry-After.
+			const wait = response.status === 429 ? secondsUntil(response.headers['retry-after'], request.now) : null;
+			if (wait !== null) headers['x-ratelimit-reset'] = String(wait);
 			return {...response, headers: {...response.headers, ...headers}};
 		},
 	};

@@ -16,6 +16,14 @@ export interface RateHeaders {
 	'x-ratelimit-reset': string;
 }
 
+/** A Retry-After (delta seconds or an HTTP date) as whole seconds from `now`; null when absent or unreadable. */
+export function secondsUntil(retryAfter: string | undefined, now: number): number | null {
+	if (retryAfter === undefined) return null;
+	if (/^\d+(\.\d+)?$/.test(retryAfter.trim())) return Math.ceil(Number(retryAfter));
+	const at = Date.parse(retryAfter);
+	return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - now) / 1000));
+}
+
 export class RateLimiter {
 	private readonly buckets = new Map<string, Bucket>();
 

@@ -2,6 +2,7 @@ import {useRef} from 'react';
 import type {Run} from '../../model/run.js';
 import {nodeKey} from '../../model/run.js';
 import type {Highlight} from '../../store/types.js';
+import {formatSpan} from '../../output/time.js';
 import {composeLine} from '../logic/compose.js';
 import type {RowContext} from '../logic/run-row.js';
 import {durationText, inputsText, refText, statusText} from '../logic/run-row.js';
@@ -26,10 +27,12 @@ export interface DetailViewProps {
 	highlights: ReadonlyMap<string, Highlight>;
 	logs: boolean;
 	loading: boolean;
+	/** Clock ms of the tree shown while it cannot be fetched: spinners and clocks stop there, and the title says STALE. */
+	staleSince?: number | null;
 }
 
 /** `acme/api #1284 · main 3f2a91c · imageTag=v2.3.1 · push by ann · ⠹ running 2:04      esc back`, then the tree. */
-export function DetailView({run, rows, cursor, height, highlights, logs, loading}: DetailViewProps) {
+export function DetailView({run, rows, cursor, height, highlights, logs, loading, staleSince = null}: DetailViewProps) {
 	const {now, frame} = useTick();
 	const {columns} = useSize();
 	const {paint, symbols, ascii} = useTheme();
@@ -45,7 +48,8 @@ export function DetailView({run, rows, cursor, height, highlights, logs, loading
 			{text: refText(run), priority: 2},
 			{text: inputsText(run), priority: 1},
 			{text: who, priority: 1},
-			{text: `${statusText(run, ascii, frame)} ${durationText(run, now, '')}`.trim(), tone: run.status, priority: 4},
+			{text: `${statusText(run, ascii, staleSince === null ? frame : null)} ${durationText(run, staleSince ?? now, '')}`.trim(), tone: run.status, priority: 4},
+			{text: staleSince === null ? '' : `${symbols.stale} STALE ${formatSpan(now - staleSince)}`, tone: 'warn', priority: 4},
 			{text: loading ? 'loading' : '', tone: 'muted', priority: 0},
 		],
 		[{text: 'esc back', tone: 'muted'}],
@@ -68,6 +72,7 @@ export function DetailView({run, rows, cursor, height, highlights, logs, loading
 				selected: index === cursor,
 				changed: row.kind === 'node' && isLit(highlights, nodeKey(run.key, row.node.id), now),
 				logs,
+				staleSince,
 			}),
 		);
 	}

@@ -12,12 +12,24 @@ import {Lines} from './lines.js';
 export const FOOTER_HEIGHT = 3;
 
 /** A rule, then what just happened and how fresh the data is, then the keys this view takes. */
-export function Footer({snapshot, tab, message, view}: {snapshot: StoreSnapshot; tab: string | null; message: FooterMessage | null; view: View}) {
+export function Footer({
+	snapshot,
+	tab,
+	message,
+	view,
+	warnings = [],
+}: {
+	snapshot: StoreSnapshot;
+	tab: string | null;
+	message: FooterMessage | null;
+	view: View;
+	warnings?: readonly string[];
+}) {
 	const {now} = useTick();
 	const {columns} = useSize();
 	const {paint, symbols, ascii} = useTheme();
 	const rule = paint.tone(symbols.rule.repeat(columns), 'muted');
-	const status = composeLine(footerParts(snapshot, tab, message, now, symbols), [], columns, paint, ` ${symbols.dot} `, symbols.ellipsis);
+	const status = composeLine(footerParts(snapshot, tab, message, now, symbols, warnings), [], columns, paint, ` ${symbols.dot} `, symbols.ellipsis);
 	const keys = composeParts(
 		// Help and quit are the last keys to give way: with them, every other key can be found.
 		keyHints(view, ascii).map((text) => ({text, priority: text.startsWith('? ') || text.startsWith('q ') ? 1 : 0})),

@@ -19,6 +19,8 @@ export interface RunListProps {
 	height: number;
 	highlights: ReadonlyMap<string, Highlight>;
 	watched: ReadonlySet<string>;
+	/** By source: clock ms of the data shown while the source cannot be read (its rows look stale). */
+	stale?: ReadonlyMap<string, number>;
 	/** What to say when there is nothing to show. */
 	empty: string;
 }
@@ -30,7 +32,7 @@ export function isLit(highlights: ReadonlyMap<string, Highlight>, key: string, n
 }
 
 /** The column header and the rows on screen; only those rows are built, however long the list. */
-export function RunList({runs, cursor, layout, height, highlights, watched, empty}: RunListProps) {
+export function RunList({runs, cursor, layout, height, highlights, watched, stale, empty}: RunListProps) {
 	const {now, frame} = useTick();
 	const {columns} = useSize();
 	const {paint, symbols, ascii} = useTheme();
@@ -47,6 +49,7 @@ export function RunList({runs, cursor, layout, height, highlights, watched, empt
 				selected: index === cursor,
 				changed: isLit(highlights, run.key, now),
 				watched: watched.has(run.key),
+				staleSince: stale?.get(run.source) ?? null,
 			}),
 		);
 	}

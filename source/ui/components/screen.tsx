@@ -4,6 +4,8 @@ import {Box, useInput} from 'ink';
 import type {Key} from 'ink';
 import type {Clock} from '../../model/clock.js';
 import type {Store, StoreSnapshot} from '../../store/types.js';
+import {detailStaleSince} from '../../store/staleness.js';
+import {staleSources, waitText} from '../logic/bars.js';
 import {helpBody} from '../logic/help.js';
 import {keyNames} from '../logic/keys.js';
 import {logWindow} from '../logic/log-window.js';
@@ -36,6 +38,8 @@ export interface ScreenProps {
 	clock: Clock;
 	notify: Notify;
 	terminal: TerminalOut;
+	/** Warnings about the setup, kept in the footer. */
+	warnings?: readonly string[];
 	onQuit(): void;
 }
 
@@ -49,7 +53,7 @@ function safely(dispatch: Dispatch<UiAction>, clock: Clock, work: () => void): v
 }
 
 /** The whole screen: header, the current view (with a dialog under it), footer; and every key. */
-export function Screen({store, snapshot, clock, notify, terminal, onQuit}: ScreenProps) {
+export function Screen({store, snapshot, clock, notify, terminal, warnings = [], onQuit}: ScreenProps) {
 	const size = useSize();
 	const {now} = useTick();
 	const [state, dispatch] = useReducer(uiReducer, INITIAL_STATE);
@@ -58,6 +62,7 @@ export function Screen({store, snapshot, clock, notify, terminal, onQuit}: Scree
 	const list = useListModel(snapshot, state, size.columns);
 	const tree = useTreeModel(snapshot, state);
 	const lines = useMemo(() => (state.view === 'log' ? logLines(snapshot.log) : []), [state.view, snapshot.log]);
+	const stale = useMemo(() => staleSources(snapshot.sources), [snapshot.sources]);
 
 	const height = size.rows - 1;
 	const body = Math.max(1, height - 1 - FOOTER_HEIGHT);
@@ -165,13 +170,24 @@ export function Screen({store, snapshot, clock, notify, terminal, onQuit}: Scree
 	} else if (state.view !== 'list' && tree) {
 		const logs = snapshot.sources.find((source) => source.name === tree.run.source)?.capabilities.logs ?? false;
 		main = (
-			<DetailView run={tree.run} rows={tree.rows} cursor={tree.cursor} height={treeRows} highlights={snapshot.highlights} logs={logs} loading={tree.loading} />
+			<DetailView
+				run={tree.run}
+				rows={tree.rows}
+				cursor={tree.cursor}
+				height={treeRows}
+				highlights={snapshot.highlights}
+				logs={logs}
+				loading={tree.loading}
+				// The tree is fetched apart from the list: once it has come, its own fetches say whether it is stale.
+				staleSince={snapshot.detail?.run ? detailStaleSince(snapshot.detail) : (stale.get(tree.run.source) ?? null)}
+			/>
 		);
 	} else {
 		main = (
 			<>
 				<Tabs
 					sources={snapshot.sources.map((source) => source.name)}
+					waits={new Map(snapshot.sources.map((source) => [source.name, waitText(source, now)]))}
 					tab={state.tab}
 					text={state.text}
 					editing={state.editing}
@@ -186,6 +202,7 @@ export function Screen({store, snapshot, clock, notify, terminal, onQuit}: Scree
 					height={listRows}
 					highlights={snapshot.highlights}
 					watched={snapshot.watched}
+					stale={stale}
 					empty={snapshot.runs.length === 0 ? 'no runs yet' : 'no runs match the filter'}
 				/>
 			</>
@@ -222,7 +239,7 @@ export function Screen({store, snapshot, clock, notify, terminal, onQuit}: Scree
 					/>
 				) : null}
 			</Box>
-			<Footer snapshot={snapshot} tab={state.view === 'list' ? state.tab : (tree?.run.source ?? state.tab)} message={message} view={state.view} />
+			<Footer snapshot={snapshot} tab={state.view === 'list' ? state.tab : (tree?.run.source ?? state.tab)} message={message} view={state.view} warnings={warnings} />
 		</Box>
 	);
 }

@@ -1,5 +1,6 @@
-import type {ProviderErrorFields} from '../../model/errors.js';
-import {errorSummary} from '../../model/errors.js';
+import {formatProviderError} from '../../model/errors.js';
+import {sanitizeLine} from '../../model/sanitize.js';
+import {sourceStaleSince} from '../../store/staleness.js';
 import type {SourceState, StoreSnapshot, TransitionEvent} from '../../store/types.js';
 import type {Part} from './compose.js';
 import type {Tone} from './paint.js';
@@ -25,15 +26,29 @@ export function healthText(source: SourceState, now: number): {text: string; ton
 	}
 }
 
-/** Why a source is waiting, or how much of its request budget is left: "(rate limited, retry in 40s)", "(812/1000)". */
+/** Why a source waits beyond its usual interval, and until when: "rate limited, next poll 13:05:12"; '' when it does not. */
+export function waitText(source: SourceState, now: number): string {
+	const wait = source.wait;
+	return wait !== null && wait.until > now ? `${wait.reason}, next poll ${formatClock(wait.until)}` : '';
+}
+
+/** Why a source is waiting, or how much of its request budget is left: "(budget spent, next poll 13:05:12)", "(812/1000)". */
 export function rateText(source: SourceState, now: number): string {
+	const wait = waitText(source, now);
+	if (wait) return `(${wait})`;
 	const rate = source.rate;
-	if (!rate) return '';
-	if (rate.retryAfterMs !== null && rate.observedAt + rate.retryAfterMs > now) {
-		return `(rate limited, retry in ${formatUntil(rate.observedAt + rate.retryAfterMs, now)})`;
-	}
-	if (rate.remaining === null) return '';
+	if (!rate || rate.remaining === null) return '';
 	return rate.limit === null ? `(${rate.remaining} left)` : `(${rate.remaining}/${rate.limit})`;
+}
+
+/** By source name: clock ms of the data shown, for each source that cannot be read now. */
+export function staleSources(sources: readonly SourceState[]): ReadonlyMap<string, number> {
+	const stale = new Map<string, number>();
+	for (const source of sources) {
+		const since = sourceStaleSince(source);
+		if (since !== null) stale.set(source.name, since);
+	}
+	return stale;
 }
 
 /** The header's left side: "citop", then each source with its health and rate budget. */
@@ -57,9 +72,16 @@ export function describeEvent(event: TransitionEvent, symbols: Symbols): string 
 	return `${what} ${change} ${formatClock(event.at)}`;
 }
 
-export function describeError(source: string, error: ProviderErrorFields): string {
-	return `${source}: ${errorSummary(error)}`;
+/** The source with the earliest of `at` (ignoring nulls), and that time; null when none has one. */
+function earliest(sources: readonly SourceState[], at: (source: SourceState) => number | null): {source: SourceState; at: number} | null {
+	let found: {source: SourceState; at: number} | null = null;
+	for (const source of sources) {
+		const value = at(source);
+		if (value !== null && (found === null || value < found.at)) found = {source, at: value};
+	}
+	return found;
 }
+
 
 export interface FooterMessage {
 	text: string;
@@ -68,9 +90,17 @@ export interface FooterMessage {
 
 /**
  * The first footer line: what just happened (the user's last action, else the last change),
- * how old the data is, when the next poll comes, and the current source's last error.
+ * how old the data is, when the next poll comes, and the current source's last error. With
+ * several sources in view, each figure names the source it is about.
  */
-export function footerParts(snapshot: StoreSnapshot, tab: string | null, message: FooterMessage | null, now: number, symbols: Symbols): Part[] {
+export function footerParts(
+	snapshot: StoreSnapshot,
+	tab: string | null,
+	message: FooterMessage | null,
+	now: number,
+	symbols: Symbols,
+	warnings: readonly string[] = [],
+): Part[] {
 	const sources = tab === null ? snapshot.sources : snapshot.sources.filter((source) => source.name === tab);
 	const parts: Part[] = [];
 	if (message) {
@@ -79,23 +109,35 @@ export function footerParts(snapshot: StoreSnapshot, tab: string | null, message
 		const event = [...snapshot.events].reverse().find((item) => tab === null || item.source === tab);
 		if (event) parts.push({text: describeEvent(event, symbols), priority: 0});
 	}
-	const successes = sources.map((source) => source.lastSuccessAt);
-	if (successes.some((at) => at === null)) parts.push({text: 'waiting for data', tone: 'muted', priority: 2});
-	else if (successes.length > 0) {
-		const oldest = Math.min(...(successes as number[]));
-		parts.push({text: `data ${formatSpan(now - oldest)} old`, tone: 'muted', priority: 2});
+	const named = (source: SourceState, text: string): string => (sources.length > 1 ? `${source.name} ${text}` : text);
+	const waiting = sources.find((source) => source.lastSuccessAt === null);
+	if (waiting) parts.push({text: named(waiting, 'waiting for data'), tone: 'muted', priority: 2});
+	else {
+		const oldest = earliest(sources, (source) => source.lastSuccessAt);
+		if (oldest) parts.push({text: named(oldest.source, `data ${formatSpan(now - oldest.at)} old`), tone: 'muted', priority: 2});
 	}
 	if (snapshot.paused) parts.push({text: 'polling paused', tone: 'warn', priority: 3});
 	else {
-		const next = sources.map((source) => source.nextPollAt).filter((at): at is number => at !== null);
-		if (next.length > 0) parts.push({text: `next poll ${formatUntil(Math.min(...next), now)}`, tone: 'muted', priority: 1});
+		const next = earliest(sources, (source) => source.nextPollAt);
+		if (next) parts.push({text: named(next.source, `next poll ${formatUntil(next.at, now)}`), tone: 'muted', priority: 1});
 	}
-	// The request budget closest to running out, for the sources in view.
-	const budget = sources
-		.filter((source) => rateText(source, now) !== '')
-		.sort((a, b) => (a.rate?.remaining ?? Infinity) - (b.rate?.remaining ?? Infinity))[0];
-	if (budget) parts.push({text: `${budget.name} ${rateText(budget, now)}`, tone: 'muted', priority: 1});
 	const failing = sources.find((source) => source.lastError !== null && source.health !== 'ok');
-	if (failing?.lastError) parts.push({text: describeError(failing.name, failing.lastError), tone: 'error', priority: 3});
+	// A source held back by its budget says why and until when (the failing one's error says why:
+	// its wait goes in front of it, below); else the budget closest to running out.
+	const held = sources.find((source) => waitText(source, now) !== '');
+	if (held && held !== failing) parts.push({text: `${held.name} ${rateText(held, now)}`, tone: 'warn', priority: 2.9});
+	else if (!held) {
+		const budget = sources.filter((source) => rateText(source, now) !== '').sort((a, b) => (a.rate?.remaining ?? Infinity) - (b.rate?.remaining ?? Infinity))[0];
+		if (budget) parts.push({text: `${budget.name} ${rateText(budget, now)}`, tone: 'muted', priority: 1});
+	}
+	// A warning about the setup (a config others can read) stays until citop is restarted without it.
+	for (const warning of warnings) parts.push({text: `warning: ${sanitizeLine(warning)}`, tone: 'warn', bold: true, priority: 2.75});
+	// In the words `citop runs` uses: the host, the endpoint, what to check, the request id.
+	if (failing?.lastError) {
+		const error = formatProviderError(failing.lastError, failing.name).replaceAll('—', symbols.dash);
+		// One part, so a narrow line cuts the error's end rather than dropping the wait or the error.
+		const wait = failing === held && failing.wait ? `${failing.name} next poll ${formatClock(failing.wait.until)} ${symbols.dot} ` : '';
+		parts.push({text: wait + error, tone: 'error', priority: 3});
+	}
 	return parts;
 }

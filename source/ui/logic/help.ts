@@ -37,6 +37,7 @@ export function legendLines(symbols: Symbols, ascii: boolean): Entry[] {
 		{keys: symbols.changed, help: 'changed just now (the row is lit until it fades)'},
 		{keys: symbols.watched, help: 'watched: the bell rings when it ends (w)'},
 		{keys: 'STALE 2m', help: 'the source could not be read for 2m: its last good data stays on screen'},
+		{keys: symbols.stale, help: 'a row of a stale source: its spinner stopped, its time frozen at the last good answer'},
 		{keys: '+2', help: 'sources or tabs the width leaves out (here two)'},
 		{keys: `${symbols.open} ${symbols.closed}`, help: 'a node of the run tree, unfolded / folded'},
 		{keys: symbols.missing, help: 'not known, or not yet'},

@@ -26,6 +26,8 @@ export interface RowState {
 	selected: boolean;
 	changed: boolean;
 	watched: boolean;
+	/** Clock ms of the data shown when its source cannot be read now (see sourceStaleSince); absent or null when fresh. */
+	staleSince?: number | null;
 }
 
 // The run's details view takes these from here, beside the rows that use them.
@@ -62,8 +64,8 @@ export function contentWidths(runs: readonly Run[]): ContentWidths {
 	return widths;
 }
 
-/** Glyph and word, e.g. "✗ failed" or "⠹ approval". */
-export function statusText(item: {status: Status; flags: StatusFlags}, ascii: boolean, frame: number): string {
+/** Glyph and word, e.g. "✗ failed" or "⠹ approval"; `frame` null stops the spinner. */
+export function statusText(item: {status: Status; flags: StatusFlags}, ascii: boolean, frame: number | null): string {
 	return `${glyphFor(item.status, ascii, frame)} ${statusWord(item.status, item.flags)}`;
 }
 
@@ -79,13 +81,12 @@ export function progressText(
 function cell(run: Run, column: Column, context: RowContext, layout: ColumnLayout, state: RowState): string {
 	const {paint, symbols, ascii, now, frame} = context;
 	const ellipsis = symbols.ellipsis;
+	const asOf = state.staleSince ?? null;
 	switch (column.id) {
 		case 'marks':
-			return (
-				(state.changed ? paint.tone(symbols.changed, 'accent') : ' ') + (state.watched ? paint.tone(symbols.watched, 'accent') : ' ')
-			);
+			return changeMark(state, context) + (state.watched ? paint.tone(symbols.watched, 'accent') : ' ');
 		case 'status':
-			return paint.tone(fitToWidth(statusText(run, ascii, frame), STATUS_WIDTH, 'left', ellipsis), run.status);
+			return paint.tone(fitToWidth(statusText(run, ascii, asOf === null ? frame : null), STATUS_WIDTH, 'left', ellipsis), run.status);
 		case 'source':
 			return fitToWidth(run.source, column.width, 'left', ellipsis);
 		case 'run':
@@ -103,10 +104,16 @@ function cell(run: Run, column: Column, context: RowContext, layout: ColumnLayou
 			return fitToWidth(at === null ? symbols.missing : formatAge(at, now), column.width, 'left', ellipsis);
 		}
 		case 'time':
-			return fitToWidth(durationText(run, now, symbols.missing), column.width, 'right', ellipsis);
+			return fitToWidth(durationText(run, asOf ?? now, symbols.missing), column.width, 'right', ellipsis);
 		case 'title':
 			return paint.tone(fitToWidth(run.title, column.width, 'left', ellipsis), 'muted');
 	}
+}
+
+/** The first mark of a row: it just changed, or its data is stale, or nothing. */
+export function changeMark(state: {changed: boolean; staleSince?: number | null}, {paint, symbols}: RowContext): string {
+	if (state.changed) return paint.tone(symbols.changed, 'accent');
+	return (state.staleSince ?? null) === null ? ' ' : paint.tone(symbols.stale, 'warn');
 }
 
 function join(cells: readonly string[], layout: ColumnLayout): string {

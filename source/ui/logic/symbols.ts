@@ -9,6 +9,8 @@ export interface Symbols {
 	changed: string;
 	/** Marks a watched run. */
 	watched: string;
+	/** Marks a row whose source cannot be read now: what it shows is as of the last good answer. */
+	stale: string;
 	open: string;
 	closed: string;
 	ellipsis: string;
@@ -17,6 +19,8 @@ export interface Symbols {
 	/** The horizontal rule above the footer. */
 	rule: string;
 	dot: string;
+	/** The dash before the advice in an error line ("— check the network and baseUrl"). */
+	dash: string;
 	arrow: string;
 	/** Prefix of an error line in the run tree. */
 	error: string;
@@ -32,12 +36,14 @@ export const UNICODE_SYMBOLS: Symbols = {
 	spinner: ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'],
 	changed: '»',
 	watched: '●',
+	stale: '≈',
 	open: '▾',
 	closed: '▸',
 	ellipsis: '…',
 	missing: '–',
 	rule: '─',
 	dot: '·',
+	dash: '—',
 	arrow: '→',
 	error: '!',
 	up: '↑',
@@ -52,12 +58,14 @@ export const ASCII_SYMBOLS: Symbols = {
 	spinner: ['*'],
 	changed: '!',
 	watched: '@',
+	stale: '~',
 	open: 'v',
 	closed: '>',
 	ellipsis: '~',
 	missing: '-',
 	rule: '-',
 	dot: '|',
+	dash: '-',
 	arrow: '->',
 	error: '!',
 	up: 'up',
@@ -72,9 +80,9 @@ export function symbolsFor(ascii: boolean): Symbols {
 	return ascii ? ASCII_SYMBOLS : UNICODE_SYMBOLS;
 }
 
-/** The glyph beside a status word; running ones turn with the shared spinner frame. */
-export function glyphFor(status: Status, ascii: boolean, frame: number): string {
-	if (status !== 'running') return statusGlyph(status, ascii);
+/** The glyph beside a status word; running ones turn with the shared spinner frame (still when `frame` is null: stale data). */
+export function glyphFor(status: Status, ascii: boolean, frame: number | null): string {
+	if (status !== 'running' || frame === null) return statusGlyph(status, ascii);
 	const {spinner} = symbolsFor(ascii);
 	return spinner[frame % spinner.length] ?? statusGlyph(status, ascii);
 }

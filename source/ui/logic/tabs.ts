@@ -11,11 +11,12 @@ function cutMark(count: number): Part {
  * as many of those before it as fit (from "all" on), then those after it; a run of tabs left out
  * on either side shows as "+N" there, so no source goes missing unseen.
  */
-export function tabParts(sources: readonly string[], tab: string | null, room: number): Part[] {
+export function tabParts(sources: readonly string[], tab: string | null, room: number, waits: ReadonlyMap<string, string> = new Map()): Part[] {
 	const names = [null, ...sources];
 	const active = Math.max(0, names.indexOf(tab));
 	const tabs: Part[] = names.map((name, index) => {
-		const label = name ?? 'all';
+		const wait = name === null ? undefined : waits.get(name);
+		const label = wait ? `${name} (${wait})` : (name ?? 'all');
 		return index === active ? {text: `[${label}]`, bold: true, priority: 2} : {text: ` ${label} `, priority: 1};
 	});
 	const strip = (first: number, last: number): Part[] => [

@@ -4,7 +4,7 @@ import {displayWidth, truncate} from '../../output/text.js';
 import {durationText} from '../../output/time.js';
 import {PROGRESS_WIDTH} from './columns.js';
 import type {RowContext} from './run-row.js';
-import {progressText} from './run-row.js';
+import {changeMark, progressText} from './run-row.js';
 import {glyphFor} from './symbols.js';
 import {fitToWidth} from './text.js';
 import type {TreeRow} from './tree.js';
@@ -18,6 +18,8 @@ export interface TreeRowState {
 	changed: boolean;
 	/** The source can read logs, so a node with a log offers `l`. */
 	logs: boolean;
+	/** Clock ms of the tree shown when it cannot be fetched now; absent or null when fresh. */
+	staleSince?: number | null;
 }
 
 /** How wide the name column of the tree is: as wide as the longest name on show, within limits. */
@@ -48,7 +50,7 @@ export function nodeNotes(node: RunNode, logs: boolean): string[] {
 /** One row of the run tree as one line of exactly `context.width` columns. */
 export function treeRowText(row: TreeRow, titleWidth: number, context: RowContext, state: TreeRowState): string {
 	const {paint, symbols, ascii, frame, now, width} = context;
-	const mark = state.changed ? paint.tone(symbols.changed, 'accent') : ' ';
+	const mark = changeMark(state, context);
 	const indent = ' '.repeat(row.depth * INDENT);
 	let line: string;
 	if (row.kind === 'error') {
@@ -57,11 +59,12 @@ export function treeRowText(row: TreeRow, titleWidth: number, context: RowContex
 	} else {
 		const {node} = row;
 		const fold = row.hasChildren ? (row.open ? symbols.open : symbols.closed) : ' ';
-		const glyph = paint.tone(glyphFor(node.status, ascii, frame), node.status);
+		const asOf = state.staleSince ?? null;
+		const glyph = paint.tone(glyphFor(node.status, ascii, asOf === null ? frame : null), node.status);
 		const name = fitToWidth(node.title, Math.max(1, titleWidth - indent.length - 4), 'left', symbols.ellipsis);
 		const word = paint.tone(fitToWidth(statusWord(node.status, node.flags), WORD_WIDTH), node.status);
 		const progress = fitToWidth(node.status === 'unknown' ? '' : progressText(node, ascii, false), PROGRESS_WIDTH);
-		const time = fitToWidth(node.startedAt === null ? '' : durationText(node, now, symbols.missing), TIME_WIDTH, 'right');
+		const time = fitToWidth(node.startedAt === null ? '' : durationText(node, asOf ?? now, symbols.missing), TIME_WIDTH, 'right');
 		const fixed = `${indent}${fold} ${glyph} ${name} ${word} ${progress} ${time}`;
 		const used = 1 + titleWidth + 1 + WORD_WIDTH + 1 + PROGRESS_WIDTH + 1 + TIME_WIDTH;
 		const room = width - used - 2;
