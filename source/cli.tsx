@@ -54,10 +54,11 @@ const program = new Command('citop')
 	.configureHelp({showGlobalOptions: true})
 	.exitOverride()
 	.configureOutput({outputError: () => {}})
+	.option('--no-cache', 'start the live view without the last known runs, and keep none')
 	.addHelpText('after', `${EXIT_CODES}\n\nRun "citop demo" to try it without any account.`)
-	.action(async (_options, command: Command) => {
+	.action(async (options: {cache?: boolean}, command: Command) => {
 		if (!hasTerminal()) return;
-		await runCommand(globals(command), {interruptible: false}, async (ctx) => (await import('./commands/tui.js')).tuiCommand(ctx));
+		await runCommand(globals(command), {interruptible: false}, async (ctx) => (await import('./commands/tui.js')).tuiCommand(ctx, {cache: options.cache !== false}));
 	});
 
 program
@@ -86,10 +87,11 @@ program
 	.option('--status <status>', `only runs with this status: ${STATUS_FILTER_WORDS.join(', ')}`, parseStatus)
 	.option('--limit <n>', 'at most this many runs, newest first', parseCount)
 	.option('--json', 'a JSON array of runs (for jq)')
+	.option('--cached', 'the runs the live view saw last, without asking any server (exit 3 when none are cached)')
 	.addHelpText('after', EXIT_CODES)
-	.action(async (options: {source?: string[]; status?: ReturnType<typeof parseStatus>; limit?: number; json?: boolean}, command: Command) => {
+	.action(async (options: {source?: string[]; status?: ReturnType<typeof parseStatus>; limit?: number; json?: boolean; cached?: boolean}, command: Command) => {
 		await runCommand(globals(command), {interruptible: true}, async (ctx) =>
-			(await import('./commands/runs.js')).runsCommand(ctx, {...options, source: options.source ?? [], json: options.json === true}),
+			(await import('./commands/runs.js')).runsCommand(ctx, {...options, source: options.source ?? [], json: options.json === true, cached: options.cached === true}),
 		);
 	});
 

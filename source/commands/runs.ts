@@ -1,8 +1,10 @@
+import type {LoadedConfig} from '../config/load.js';
 import type {Run} from '../model/run.js';
 import {matchesStatus} from '../model/status.js';
 import type {Status, StatusFilter} from '../model/status.js';
 import {runToJson, toSafeJson} from '../output/json.js';
 import {renderRunsTable} from '../output/table.js';
+import {formatSpan} from '../output/time.js';
 import {createSourceClient} from '../providers/index.js';
 import {errorFields} from '../store/schedule.js';
 import {DEFAULT_SETTINGS} from '../store/types.js';
@@ -16,6 +18,8 @@ export interface RunsOptions {
 	status?: StatusFilter | Status;
 	limit?: number;
 	json: boolean;
+	/** The runs the live view saved last, instead of asking the servers. */
+	cached?: boolean;
 }
 
 /** Newest first across sources; runs the provider gave no date keep their source's order, after the dated ones. */
@@ -29,6 +33,7 @@ export function mergeRuns(lists: readonly (readonly Run[])[]): Run[] {
 /** `citop runs`: one refresh of every (selected) source in parallel, as a table or JSON. */
 export async function runsCommand(ctx: CommandContext, options: RunsOptions): Promise<number> {
 	const config = await loadCommandConfig(ctx, options.source);
+	if (options.cached) return cachedRunsCommand(ctx, options, config);
 	const results = await Promise.allSettled(
 		config.sources.map((spec) => createSourceClient(spec, {}).listRuns({signal: ctx.signal, maxPages: DEFAULT_SETTINGS.maxPages})),
 	);
@@ -45,7 +50,30 @@ export async function runsCommand(ctx: CommandContext, options: RunsOptions): Pr
 		ctx.reporter.debug(`${name}: listing runs failed`, result.reason);
 	});
 
-	let runs = mergeRuns(lists);
+	printRuns(ctx, options, config, mergeRuns(lists), failed);
+	return failed ? EXIT.provider : EXIT.ok;
+}
+
+/** `citop runs --cached`: what the live view saw last, no server asked; exit 3 when no source has any. */
+async function cachedRunsCommand(ctx: CommandContext, options: RunsOptions, config: LoadedConfig): Promise<number> {
+	const {cacheDir, readCachedRuns} = await import('../store/cache-file.js');
+	const dir = cacheDir(ctx.env);
+	const lists: Run[][] = [];
+	for (const spec of config.sources) {
+		const read = readCachedRuns(dir, spec);
+		if (read.state === 'ok') {
+			lists.push(read.cached.runs);
+			ctx.reporter.error(`${spec.name}: cached runs from ${formatSpan(Date.now() - read.cached.savedAt)} ago`);
+		} else if (read.state === 'ignored') ctx.reporter.warn(`${spec.name}: cached runs ignored (${read.why})`);
+		else ctx.reporter.error(`${spec.name}: no cached runs (the live view keeps them once it has shown them)`);
+	}
+	if (lists.length === 0) return EXIT.provider;
+	printRuns(ctx, options, config, mergeRuns(lists), false);
+	return EXIT.ok;
+}
+
+function printRuns(ctx: CommandContext, options: RunsOptions, config: LoadedConfig, all: Run[], failed: boolean): void {
+	let runs = all;
 	const {status} = options;
 	if (status) runs = runs.filter((run) => matchesStatus(run.status, status));
 	if (options.limit !== undefined) runs = runs.slice(0, options.limit);
@@ -63,5 +91,4 @@ export async function runsCommand(ctx: CommandContext, options: RunsOptions): Pr
 	} else if (!failed) {
 		ctx.stderr.write(`citop: no runs${options.status ? ` with status ${options.status}` : ''}\n`);
 	}
-	return failed ? EXIT.provider : EXIT.ok;
 }

@@ -2,6 +2,8 @@ import {writeSync} from 'node:fs';
 import type {LoadedConfig} from '../config/load.js';
 import {addSecret} from '../model/secrets.js';
 import type {SourceSpec} from '../providers/types.js';
+import type {RunCache} from '../store/cache.js';
+import type {OpenedCache} from '../store/cache-file.js';
 import type {Store} from '../store/types.js';
 import {loadCommandConfig, useAscii, useColor} from './context.js';
 import type {CommandContext} from './context.js';
@@ -44,7 +46,7 @@ interface Origin {
 	stop(): Promise<void>;
 }
 
-async function createLiveStore(sources: readonly SourceSpec[], settings: Settings): Promise<Store> {
+async function createLiveStore(sources: readonly SourceSpec[], settings: Settings, cache: RunCache | null): Promise<Store> {
 	// got, zod and the store load here, after the first frame is out (see showTui).
 	const [{createStore}, {createSourceClient}] = await Promise.all([import('../store/index.js'), import('../providers/index.js')]);
 	return createStore({
@@ -56,6 +58,7 @@ async function createLiveStore(sources: readonly SourceSpec[], settings: Setting
 			maxBackoffMs: settings.poll.maxBackoffMs,
 			highlightMs: settings.highlightMs,
 		},
+		...(cache ? {cache} : {}),
 	});
 }
 
@@ -64,14 +67,14 @@ async function createLiveStore(sources: readonly SourceSpec[], settings: Setting
  * sources, the HTTP clients and the store load (the demo's simulator too) and the runs arrive.
  * Module loading is CPU on this one thread, so loading them in parallel would only delay the frame.
  */
-async function showTui(ctx: CommandContext, origin: Origin, settings: Settings, config: LoadedConfig | null): Promise<number> {
+async function showTui(ctx: CommandContext, origin: Origin, settings: Settings, config: LoadedConfig | null, opened: OpenedCache | null = null): Promise<number> {
 	// Printed on stderr already, but hidden by the screen until citop ends: the footer keeps them.
-	const warnings = (config?.warnings ?? []).map((line) => ctx.reporter.redact(line));
+	const warnings = [...(config?.warnings ?? []), ...(opened?.problem ? [opened.problem] : [])].map((line) => ctx.reporter.redact(line));
 	const {runTui} = await import('../ui/index.js');
 	let quit = false;
 	let begin: () => void = () => {};
 	const loaded = new Promise<void>((resolve) => (begin = resolve)).then(async () => {
-		const live = await createLiveStore(await origin.sources(), settings);
+		const live = await createLiveStore(await origin.sources(), settings, opened?.cache ?? null);
 		if (!quit) live.start();
 		return live;
 	});
@@ -104,12 +107,17 @@ async function showTui(ctx: CommandContext, origin: Origin, settings: Settings, 
 	}
 }
 
-/** `citop`: the live view of the configured sources. */
-export async function tuiCommand(ctx: CommandContext): Promise<number> {
+/** `citop`: the live view of the configured sources; `cache: false` (--no-cache) starts without the last known runs. */
+export async function tuiCommand(ctx: CommandContext, options: {cache: boolean} = {cache: true}): Promise<number> {
 	refuseWithoutTerminal(ctx);
 	const config = await loadCommandConfig(ctx);
 	const origin: Origin = {sources: () => Promise.resolve(config.sources), stop: () => Promise.resolve()};
-	return showTui(ctx, origin, config, config);
+	let opened: OpenedCache | null = null;
+	if (options.cache && config.cache) {
+		const [{openRunCache, cacheDir}, {systemClock}] = await Promise.all([import('../store/cache-file.js'), import('../model/clock.js')]);
+		opened = openRunCache(cacheDir(ctx.env), config.sources, systemClock);
+	}
+	return showTui(ctx, origin, config, config, opened);
 }
 
 /** `citop demo`: the live view on a simulator in this process; no config, no token. */

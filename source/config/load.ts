@@ -21,6 +21,8 @@ export interface LoadedConfig {
 	highlightMs: number;
 	notify: {bell: boolean; osc9: boolean};
 	color: ColorMode;
+	/** Whether the live view keeps each source's last good list between starts. */
+	cache: boolean;
 	/** The file it came from, absolute. */
 	path: string;
 	/** Things to tell the user once on stderr (a token in a file others can read). */
@@ -177,6 +179,7 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Loade
 		highlightMs: config.highlight * 1000,
 		notify: config.notify,
 		color: config.color,
+		cache: config.cache,
 		path: location.path,
 		warnings,
 	};

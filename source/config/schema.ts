@@ -26,6 +26,7 @@ export const FIELD_HINTS: Record<string, string> = {
 	bell: 'true or false',
 	osc9: 'true or false',
 	color: 'auto, always or never',
+	cache: 'true or false',
 };
 
 const PIPELINE_HINTS: Record<ProviderName, string> = {
@@ -161,6 +162,7 @@ export const configSchema = z
 			})
 			.default({bell: true, osc9: true}),
 		color: z.enum(['auto', 'always', 'never']).default('auto'),
+		cache: z.boolean().default(true),
 		tokenCommandTimeout: seconds.default(10),
 	})
 	.superRefine((config, ctx) => {
@@ -188,7 +190,7 @@ export type ConfigFile = z.infer<typeof configSchema>;
 
 /** The keys allowed at each level, for "did you mean" on a typo. */
 export const KNOWN_KEYS: Record<'top' | 'source' | 'poll' | 'notify', readonly string[]> = {
-	top: ['sources', 'poll', 'highlight', 'notify', 'color', 'tokenCommandTimeout'],
+	top: ['sources', 'poll', 'highlight', 'notify', 'color', 'cache', 'tokenCommandTimeout'],
 	source: ['name', 'provider', 'baseUrl', ...ID_FIELDS, 'tokenCommand', 'tokenEnv', 'token'],
 	poll: ['fast', 'slow', 'maxBackoff'],
 	notify: ['bell', 'osc9'],

@@ -2,6 +2,7 @@ import {systemClock} from '../model/clock.js';
 import type {Clock} from '../model/clock.js';
 import {createSourceClient} from '../providers/index.js';
 import type {ClientOptions, SourceClient, SourceSpec} from '../providers/types.js';
+import type {RunCache} from './cache.js';
 import {StoreCore} from './store.js';
 import type {LiveStore} from './store.js';
 import {DEFAULT_SETTINGS} from './types.js';
@@ -27,6 +28,8 @@ export interface CreateStoreOptions {
 	settings?: Partial<StoreSettings>;
 	/** [0, 1): the jitter's randomness (tests pass a fixed one). */
 	random?: () => number;
+	/** Where each source's last good list is kept: its runs show, stale, until the first answer. */
+	cache?: RunCache;
 }
 
 /**
@@ -51,13 +54,14 @@ export function createStore(options: CreateStoreOptions): LiveStore {
 		);
 	}
 	clients.push(...(options.clients ?? []));
-	store = new StoreCore(clients, clock, settings, options.random ?? Math.random);
+	store = new StoreCore(clients, clock, settings, options.random ?? Math.random, options.cache ?? null);
 	return store;
 }
 
 export type {LiveStore} from './store.js';
 export type * from './types.js';
 export {DEFAULT_SETTINGS} from './types.js';
+export type {CachedRuns, RunCache} from './cache.js';
 export {diffRuns, diffTree, TREE_SETTLE_MS} from './diff.js';
 export type {RunChange, RunsDiff, TreeDiff} from './diff.js';
 export {Highlights, highlightKey} from './highlights.js';

@@ -4,6 +4,7 @@ import type {Run} from '../model/run.js';
 import {isActive} from '../model/status.js';
 import type {SourceClient} from '../providers/types.js';
 import type {RateBudget} from './budget.js';
+import type {CachedRuns} from './cache.js';
 import type {Outcome} from './loop.js';
 import {DEEP_EVERY_MS, FIRST_PAGE_RUNS, mergeFirstPage} from './pages.js';
 import {Polled} from './polled.js';
@@ -33,6 +34,8 @@ export class SourcePoller extends Polled<Run[]> {
 	private lastError: ProviderErrorFields | null = null;
 	private failures = 0;
 	private loaded = false;
+	/** Runs shown from the cache until the first answer: their source is stale, not in error, when polls fail. */
+	private seeded = false;
 	private authStopped = false;
 	private started = false;
 	private state: SourceState | null = null;
@@ -60,6 +63,16 @@ export class SourcePoller extends Polled<Run[]> {
 		return this.loaded;
 	}
 
+	/** Shows the runs last saved, stale since they were, until the first answer replaces them. */
+	seed(cached: CachedRuns): void {
+		if (this.loaded) return;
+		this.runs = cached.runs;
+		this.seeded = true;
+		this.health = 'stale';
+		this.lastSuccessAt = cached.savedAt;
+		this.changed();
+	}
+
 	/** Stopped on a refused token. */
 	get stoppedByAuth(): boolean {
 		return this.authStopped;
@@ -80,7 +93,7 @@ export class SourcePoller extends Polled<Run[]> {
 		if (this.authStopped) {
 			this.authStopped = false;
 			this.failures = 0;
-			this.health = this.loaded ? 'stale' : 'loading';
+			this.health = this.loaded || this.seeded ? 'stale' : 'loading';
 			this.changed();
 		}
 		this.loop.runNow(force);
@@ -171,7 +184,7 @@ export class SourcePoller extends Polled<Run[]> {
 			return null;
 		}
 		this.failures++;
-		this.health = this.loaded ? 'stale' : 'error';
+		this.health = this.loaded || this.seeded ? 'stale' : 'error';
 		this.changed();
 		return this.paused ? null : backoffDelay(settings, this.failures, error.retryAfterMs ?? null, random);
 	}

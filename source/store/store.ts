@@ -4,6 +4,7 @@ import type {RateLimitInfo, SourceClient, TriggerRequest} from '../providers/typ
 import {abortRun, triggerRun} from './actions.js';
 import type {ActionHost} from './actions.js';
 import {RateBudget, defaultQuota} from './budget.js';
+import type {RunCache} from './cache.js';
 import {RunTree} from './detail.js';
 import {parseRunKey} from './keys.js';
 import {LogFollower} from './log.js';
@@ -42,6 +43,7 @@ export class StoreCore implements LiveStore {
 		private readonly clock: Clock,
 		private readonly settings: StoreSettings,
 		private readonly random: () => number,
+		private readonly cache: RunCache | null = null,
 	) {
 		this.view = new SnapshotState(clock, settings, {
 			pollers: () => this.pollers,
@@ -62,9 +64,15 @@ export class StoreCore implements LiveStore {
 				clock,
 				settings,
 				random,
-				onRuns: (source, runs) => this.view.listAnswered(source, runs, this.trees.values()),
+				onRuns: (source, runs) => {
+					const kept = this.view.listAnswered(source, runs, this.trees.values());
+					this.cache?.save(source.name, kept);
+					return kept;
+				},
 				onChange: () => this.view.changed(),
 			});
+			const cached = cache?.seed(client.name);
+			if (cached) poller.seed(cached);
 			this.pollers.push(poller);
 			this.byName.set(client.name, poller);
 		}
@@ -92,6 +100,7 @@ export class StoreCore implements LiveStore {
 			this.follower?.stop(),
 			...this.draining,
 		]);
+		await this.cache?.flush();
 	}
 
 	refresh(source?: string): void {
