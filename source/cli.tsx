@@ -27,7 +27,7 @@ Exit codes:
   0    ok (watch: the run concluded; with --exit-status: it succeeded)
   1    the run failed, was canceled or timed out (with --exit-status)
   2    usage or config error
-  3    a provider could not be reached, refused the token, or rate-limited beyond retries
+  3    a provider could not be reached, refused the token, or rate-limited beyond retries; runs --cached: nothing cached
   130  interrupted`;
 
 function globals(command: Command): GlobalFlags {

@@ -119,6 +119,6 @@ export function openRunCache(dir: string, specs: readonly SourceSpec[], clock: C
 	});
 	return {
 		cache: {seed: (source) => seeds.get(source) ?? null, save: (source, runs) => saves.save(source, runs), flush: () => saves.flush()},
-		problem: ignored.length === 0 ? null : `cached runs ignored: ${ignored.join(', ')}; they come from the server instead`,
+		problem: ignored.length === 0 ? null : `cached runs ignored: ${ignored.join(', ')}`,
 	};
 }

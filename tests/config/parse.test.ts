@@ -20,6 +20,7 @@ describe('parseConfig: valid files', () => {
 		expect(config.notify).toEqual({bell: true, osc9: true});
 		expect(config.color).toBe('auto');
 		expect(config.tokenCommandTimeout).toBe(10);
+		expect(config.cache).toBe(true);
 	});
 
 	it('reads the documented example', () => {
@@ -169,6 +170,11 @@ describe('parseConfig: one line per problem, naming the file and the field', () 
 			'yes instead of true',
 			'notify:\n  bell: yes\n',
 			['config.yaml: notify.bell: expected true or false, got "yes" (true or false)'],
+		],
+		[
+			'the cache turned off with a word',
+			'cache: off\n',
+			['config.yaml: cache: expected true or false, got "off" (true or false)'],
 		],
 		[
 			'an unknown colour mode',

@@ -104,7 +104,7 @@ describe('the last known runs', () => {
 		writeFileSync(cacheFile(dir, b!), JSON.stringify({version: 99, savedAt: 1, runs: [{anything: true}]}));
 		writeFileSync(cacheFile(dir, c!), JSON.stringify({version: 1, savedAt: 1, runs: [{id: 'no other field'}]}));
 		const {store, problem} = storeOn(sim.sources, clock, dir);
-		expect(problem).toBe(`cached runs ignored: ${a!.name} (corrupt), ${b!.name} (written by another version of citop), ${c!.name} (corrupt); they come from the server instead`);
+		expect(problem).toBe(`cached runs ignored: ${a!.name} (corrupt), ${b!.name} (written by another version of citop), ${c!.name} (corrupt)`);
 		expect(ids(store)).toEqual([]);
 		expect(store.getSnapshot().sources.every((source) => source.health === 'loading')).toBe(true);
 		store.start();
