@@ -1,5 +1,5 @@
 import {createHash, randomBytes} from 'node:crypto';
-import {chmodSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
+import {chmodSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {homedir} from 'node:os';
 import {isAbsolute, join} from 'node:path';
 import type {Clock} from '../model/clock.js';
@@ -75,9 +75,10 @@ export type CacheRead = {state: 'none'} | {state: 'ok'; cached: CachedRuns} | {s
 export function readCachedRuns(dir: string, spec: SourceSpec): CacheRead {
 	let text: string;
 	try {
-		const buffer = readFileSync(cacheFile(dir, spec));
-		if (buffer.length > MAX_CACHE_BYTES) return {state: 'ignored', why: 'too large'};
-		text = buffer.toString('utf8');
+		const path = cacheFile(dir, spec);
+		// Looked at before it is read: a file that is far too large is not worth the memory.
+		if (statSync(path).size > MAX_CACHE_BYTES) return {state: 'ignored', why: 'too large'};
+		text = readFileSync(path, 'utf8');
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
 		if (code === 'ENOENT') return {state: 'none'};

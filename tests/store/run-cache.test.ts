@@ -8,7 +8,7 @@ import type {SourceSpec} from '../../source/providers/types.js';
 import {startSimulator} from '../../source/sim/index.js';
 import type {SimulatorHandle} from '../../source/sim/index.js';
 import {SAVE_EVERY_MS, ThrottledSaves} from '../../source/store/cache.js';
-import {MAX_CACHED_RUNS, cacheFile, cacheText, openRunCache} from '../../source/store/cache-file.js';
+import {MAX_CACHED_RUNS, MAX_CACHE_BYTES, cacheFile, cacheText, openRunCache, readCachedRuns} from '../../source/store/cache-file.js';
 import {createStore} from '../../source/store/index.js';
 import type {LiveStore} from '../../source/store/index.js';
 import {testRun} from '../fixtures/runs.js';
@@ -141,6 +141,14 @@ describe('the last known runs', () => {
 		expect(cacheFile('/c', spec)).not.toContain(token);
 		expect(cacheFile('/c', spec)).toBe(cacheFile('/c', {...spec, name: 'renamed', token: 'another'}));
 		expect(cacheFile('/c', spec)).not.toBe(cacheFile('/c', {...spec, pipelineId: 'q'}));
+	});
+
+	it('does not read a file far larger than it would ever write', () => {
+		const dir = tempDir();
+		const spec: SourceSpec = {name: 'a', provider: 'wercker', pipelineId: 'p', token: null};
+		mkdirSync(dir, {recursive: true});
+		writeFileSync(cacheFile(dir, spec), ' '.repeat(MAX_CACHE_BYTES + 1));
+		expect(readCachedRuns(dir, spec)).toEqual({state: 'ignored', why: 'too large'});
 	});
 
 	it('keeps the newest runs only', () => {
