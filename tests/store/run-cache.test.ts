@@ -6,7 +6,6 @@ import {ManualClock} from '../../source/model/clock.js';
 import {addSecret} from '../../source/model/secrets.js';
 import type {SourceSpec} from '../../source/providers/types.js';
 import {startSimulator} from '../../source/sim/index.js';
-import type {SimulatorHandle} from '../../source/sim/index.js';
 import {SAVE_EVERY_MS, ThrottledSaves} from '../../source/store/cache.js';
 import {MAX_CACHED_RUNS, MAX_CACHE_BYTES, cacheFile, cacheText, openRunCache, readCachedRuns} from '../../source/store/cache-file.js';
 import {createStore} from '../../source/store/index.js';
@@ -27,11 +26,11 @@ function tempDir(): string {
 }
 
 /** One source of each provider: sources that share a request budget would not all answer at once. */
-async function simulator(clock: ManualClock): Promise<SimulatorHandle> {
+async function simulator(clock: ManualClock): Promise<{sources: SourceSpec[]; stop(): Promise<void>}> {
 	const sim = await startSimulator({port: 0, seed: 7, clock, historySize: 8});
 	cleanup.push(() => sim.stop());
 	const one = (provider: SourceSpec['provider']) => sim.sources.find((source) => source.provider === provider)!;
-	return {...sim, sources: [one('sourcecraft'), one('wercker'), one('northflank')]} as SimulatorHandle;
+	return {sources: [one('sourcecraft'), one('wercker'), one('northflank')], stop: () => sim.stop()};
 }
 
 function storeOn(sources: readonly SourceSpec[], clock: ManualClock, dir: string): {store: LiveStore; problem: string | null} {
