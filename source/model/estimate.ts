@@ -1,0 +1,134 @@
+import type {Run} from './run.js';
+
+/** How long runs of one pipeline usually take, from its recent successful runs. */
+export interface Expected {
+	/** The median duration. */
+	ms: number;
+	/** How many runs it was taken from. */
+	runs: number;
+	/** The spread: the lower and upper quartile of those runs. */
+	lowMs: number;
+	highMs: number;
+}
+
+/** Where a running run's progress comes from: the provider's own figure, the pipeline's history, or nowhere. */
+export type ProgressFrom = 'provider' | 'history' | null;
+
+export interface RunEstimate {
+	progressFrom: ProgressFrom;
+	/** 0..1, or null when neither the provider nor the history says. */
+	progress: number | null;
+	/** The usual duration of the run's pipeline, or null without history. */
+	expectedMs: number | null;
+	/** Clock ms when the run should end, or null. */
+	eta: number | null;
+	/** Time left until then (0 once past), or null. */
+	leftMs: number | null;
+	/** How far past its usual time the run is (0 while within it), or null. */
+	overMs: number | null;
+}
+
+/** Only the newest successful runs count: a pipeline changes, and old runs say less about the next one. */
+export const HISTORY_RUNS = 10;
+/** One run is a fact, not a habit: an estimate needs at least this many. */
+export const MIN_HISTORY_RUNS = 2;
+
+const pipelines = new WeakMap<Run, string>();
+
+/**
+ * Which runs are alike: the same source, and within it the same Wercker pipeline or the same set of
+ * SourceCraft workflows. A Northflank source is one release flow, so the source alone says it.
+ */
+export function pipelineKey(run: Run): string {
+	let key = pipelines.get(run);
+	if (key === undefined) {
+		const workflows = run.provider === 'sourcecraft' && run.children !== null ? run.children.map((node) => node.id).sort().join(',') : '';
+		key = `${run.source}\u001f${run.pipeline ?? ''}\u001f${workflows}`;
+		pipelines.set(run, key);
+	}
+	return key;
+}
+
+/** The value at fraction `at` (0..1) of sorted numbers, between neighbours where it falls between them. */
+function quantile(sorted: readonly number[], at: number): number {
+	const position = (sorted.length - 1) * at;
+	const below = sorted[Math.floor(position)] ?? 0;
+	const above = sorted[Math.ceil(position)] ?? below;
+	return below + (above - below) * (position - Math.floor(position));
+}
+
+/** A successful run's duration, or null when its dates cannot say it. */
+function successfulDuration(run: Run): {at: number; ms: number} | null {
+	if (run.status !== 'success' || run.startedAt === null || run.finishedAt === null) return null;
+	const ms = run.finishedAt - run.startedAt;
+	return ms > 0 ? {at: run.finishedAt, ms} : null;
+}
+
+/** The usual duration of the runs given (one pipeline's), or null when too few succeeded with known dates. */
+export function expectedDuration(history: readonly Run[], limit = HISTORY_RUNS): Expected | null {
+	const done = history.flatMap((run) => successfulDuration(run) ?? []);
+	if (done.length < MIN_HISTORY_RUNS) return null;
+	const recent = done
+		.sort((a, b) => b.at - a.at)
+		.slice(0, limit)
+		.map((entry) => entry.ms)
+		.sort((a, b) => a - b);
+	return {ms: Math.round(quantile(recent, 0.5)), runs: recent.length, lowMs: Math.round(quantile(recent, 0.25)), highMs: Math.round(quantile(recent, 0.75))};
+}
+
+const memo = new WeakMap<readonly Run[], ReadonlyMap<string, Expected>>();
+
+/**
+ * The usual duration of every pipeline in a run list, by pipelineKey. Kept per list, so the live
+ * view pays for it once per store change, not once per frame.
+ */
+export function expectedByPipeline(runs: readonly Run[]): ReadonlyMap<string, Expected> {
+	let found = memo.get(runs);
+	if (found === undefined) {
+		const groups = new Map<string, Run[]>();
+		for (const run of runs) {
+			if (successfulDuration(run) === null) continue;
+			const key = pipelineKey(run);
+			const group = groups.get(key);
+			if (group) group.push(run);
+			else groups.set(key, [run]);
+		}
+		const expected = new Map<string, Expected>();
+		for (const [key, group] of groups) {
+			const value = expectedDuration(group);
+			if (value !== null) expected.set(key, value);
+		}
+		found = expected;
+		memo.set(runs, found);
+	}
+	return found;
+}
+
+/** The usual duration of a run's pipeline among `runs`, or null. */
+export function expectedFor(run: Run, runs: readonly Run[]): Expected | null {
+	return expectedByPipeline(runs).get(pipelineKey(run)) ?? null;
+}
+
+const NONE: RunEstimate = {progressFrom: null, progress: null, expectedMs: null, eta: null, leftMs: null, overMs: null};
+
+/**
+ * Progress and time left of a run at `now`. The provider's progress wins where it gives one; the
+ * history gives the rest. A run that is not running, or never said when it started, gets no guess.
+ */
+export function estimateRun(run: Pick<Run, 'status' | 'progress' | 'startedAt'>, expected: Expected | null, now: number): RunEstimate {
+	if (run.status !== 'running') return NONE;
+	const fromProvider = run.progress !== null;
+	if (expected === null || run.startedAt === null) {
+		return fromProvider ? {...NONE, progressFrom: 'provider', progress: run.progress} : NONE;
+	}
+	const elapsed = Math.max(0, now - run.startedAt);
+	const eta = run.startedAt + expected.ms;
+	return {
+		progressFrom: fromProvider ? 'provider' : 'history',
+		progress: fromProvider ? run.progress : Math.min(1, elapsed / expected.ms),
+		expectedMs: expected.ms,
+		eta,
+		leftMs: Math.max(0, eta - now),
+		overMs: Math.max(0, now - eta),
+	};
+}
