@@ -1,7 +1,7 @@
 import type {Run} from '../model/run.js';
 import {matchesStatus} from '../model/status.js';
 import type {Status, StatusFilter} from '../model/status.js';
-import {runToJson, toSafeJson} from '../output/json.js';
+import {estimateToJson, runToJson, toSafeJson} from '../output/json.js';
 import {renderRunsTable} from '../output/table.js';
 import {createSourceClient} from '../providers/index.js';
 import {errorFields} from '../store/schedule.js';
@@ -45,16 +45,20 @@ export async function runsCommand(ctx: CommandContext, options: RunsOptions): Pr
 		ctx.reporter.debug(`${name}: listing runs failed`, result.reason);
 	});
 
-	let runs = mergeRuns(lists);
+	// Every run read, before any filter, is the history the running ones are estimated from.
+	const history = mergeRuns(lists);
+	const now = Date.now();
+	let runs = history;
 	const {status} = options;
 	if (status) runs = runs.filter((run) => matchesStatus(run.status, status));
 	if (options.limit !== undefined) runs = runs.slice(0, options.limit);
 
 	if (options.json) {
-		ctx.stdout.write(`${toSafeJson(runs.map(runToJson))}\n`);
+		ctx.stdout.write(`${toSafeJson(runs.map((run) => ({...runToJson(run), ...estimateToJson(run, history, now)})))}\n`);
 	} else if (runs.length > 0) {
 		const lines = renderRunsTable(runs, {
-			now: Date.now(),
+			now,
+			history,
 			color: useColor(ctx, config),
 			ascii: useAscii(ctx),
 			...(ctx.stdout.isTTY && ctx.stdout.columns ? {width: ctx.stdout.columns} : {}),
