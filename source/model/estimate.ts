@@ -1,4 +1,5 @@
-import type {Run} from './run.js';
+import type {Run, RunNode} from './run.js';
+import type {Status} from './status.js';
 
 /** How long runs of one pipeline usually take, from its recent successful runs. */
 export interface Expected {
@@ -57,15 +58,22 @@ function quantile(sorted: readonly number[], at: number): number {
 	return below + (above - below) * (position - Math.floor(position));
 }
 
-/** A successful run's duration, or null when its dates cannot say it. */
-function successfulDuration(run: Run): {at: number; ms: number} | null {
+/** What a duration is read from: a run or a node of its tree. */
+interface Timed {
+	status: Status;
+	startedAt: number | null;
+	finishedAt: number | null;
+}
+
+/** A successful run's (or node's) duration, or null when its dates cannot say it. */
+function successfulDuration(run: Timed): {at: number; ms: number} | null {
 	if (run.status !== 'success' || run.startedAt === null || run.finishedAt === null) return null;
 	const ms = run.finishedAt - run.startedAt;
 	return ms > 0 ? {at: run.finishedAt, ms} : null;
 }
 
-/** The usual duration of the runs given (one pipeline's), or null when too few succeeded with known dates. */
-export function expectedDuration(history: readonly Run[], limit = HISTORY_RUNS): Expected | null {
+/** The usual duration of the runs (or nodes) given, one pipeline's, or null when too few succeeded with known dates. */
+export function expectedDuration(history: readonly Timed[], limit = HISTORY_RUNS): Expected | null {
 	const done = history.flatMap((run) => successfulDuration(run) ?? []);
 	if (done.length < MIN_HISTORY_RUNS) return null;
 	const recent = done
@@ -74,6 +82,25 @@ export function expectedDuration(history: readonly Run[], limit = HISTORY_RUNS):
 		.map((entry) => entry.ms)
 		.sort((a, b) => a - b);
 	return {ms: Math.round(quantile(recent, 0.5)), runs: recent.length, lowMs: Math.round(quantile(recent, 0.25)), highMs: Math.round(quantile(recent, 0.75))};
+}
+
+/** Adds a run or node that succeeded with known dates to its group. */
+function addSuccessful<T extends Timed>(groups: Map<string, Timed[]>, item: T, keyOf: (item: T) => string): void {
+	if (successfulDuration(item) === null) return;
+	const key = keyOf(item);
+	const group = groups.get(key);
+	if (group) group.push(item);
+	else groups.set(key, [item]);
+}
+
+/** The usual duration of each group with history enough. */
+function expectedOfGroups(groups: ReadonlyMap<string, readonly Timed[]>): Map<string, Expected> {
+	const expected = new Map<string, Expected>();
+	for (const [key, group] of groups) {
+		const value = expectedDuration(group);
+		if (value !== null) expected.set(key, value);
+	}
+	return expected;
 }
 
 const memo = new WeakMap<readonly Run[], ReadonlyMap<string, Expected>>();
@@ -85,20 +112,9 @@ const memo = new WeakMap<readonly Run[], ReadonlyMap<string, Expected>>();
 export function expectedByPipeline(runs: readonly Run[]): ReadonlyMap<string, Expected> {
 	let found = memo.get(runs);
 	if (found === undefined) {
-		const groups = new Map<string, Run[]>();
-		for (const run of runs) {
-			if (successfulDuration(run) === null) continue;
-			const key = pipelineKey(run);
-			const group = groups.get(key);
-			if (group) group.push(run);
-			else groups.set(key, [run]);
-		}
-		const expected = new Map<string, Expected>();
-		for (const [key, group] of groups) {
-			const value = expectedDuration(group);
-			if (value !== null) expected.set(key, value);
-		}
-		found = expected;
+		const groups = new Map<string, Timed[]>();
+		for (const run of runs) addSuccessful(groups, run, pipelineKey);
+		found = expectedOfGroups(groups);
 		memo.set(runs, found);
 	}
 	return found;
@@ -107,6 +123,39 @@ export function expectedByPipeline(runs: readonly Run[]): ReadonlyMap<string, Ex
 /** The usual duration of a run's pipeline among `runs`, or null. */
 export function expectedFor(run: Run, runs: readonly Run[]): Expected | null {
 	return expectedByPipeline(runs).get(pipelineKey(run)) ?? null;
+}
+
+const nodeMemo = new WeakMap<readonly Run[], Map<string, ReadonlyMap<string, Expected>>>();
+
+function collectNodes(nodes: readonly RunNode[], into: Map<string, Timed[]>): void {
+	for (const node of nodes) {
+		addSuccessful(into, node, (item) => item.id);
+		collectNodes(node.children, into);
+	}
+}
+
+/**
+ * The usual duration of each node of a run's tree, by node id, from the trees the store holds of
+ * its pipeline's runs (SourceCraft lists carry them). A node id is its path within the run,
+ * so the same id is the same work. Kept per list and pipeline.
+ */
+export function expectedByNode(run: Run, runs: readonly Run[]): ReadonlyMap<string, Expected> {
+	let byPipeline = nodeMemo.get(runs);
+	if (byPipeline === undefined) {
+		byPipeline = new Map();
+		nodeMemo.set(runs, byPipeline);
+	}
+	const pipeline = pipelineKey(run);
+	let found = byPipeline.get(pipeline);
+	if (found === undefined) {
+		const nodes = new Map<string, Timed[]>();
+		for (const other of runs) {
+			if (other.children !== null && pipelineKey(other) === pipeline) collectNodes(other.children, nodes);
+		}
+		found = expectedOfGroups(nodes);
+		byPipeline.set(pipeline, found);
+	}
+	return found;
 }
 
 const NONE: RunEstimate = {progressFrom: null, progress: null, expectedMs: null, eta: null, leftMs: null, overMs: null};

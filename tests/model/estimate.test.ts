@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import type {Run} from '../../source/model/run.js';
-import {estimateRun, expectedByPipeline, expectedDuration, expectedFor, pipelineKey} from '../../source/model/estimate.js';
+import {estimateRun, expectedByNode, expectedByPipeline, expectedDuration, expectedFor, pipelineKey} from '../../source/model/estimate.js';
 import {estimateText} from '../../source/output/glyphs.js';
 import {testNode, testRun} from '../fixtures/runs.js';
 
@@ -117,5 +117,29 @@ describe('estimateRun', () => {
 		expect(estimateRun(running(null), expected, T0).progressFrom).toBeNull();
 		expect(estimateRun(running(T0, {status: 'queued'}), expected, T0).eta).toBeNull();
 		expect(estimateRun(running(null, {progress: 0.3}), null, T0)).toMatchObject({progressFrom: 'provider', eta: null});
+	});
+});
+
+describe('expectedByNode', () => {
+	/** A SourceCraft run whose workflow "ci" ran its task "ci/test" for `minutes`. */
+	function withTree(id: string, minutes: number | null, status: 'success' | 'running' = 'success'): Run {
+		const startedAt = T0;
+		const test = testNode({id: 'ci/test', status, startedAt, finishedAt: minutes === null ? null : startedAt + minutes * MINUTE});
+		return testRun({id, status, startedAt, children: [testNode({id: 'ci', kind: 'workflow', status, startedAt, children: [test]})]});
+	}
+
+	it("estimates a node from the same node path in the pipeline's other runs", () => {
+		const open = withTree('open', null, 'running');
+		const runs = [open, withTree('a', 3), withTree('b', 5), withTree('c', 4), testRun({id: 'other', source: 'acme/web', children: []})];
+		const expected = expectedByNode(open, runs);
+		expect(expected.get('ci/test')?.ms).toBe(4 * MINUTE);
+		// The workflow never said when it finished: no guess for it.
+		expect(expected.has('ci')).toBe(false);
+		expect(expectedByNode(open, runs)).toBe(expected);
+	});
+
+	it('has nothing to say without other trees', () => {
+		const open = withTree('open', null, 'running');
+		expect(expectedByNode(open, [open, withTree('a', 3)]).size).toBe(0);
 	});
 });

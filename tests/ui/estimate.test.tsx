@@ -1,7 +1,7 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import {ManualClock} from '../../source/model/clock.js';
 import {WERCKER_CAPABILITIES, makeSource} from '../fixtures/sources.js';
-import {FakeStore, makeRun} from './fake-store.js';
+import {FakeStore, makeNode, makeRun} from './fake-store.js';
 import {KEY, plain, renderApp, rowWith, unmountApps} from './helpers.js';
 
 afterEach(unmountApps);
@@ -68,5 +68,30 @@ describe('a running run without progress of its own', () => {
 			.find((row) => row.includes('esc back'));
 		expect(title).toContain('~6m left');
 		expect(title).toContain('usually 10:00 (9:30–10:30, 3 runs)');
+	});
+
+	it('estimates a node of the run tree from the same node in earlier runs of its pipeline', async () => {
+		const clock = new ManualClock();
+		const now = clock.now();
+		/** A SourceCraft run started `minutesAgo` whose task "ci/test" took `minutes` (null: runs still). */
+		const sourcecraft = (id: string, minutesAgo: number, minutes: number | null) => {
+			const startedAt = now - minutesAgo * MINUTE;
+			const status = minutes === null ? 'running' : 'success';
+			const finishedAt = minutes === null ? null : startedAt + minutes * MINUTE;
+			const test = makeNode('ci/test', {title: 'test', status, progress: null, startedAt, finishedAt});
+			return makeRun('acme/api', id, minutesAgo, now, {provider: 'sourcecraft', status, progress: null, finishedAt, children: [makeNode('ci', {kind: 'workflow', title: 'ci', status, progress: null, startedAt, children: [test]})]});
+		};
+		const store = new FakeStore(clock, {
+			sources: [makeSource('acme/api', {lastSuccessAt: now})],
+			runs: [sourcecraft('9', 1, null), sourcecraft('8', 30, 4), sourcecraft('7', 60, 4), sourcecraft('6', 90, 6)],
+		});
+		const app = await renderApp(store, clock, {columns: 120});
+		await app.press(KEY.enter, 'esc back');
+		await app.press(KEY.right);
+		await app.press(KEY.right, 'test');
+		const row = plain(app.frame())
+			.split('\n')
+			.find((line) => / test /.test(line));
+		expect(row).toContain('~3m left');
 	});
 });

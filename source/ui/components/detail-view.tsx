@@ -1,5 +1,5 @@
 import {useRef} from 'react';
-import {estimateRun, expectedFor} from '../../model/estimate.js';
+import {estimateRun, expectedByNode, expectedFor} from '../../model/estimate.js';
 import {timeLeftText, usualText} from '../../output/glyphs.js';
 import type {Run} from '../../model/run.js';
 import {nodeKey} from '../../model/run.js';
@@ -72,6 +72,7 @@ export function DetailView({run, rows, cursor, height, highlights, logs, loading
 			? paint.tone(fitToWidth(`${symbols.error} ${run.errors.join(' / ')}`, columns, 'left', symbols.ellipsis), 'error')
 			: paint.tone(fitToWidth(run.title, columns, 'left', symbols.ellipsis), 'muted');
 	const titleWidth = treeTitleWidth(rows, columns);
+	const nodes = history ? expectedByNode(run, history) : null;
 	const lines: string[] = [];
 	for (let index = top; index < Math.min(rows.length, top + height); index++) {
 		const row = rows[index];
@@ -82,6 +83,7 @@ export function DetailView({run, rows, cursor, height, highlights, logs, loading
 				changed: row.kind === 'node' && isLit(highlights, nodeKey(run.key, row.node.id), now),
 				logs,
 				staleSince,
+				expected: row.kind === 'node' ? (nodes?.get(row.node.id) ?? null) : null,
 			}),
 		);
 	}

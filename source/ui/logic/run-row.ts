@@ -1,4 +1,5 @@
 import {estimateRun, expectedFor} from '../../model/estimate.js';
+import type {Expected} from '../../model/estimate.js';
 import type {Run} from '../../model/run.js';
 import type {Status, StatusFlags} from '../../model/status.js';
 import {estimateText, runProgress, statusWord} from '../../output/glyphs.js';
@@ -84,13 +85,26 @@ export function progressText(
 /** How long "+1:20 over" stays lit after a run passes its usual time: as long as a change is. */
 const OVER_LIT_MS = 6_000;
 
-/** The progress cell of a run: the provider's progress, else the estimate from its pipeline's history (muted, then warned once over). */
+/** The progress cell of a run: the provider's progress, else the estimate from its pipeline's history. */
 export function progressCell(run: Run, context: RowContext, compact: boolean, width: number, now: number): string {
-	const {ascii, paint, symbols, history} = context;
-	if (run.progress !== null || run.status !== 'running' || history === undefined) {
-		return fitToWidth(progressText(run, ascii, compact), width, 'left', symbols.ellipsis);
+	const expected = run.status === 'running' && run.progress === null && context.history !== undefined ? expectedFor(run, context.history) : null;
+	return estimatedProgress(run, expected, context, compact, width, now);
+}
+
+/** A progress cell of a run or node: the provider's progress where it gives one, else the estimate from `expected` (muted, then warned once over). */
+export function estimatedProgress(
+	item: {status: Status; progress: number | null; providerStatus: string | null; startedAt: number | null},
+	expected: Expected | null,
+	context: RowContext,
+	compact: boolean,
+	width: number,
+	now: number,
+): string {
+	const {ascii, paint, symbols} = context;
+	if (item.progress !== null || item.status !== 'running' || expected === null) {
+		return fitToWidth(progressText(item, ascii, compact), width, 'left', symbols.ellipsis);
 	}
-	const estimate = estimateRun(run, expectedFor(run, history), now);
+	const estimate = estimateRun(item, expected, now);
 	const text = fitToWidth(estimateText(estimate, ascii, compact ? 0 : width), width, 'left', symbols.ellipsis);
 	if (!estimate.overMs) return paint.tone(text, 'muted');
 	const warned = paint.tone(text, 'warn');
