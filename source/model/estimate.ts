@@ -74,14 +74,19 @@ function successfulDuration(run: Timed): {at: number; ms: number} | null {
 
 /** The usual duration of the runs (or nodes) given, one pipeline's, or null when too few succeeded with known dates. */
 export function expectedDuration(history: readonly Timed[], limit = HISTORY_RUNS): Expected | null {
-	const done = history.flatMap((run) => successfulDuration(run) ?? []);
-	if (done.length < MIN_HISTORY_RUNS) return null;
-	const recent = done
-		.sort((a, b) => b.at - a.at)
-		.slice(0, limit)
-		.map((entry) => entry.ms)
-		.sort((a, b) => a - b);
-	return {ms: Math.round(quantile(recent, 0.5)), runs: recent.length, lowMs: Math.round(quantile(recent, 0.25)), highMs: Math.round(quantile(recent, 0.75))};
+	// The newest `limit`, newest first, kept in one pass: a long history is not sorted whole.
+	const recent: {at: number; ms: number}[] = [];
+	for (const item of history) {
+		const done = successfulDuration(item);
+		if (done === null || (recent.length === limit && done.at <= (recent[limit - 1]?.at ?? -Infinity))) continue;
+		let index = recent.length;
+		while (index > 0 && (recent[index - 1]?.at ?? 0) < done.at) index--;
+		recent.splice(index, 0, done);
+		if (recent.length > limit) recent.pop();
+	}
+	if (recent.length < MIN_HISTORY_RUNS) return null;
+	const sorted = recent.map((entry) => entry.ms).sort((a, b) => a - b);
+	return {ms: Math.round(quantile(sorted, 0.5)), runs: sorted.length, lowMs: Math.round(quantile(sorted, 0.25)), highMs: Math.round(quantile(sorted, 0.75))};
 }
 
 /** Adds a run or node that succeeded with known dates to its group. */
