@@ -2,7 +2,7 @@ import type {LoadedConfig} from '../config/load.js';
 import type {Run} from '../model/run.js';
 import {matchesStatus} from '../model/status.js';
 import type {Status, StatusFilter} from '../model/status.js';
-import {runToJson, toSafeJson} from '../output/json.js';
+import {estimateToJson, runToJson, toSafeJson} from '../output/json.js';
 import {renderRunsTable} from '../output/table.js';
 import {formatSpan} from '../output/time.js';
 import {createSourceClient} from '../providers/index.js';
@@ -72,17 +72,20 @@ async function cachedRunsCommand(ctx: CommandContext, options: RunsOptions, conf
 	return EXIT.ok;
 }
 
-function printRuns(ctx: CommandContext, options: RunsOptions, config: LoadedConfig, all: Run[], failed: boolean): void {
-	let runs = all;
+function printRuns(ctx: CommandContext, options: RunsOptions, config: LoadedConfig, history: Run[], failed: boolean): void {
+	// Every run read, before any filter, is the history the running ones are estimated from.
+	const now = Date.now();
+	let runs = history;
 	const {status} = options;
 	if (status) runs = runs.filter((run) => matchesStatus(run.status, status));
 	if (options.limit !== undefined) runs = runs.slice(0, options.limit);
 
 	if (options.json) {
-		ctx.stdout.write(`${toSafeJson(runs.map(runToJson))}\n`);
+		ctx.stdout.write(`${toSafeJson(runs.map((run) => ({...runToJson(run), ...estimateToJson(run, history, now)})))}\n`);
 	} else if (runs.length > 0) {
 		const lines = renderRunsTable(runs, {
-			now: Date.now(),
+			now,
+			history,
 			color: useColor(ctx, config),
 			ascii: useAscii(ctx),
 			...(ctx.stdout.isTTY && ctx.stdout.columns ? {width: ctx.stdout.columns} : {}),

@@ -1,4 +1,6 @@
+import type {Expected, RunEstimate} from '../model/estimate.js';
 import type {Status, StatusFlags} from '../model/status.js';
+import {formatDuration, formatSpan} from './time.js';
 
 const UNICODE: Record<Status, string> = {
 	success: '✓',
@@ -64,4 +66,33 @@ export function runProgress(
 	if (item.status === 'unknown') return item.providerStatus === null ? '' : `(${item.providerStatus})`;
 	if (item.status !== 'running' || item.progress === null) return '';
 	return barWidth === 0 ? percentText(item.progress) : progressLabel(item.progress, barWidth, ascii);
+}
+
+/** Time left by the history: "~2m left", or "+1:20 over" once past the usual time; '' when the history says nothing. */
+export function timeLeftText(estimate: RunEstimate): string {
+	if (estimate.progressFrom !== 'history' || estimate.leftMs === null || estimate.overMs === null) return '';
+	return estimate.overMs > 0 ? `+${formatDuration(estimate.overMs)} over` : `~${formatSpan(estimate.leftMs)} left`;
+}
+
+/**
+ * A history estimate's progress cell, drawn apart from the provider's ("####.... 52%"): other bar
+ * glyphs, no percent, the time left beside it ("▰▰▰▱▱▱▱ ~2m left", "▰▰▰▰▰ +1:20 over").
+ * `width` 0 gives the short form ("~2m", "+1m"); '' when the history says nothing.
+ */
+export function estimateText(estimate: RunEstimate, ascii: boolean, width: number): string {
+	const words = timeLeftText(estimate);
+	if (words === '') return '';
+	const over = (estimate.overMs ?? 0) > 0;
+	if (width === 0) return over ? `+${formatSpan(estimate.overMs ?? 0)}` : `~${formatSpan(estimate.leftMs ?? 0)}`;
+	const cells = Math.max(0, width - words.length - 1);
+	const filled = over ? cells : Math.round((estimate.progress ?? 0) * cells);
+	const [full, empty] = ascii ? ['=', '-'] : ['▰', '▱'];
+	return `${full.repeat(filled)}${empty.repeat(cells - filled)} ${words}`;
+}
+
+/** What a pipeline usually takes and how sure that is: "usually 10:00 (9:00–11:00, 4 runs)"; '' without history. */
+export function usualText(expected: Expected | null, ascii: boolean): string {
+	if (expected === null) return '';
+	const spread = `${formatDuration(expected.lowMs)}${ascii ? '-' : '–'}${formatDuration(expected.highMs)}`;
+	return `usually ${formatDuration(expected.ms)} (${spread}, ${expected.runs} runs)`;
 }

@@ -1,4 +1,6 @@
 import {formatIso} from '../model/dates.js';
+import {estimateRun, expectedFor} from '../model/estimate.js';
+import type {ProgressFrom} from '../model/estimate.js';
 import type {Dates, Run, RunNode} from '../model/run.js';
 import {redactSecrets} from '../model/secrets.js';
 
@@ -60,6 +62,24 @@ export function nodeToJson(node: RunNode): NodeJson {
 		progress: node.progress,
 		errors: node.errors,
 		children: node.children.map(nodeToJson),
+	};
+}
+
+/** What the history of a run's pipeline says of it: when it should end, what its pipeline usually takes, and whose progress it shows. */
+export interface EstimateJson {
+	eta: string | null;
+	expectedDurationSec: number | null;
+	progressFrom: ProgressFrom;
+}
+
+/** The estimate of a run from `history` (the runs read with it) at `now`; nulls where the history says nothing. */
+export function estimateToJson(run: Run, history: readonly Run[], now: number): EstimateJson {
+	const expected = expectedFor(run, history);
+	const estimate = estimateRun(run, expected, now);
+	return {
+		eta: formatIso(estimate.eta),
+		expectedDurationSec: expected === null ? null : Math.round(expected.ms / 1000),
+		progressFrom: estimate.progressFrom,
 	};
 }
 

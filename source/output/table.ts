@@ -1,6 +1,7 @@
 import type {Run} from '../model/run.js';
 import {sanitizeLine} from '../model/sanitize.js';
-import {runProgress, statusGlyph, statusWord} from './glyphs.js';
+import {estimateRun, expectedFor} from '../model/estimate.js';
+import {estimateText, runProgress, statusGlyph, statusWord} from './glyphs.js';
 import {styleFor} from './style.js';
 import {displayWidth, pad, truncate} from './text.js';
 import {durationText, formatAge} from './time.js';
@@ -11,6 +12,8 @@ export interface TableOptions {
 	ascii: boolean;
 	/** Terminal width: the title shrinks (or goes) to fit. Undefined: no limit (a pipe). */
 	width?: number;
+	/** The runs read with these: a running run without progress of its own is estimated from its pipeline's. */
+	history?: readonly Run[];
 }
 
 interface Column {
@@ -45,6 +48,14 @@ export function formatStatus(run: Pick<Run, 'status' | 'flags'>, ascii: boolean)
 	return `${statusGlyph(run.status, ascii)} ${statusWord(run.status, run.flags)}`;
 }
 
+const PROGRESS_WIDTH = 16;
+
+/** The provider's progress, else the estimate from the history. */
+function progressCell(run: Run, options: TableOptions): string {
+	if (run.status !== 'running' || run.progress !== null || options.history === undefined) return runProgress(run, options.ascii, BAR_WIDTH);
+	return estimateText(estimateRun(run, expectedFor(run, options.history), options.now), options.ascii, PROGRESS_WIDTH);
+}
+
 const COLUMNS: readonly Column[] = [
 	{header: 'STATUS', max: 12, cell: (run, o) => formatStatus(run, o.ascii)},
 	{header: 'SOURCE', max: 24, cell: (run) => run.source},
@@ -52,7 +63,7 @@ const COLUMNS: readonly Column[] = [
 	{header: 'REF', max: 28, cell: (run) => refText(run)},
 	{header: 'EVENT', max: 10, cell: (run) => run.event ?? ''},
 	{header: 'USER', max: 14, cell: (run) => run.user ?? ''},
-	{header: 'PROGRESS', max: 16, cell: (run, o) => runProgress(run, o.ascii, BAR_WIDTH)},
+	{header: 'PROGRESS', max: PROGRESS_WIDTH, cell: progressCell},
 	{header: 'STARTED', max: 8, cell: (run, o) => formatAge(run.startedAt ?? run.createdAt, o.now)},
 	{header: 'TIME', max: 9, cell: (run, o) => durationText(run, o.now, o.ascii ? '-' : '–')},
 ];

@@ -33,7 +33,7 @@ describe('citop runs', () => {
 		expect(runs.length).toBeGreaterThan(10);
 		expect(new Set(runs.map((run) => run['source']))).toEqual(new Set(['acme/api', 'shop-release']));
 		for (const run of runs) {
-			for (const field of ['source', 'provider', 'id', 'title', 'status', 'providerStatus', 'branch', 'commit', 'event', 'user', 'inputs', 'createdAt', 'startedAt', 'finishedAt', 'progress', 'url']) {
+			for (const field of ['source', 'provider', 'id', 'title', 'status', 'providerStatus', 'branch', 'commit', 'event', 'user', 'inputs', 'createdAt', 'startedAt', 'finishedAt', 'progress', 'url', 'eta', 'expectedDurationSec', 'progressFrom']) {
 				expect(run).toHaveProperty(field);
 			}
 			for (const field of ['createdAt', 'startedAt', 'finishedAt']) {

@@ -1,4 +1,6 @@
 import {useRef} from 'react';
+import {estimateRun, expectedByNode, expectedFor} from '../../model/estimate.js';
+import {timeLeftText, usualText} from '../../output/glyphs.js';
 import type {Run} from '../../model/run.js';
 import {nodeKey} from '../../model/run.js';
 import type {Highlight} from '../../store/types.js';
@@ -29,10 +31,12 @@ export interface DetailViewProps {
 	loading: boolean;
 	/** Clock ms of the tree shown while it cannot be fetched: spinners and clocks stop there, and the title says STALE. */
 	staleSince?: number | null;
+	/** Every run the store holds: what the run's pipeline usually takes comes from them. */
+	history?: readonly Run[];
 }
 
 /** `acme/api #1284 · main 3f2a91c · imageTag=v2.3.1 · push by ann · ⠹ running 2:04      esc back`, then the tree. */
-export function DetailView({run, rows, cursor, height, highlights, logs, loading, staleSince = null}: DetailViewProps) {
+export function DetailView({run, rows, cursor, height, highlights, logs, loading, staleSince = null, history}: DetailViewProps) {
 	const {now, frame} = useTick();
 	const {columns} = useSize();
 	const {paint, symbols, ascii} = useTheme();
@@ -40,6 +44,9 @@ export function DetailView({run, rows, cursor, height, highlights, logs, loading
 	const top = scrollTop(topRef.current, cursor, rows.length, height);
 	topRef.current = top;
 	const context: RowContext = {width: columns, now, frame, ascii, paint, symbols};
+	const expected = history ? expectedFor(run, history) : null;
+	// The title speaks in time whatever the provider's progress says.
+	const estimate = estimateRun({...run, progress: null}, expected, staleSince ?? now);
 	const who = [run.event, run.user === null ? null : `by ${run.user}`].filter((part) => part !== null).join(' ');
 	const title = composeLine(
 		[
@@ -49,6 +56,8 @@ export function DetailView({run, rows, cursor, height, highlights, logs, loading
 			{text: inputsText(run), priority: 1},
 			{text: who, priority: 1},
 			{text: `${statusText(run, ascii, staleSince === null ? frame : null)} ${durationText(run, staleSince ?? now, '')}`.trim(), tone: run.status, priority: 4},
+			{text: timeLeftText(estimate), tone: estimate.overMs ? 'warn' : 'muted', priority: 4},
+			{text: usualText(expected, ascii), tone: 'muted', priority: 2},
 			{text: staleSince === null ? '' : `${symbols.stale} STALE ${formatSpan(now - staleSince)}`, tone: 'warn', priority: 4},
 			{text: loading ? 'loading' : '', tone: 'muted', priority: 0},
 		],
@@ -63,6 +72,7 @@ export function DetailView({run, rows, cursor, height, highlights, logs, loading
 			? paint.tone(fitToWidth(`${symbols.error} ${run.errors.join(' / ')}`, columns, 'left', symbols.ellipsis), 'error')
 			: paint.tone(fitToWidth(run.title, columns, 'left', symbols.ellipsis), 'muted');
 	const titleWidth = treeTitleWidth(rows, columns);
+	const nodes = history ? expectedByNode(run, history) : null;
 	const lines: string[] = [];
 	for (let index = top; index < Math.min(rows.length, top + height); index++) {
 		const row = rows[index];
@@ -73,6 +83,7 @@ export function DetailView({run, rows, cursor, height, highlights, logs, loading
 				changed: row.kind === 'node' && isLit(highlights, nodeKey(run.key, row.node.id), now),
 				logs,
 				staleSince,
+				expected: row.kind === 'node' ? (nodes?.get(row.node.id) ?? null) : null,
 			}),
 		);
 	}

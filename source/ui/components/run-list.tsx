@@ -23,6 +23,8 @@ export interface RunListProps {
 	stale?: ReadonlyMap<string, number>;
 	/** What to say when there is nothing to show. */
 	empty: string;
+	/** Every run the store holds: the history that estimates a run's progress where its provider gives none. */
+	history?: readonly Run[];
 }
 
 /** Lit while its highlight lasts; the store drops expired marks, and the clock hides them on time meanwhile. */
@@ -32,14 +34,14 @@ export function isLit(highlights: ReadonlyMap<string, Highlight>, key: string, n
 }
 
 /** The column header and the rows on screen; only those rows are built, however long the list. */
-export function RunList({runs, cursor, layout, height, highlights, watched, stale, empty}: RunListProps) {
+export function RunList({runs, cursor, layout, height, highlights, watched, stale, empty, history}: RunListProps) {
 	const {now, frame} = useTick();
 	const {columns} = useSize();
 	const {paint, symbols, ascii} = useTheme();
 	const topRef = useRef(0);
 	const top = scrollTop(topRef.current, cursor, runs.length, height);
 	topRef.current = top;
-	const context: RowContext = {width: columns, now, frame, ascii, paint, symbols};
+	const context: RowContext = {width: columns, now, frame, ascii, paint, symbols, ...(history ? {history} : {})};
 	const lines: string[] = [];
 	for (let index = top; index < Math.min(runs.length, top + height); index++) {
 		const run = runs[index];

@@ -178,6 +178,7 @@ export function Screen({store, snapshot, clock, notify, terminal, warnings = [],
 				highlights={snapshot.highlights}
 				logs={logs}
 				loading={tree.loading}
+				history={snapshot.runs}
 				// The tree is fetched apart from the list: once it has come, its own fetches say whether it is stale.
 				staleSince={snapshot.detail?.run ? detailStaleSince(snapshot.detail) : (stale.get(tree.run.source) ?? null)}
 			/>
@@ -203,6 +204,7 @@ export function Screen({store, snapshot, clock, notify, terminal, warnings = [],
 					highlights={snapshot.highlights}
 					watched={snapshot.watched}
 					stale={stale}
+					history={snapshot.runs}
 					empty={snapshot.runs.length === 0 ? 'no runs yet' : 'no runs match the filter'}
 				/>
 			</>

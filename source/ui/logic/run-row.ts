@@ -1,6 +1,8 @@
+import {estimateRun, expectedFor} from '../../model/estimate.js';
+import type {Expected} from '../../model/estimate.js';
 import type {Run} from '../../model/run.js';
 import type {Status, StatusFlags} from '../../model/status.js';
-import {runProgress, statusWord} from '../../output/glyphs.js';
+import {estimateText, runProgress, statusWord} from '../../output/glyphs.js';
 import {inputsText, refText, runCellText} from '../../output/table.js';
 import {displayWidth} from '../../output/text.js';
 import {durationText, formatAge} from '../../output/time.js';
@@ -20,6 +22,8 @@ export interface RowContext {
 	ascii: boolean;
 	paint: Painter;
 	symbols: Symbols;
+	/** The runs whose history estimates the rest (the store's list); absent, rows show the provider's progress alone. */
+	history?: readonly Run[];
 }
 
 export interface RowState {
@@ -78,6 +82,35 @@ export function progressText(
 	return runProgress(item, ascii, compact ? 0 : PROGRESS_BAR_WIDTH);
 }
 
+/** How long "+1:20 over" stays lit after a run passes its usual time: as long as a change is. */
+const OVER_LIT_MS = 6_000;
+
+/** The progress cell of a run: the provider's progress, else the estimate from its pipeline's history. */
+export function progressCell(run: Run, context: RowContext, compact: boolean, width: number, now: number): string {
+	const expected = run.status === 'running' && run.progress === null && context.history !== undefined ? expectedFor(run, context.history) : null;
+	return estimatedProgress(run, expected, context, compact, width, now);
+}
+
+/** A progress cell of a run or node: the provider's progress where it gives one, else the estimate from `expected` (muted, then warned once over). */
+export function estimatedProgress(
+	item: {status: Status; progress: number | null; providerStatus: string | null; startedAt: number | null},
+	expected: Expected | null,
+	context: RowContext,
+	compact: boolean,
+	width: number,
+	now: number,
+): string {
+	const {ascii, paint, symbols} = context;
+	if (item.progress !== null || item.status !== 'running' || expected === null) {
+		return fitToWidth(progressText(item, ascii, compact), width, 'left', symbols.ellipsis);
+	}
+	const estimate = estimateRun(item, expected, now);
+	const text = fitToWidth(estimateText(estimate, ascii, compact ? 0 : width), width, 'left', symbols.ellipsis);
+	if (!estimate.overMs) return paint.tone(text, 'muted');
+	const warned = paint.tone(text, 'warn');
+	return estimate.overMs < OVER_LIT_MS ? paint.bold(warned) : warned;
+}
+
 function cell(run: Run, column: Column, context: RowContext, layout: ColumnLayout, state: RowState): string {
 	const {paint, symbols, ascii, now, frame} = context;
 	const ellipsis = symbols.ellipsis;
@@ -98,7 +131,7 @@ function cell(run: Run, column: Column, context: RowContext, layout: ColumnLayou
 		case 'user':
 			return fitToWidth(run.user ?? '', column.width, 'left', ellipsis);
 		case 'progress':
-			return fitToWidth(progressText(run, ascii, layout.compactProgress), column.width, 'left', ellipsis);
+			return progressCell(run, context, layout.compactProgress, column.width, asOf ?? now);
 		case 'started': {
 			const at = run.startedAt ?? run.createdAt;
 			return fitToWidth(at === null ? symbols.missing : formatAge(at, now), column.width, 'left', ellipsis);

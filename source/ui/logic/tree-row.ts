@@ -1,10 +1,11 @@
+import type {Expected} from '../../model/estimate.js';
 import type {RunNode} from '../../model/run.js';
 import {statusWord} from '../../output/glyphs.js';
 import {displayWidth, truncate} from '../../output/text.js';
 import {durationText} from '../../output/time.js';
 import {PROGRESS_WIDTH} from './columns.js';
 import type {RowContext} from './run-row.js';
-import {changeMark, progressText} from './run-row.js';
+import {changeMark, estimatedProgress} from './run-row.js';
 import {glyphFor} from './symbols.js';
 import {fitToWidth} from './text.js';
 import type {TreeRow} from './tree.js';
@@ -20,6 +21,8 @@ export interface TreeRowState {
 	logs: boolean;
 	/** Clock ms of the tree shown when it cannot be fetched now; absent or null when fresh. */
 	staleSince?: number | null;
+	/** What this node usually takes in its pipeline's other runs; absent or null without history. */
+	expected?: Expected | null;
 }
 
 /** How wide the name column of the tree is: as wide as the longest name on show, within limits. */
@@ -63,7 +66,7 @@ export function treeRowText(row: TreeRow, titleWidth: number, context: RowContex
 		const glyph = paint.tone(glyphFor(node.status, ascii, asOf === null ? frame : null), node.status);
 		const name = fitToWidth(node.title, Math.max(1, titleWidth - indent.length - 4), 'left', symbols.ellipsis);
 		const word = paint.tone(fitToWidth(statusWord(node.status, node.flags), WORD_WIDTH), node.status);
-		const progress = fitToWidth(node.status === 'unknown' ? '' : progressText(node, ascii, false), PROGRESS_WIDTH);
+		const progress = node.status === 'unknown' ? ' '.repeat(PROGRESS_WIDTH) : estimatedProgress(node, state.expected ?? null, context, false, PROGRESS_WIDTH, asOf ?? now);
 		const time = fitToWidth(node.startedAt === null ? '' : durationText(node, asOf ?? now, symbols.missing), TIME_WIDTH, 'right');
 		const fixed = `${indent}${fold} ${glyph} ${name} ${word} ${progress} ${time}`;
 		const used = 1 + titleWidth + 1 + WORD_WIDTH + 1 + PROGRESS_WIDTH + 1 + TIME_WIDTH;
