@@ -119,6 +119,7 @@ program
 	.option('--config-revision <branch>', 'SourceCraft: the branch to read the CI config from')
 	.option('--shared', 'SourceCraft: a shared run')
 	.option('--input <key=value>', 'an input: SourceCraft input value, Wercker environment variable, Northflank argument (repeat for several)', collect)
+	.option('--source-run <run>', 'Wercker: chain after this run (a build, for a deploy), as the RUN column shows it')
 	.option('--message <text>', 'Wercker: the run message')
 	.option('--name <name>', 'Northflank: the run name')
 	.option('--description <text>', 'Northflank: the run description')

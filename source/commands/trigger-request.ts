@@ -11,6 +11,8 @@ export interface TriggerFlags {
 	shared?: boolean;
 	input: readonly string[];
 	ref?: readonly string[];
+	/** Wercker: the run to chain after, as the RUN column shows it. */
+	sourceRun?: string;
 	message?: string;
 	name?: string;
 	description?: string;
@@ -26,6 +28,7 @@ const FLAGS: Record<TriggerField, string> = {
 	message: '--message',
 	inputs: '--input',
 	refs: '--ref',
+	sourceRun: '--source-run',
 	name: '--name',
 	description: '--description',
 };
@@ -79,6 +82,7 @@ export function buildTriggerRequest(flags: TriggerFlags, capabilities: Capabilit
 	}
 	const simple = [
 		['configRevision', flags.configRevision],
+		['sourceRun', flags.sourceRun],
 		['message', flags.message],
 		['name', flags.name],
 		['description', flags.description],

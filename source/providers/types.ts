@@ -64,6 +64,7 @@ export type TriggerField =
 	| 'message'
 	| 'inputs'
 	| 'refs'
+	| 'sourceRun'
 	| 'name'
 	| 'description';
 
@@ -83,7 +84,7 @@ export interface Capabilities {
 /**
  * One request to start a run, in the user's words. Each provider reads the fields it has:
  * SourceCraft: workflows, one of branch/tag/commit as head, configRevision (a branch), shared, inputs (to every workflow);
- * Wercker: branch, commit (needs branch), message, inputs (environment variables, in order);
+ * Wercker: sourceRun (chains the run after it), branch, commit (needs branch), message, inputs (environment variables, in order);
  * Northflank: name, description, inputs (arguments).
  */
 export interface TriggerRequest {
@@ -97,6 +98,8 @@ export interface TriggerRequest {
 	inputs?: readonly {key: string; value: string}[];
 	/** Northflank: the branch to deploy for a ref of the release flow (the run's `overrides`). */
 	refs?: readonly {ref: string; branch: string}[];
+	/** Wercker: the id of the run whose output (artifacts included) this run takes, as a chained pipeline does. */
+	sourceRun?: string;
 	name?: string;
 	description?: string;
 }

@@ -13,6 +13,7 @@ describe('trigger form', () => {
 			'commit',
 			'message',
 			'inputs',
+			'sourceRun',
 			'confirm',
 		]);
 		const sourcecraft = SOURCECRAFT_CAPABILITIES.triggerFields;

@@ -12,6 +12,7 @@ export type TriggerStep =
 	| {kind: 'shared'}
 	| {kind: 'inputs'}
 	| {kind: 'refs'}
+	| {kind: 'sourceRun'}
 	| {kind: 'confirm'};
 
 export interface TriggerDraft {
@@ -27,6 +28,9 @@ export interface TriggerDraft {
 	description: string;
 	inputs: ReadonlyArray<{key: string; value: string}>;
 	refs: ReadonlyArray<{ref: string; branch: string}>;
+	/** The run to chain after (its id; '' for none) and how the list named it. */
+	sourceRun: string;
+	sourceRunLabel: string;
 }
 
 export const EMPTY_DRAFT: TriggerDraft = {
@@ -42,6 +46,8 @@ export const EMPTY_DRAFT: TriggerDraft = {
 	description: '',
 	inputs: [],
 	refs: [],
+	sourceRun: '',
+	sourceRunLabel: '',
 };
 
 /** The steps for these fields; the head's value is asked only when a head type was chosen. */
@@ -61,6 +67,7 @@ export function triggerSteps(fields: readonly TriggerField[], draft: TriggerDraf
 				break;
 			case 'inputs':
 			case 'refs':
+			case 'sourceRun':
 				steps.push({kind: field});
 				break;
 			default:
@@ -135,6 +142,7 @@ export function buildRequest(fields: readonly TriggerField[], draft: TriggerDraf
 	if (has('description') && draft.description !== '') request.description = draft.description;
 	if (has('inputs') && draft.inputs.length > 0) request.inputs = draft.inputs;
 	if (has('refs') && draft.refs.length > 0) request.refs = draft.refs;
+	if (has('sourceRun') && draft.sourceRun !== '') request.sourceRun = draft.sourceRun;
 	return request;
 }
 
@@ -156,8 +164,20 @@ export function summarize(fields: readonly TriggerField[], draft: TriggerDraft, 
 	if (request.name) lines.push(`name: ${request.name}`);
 	if (request.description) lines.push(`description: ${request.description}`);
 	if (request.refs) lines.push(`refs: ${request.refs.map((item) => `${item.ref}=${item.branch}`).join(' ')}`);
+	if (request.sourceRun) lines.push(`after run: ${draft.sourceRunLabel}`);
 	if (request.inputs) lines.push(`${inputsLabel}: ${request.inputs.map((input) => `${input.key}=${input.value}`).join(' ')}`);
 	return lines;
+}
+
+const CHAINABLE_RUNS = 6;
+
+/** The runs a Wercker run may chain after (a deploy after its build): the newest that passed, of any Wercker source. */
+export function sourceRunChoices(runs: readonly Run[]): {label: string; value: string}[] {
+	return runs
+		.filter((run) => run.provider === 'wercker' && run.status === 'success')
+		.sort((a, b) => (b.createdAt ?? 0) - (a.createdAt ?? 0))
+		.slice(0, CHAINABLE_RUNS)
+		.map((run) => ({label: `${run.source} ${run.label}`, value: run.id}));
 }
 
 /** The workflows a source is known to have: the workflow nodes of its runs, by name. */
