@@ -91,15 +91,15 @@ describe('trigger flags → request', () => {
 	});
 
 	it('takes --ref NAME=BRANCH on Northflank only, and says how to write it', () => {
-		expect(problems(wercker, {ref: ['api=main']})).toEqual(['--ref: not used by wercker (it takes --branch, --commit, --message, --input)']);
+		expect(problems(wercker, {ref: ['api=main']})).toEqual(['--ref: not used by wercker (it takes --branch, --commit, --message, --input, --source-run)']);
 		expect(() => build(northflank, {ref: ['api']})).toThrow(/--ref expects NAME=BRANCH/);
 		expect(() => build(northflank, {ref: ['api=']})).toThrow(/--ref expects NAME=BRANCH/);
 	});
 
 	it('refuses flags the provider would ignore, saying what it takes', () => {
 		expect(problems(wercker, {workflow: ['build'], tag: 'v1'})).toEqual([
-			'--workflow: not used by wercker (it takes --branch, --commit, --message, --input)',
-			'--tag: not used by wercker (it takes --branch, --commit, --message, --input)',
+			'--workflow: not used by wercker (it takes --branch, --commit, --message, --input, --source-run)',
+			'--tag: not used by wercker (it takes --branch, --commit, --message, --input, --source-run)',
 		]);
 		expect(problems(northflank, {branch: 'main', message: 'm'})).toEqual([
 			'--branch: not used by northflank (it takes --name, --description, --input, --ref)',
