@@ -1,4 +1,4 @@
-import type {Capabilities, TriggerField, TriggerRequest} from '../providers/types.js';
+import type {Capabilities, GitRevision, TriggerField, TriggerRequest} from '../providers/types.js';
 import {CliError} from './exit.js';
 
 /** The trigger flags, as commander hands them over. */
@@ -52,6 +52,15 @@ export function parseRef(text: string): {ref: string; branch: string} {
 	return {ref: key, branch: value.trim()};
 }
 
+/** `--config-revision`: a branch, or `tag:NAME`, `commit:SHA`, `branch:NAME` (git forbids ":" in a branch name). */
+export function parseRevision(text: string): GitRevision {
+	const match = /^(branch|tag|commit):(.*)$/.exec(text.trim());
+	const kind = match?.[1] ?? 'branch';
+	const name = (match ? (match[2] ?? '') : text).trim();
+	if (name === '') throw new CliError(`--config-revision expects a branch, tag:NAME or commit:SHA, got "${text.slice(0, 40)}"`);
+	return kind === 'tag' ? {tag: name} : kind === 'commit' ? {commit: name} : {branch: name};
+}
+
 /**
  * The request to send, built only from flags the provider reads: a flag it would ignore is
  * refused, so nobody believes a run started on a branch it never saw.
@@ -80,8 +89,11 @@ export function buildTriggerRequest(flags: TriggerFlags, capabilities: Capabilit
 			problems.push(`--commit: ${provider} needs --branch with it (the branch the commit is on)`);
 		}
 	}
+	if (flags.configRevision !== undefined) {
+		if (fields.has('configRevision')) request.configRevision = parseRevision(flags.configRevision);
+		else refuse(FLAGS.configRevision);
+	}
 	const simple = [
-		['configRevision', flags.configRevision],
 		['sourceRun', flags.sourceRun],
 		['message', flags.message],
 		['name', flags.name],

@@ -60,6 +60,15 @@ describe.concurrent('citop trigger', () => {
 		expect(errorLines(result)[0]).toMatch(/nosuchrun/);
 	});
 
+	it('says, in one line and exit 2, that an input for several SourceCraft workflows must name its workflow', async () => {
+		const result = await cli(['trigger', '--source', 'acme/api', '--workflow', 'build', '--workflow', 'deploy', '--input', 'SKIP_E2E=1']);
+		expect(result.code).toBe(2);
+		expect(errorLines(result)).toHaveLength(1);
+		expect(errorLines(result)[0]).toContain('say which workflow it is for, as WORKFLOW.SKIP_E2E=VALUE (workflows: build, deploy)');
+		const started = await cli(['trigger', '--source', 'acme/api', '--workflow', 'build', '--workflow', 'deploy', '--input', 'build.SKIP_E2E=1', '--tag', 'v2', '--config-revision', 'tag:v2']);
+		expect(started.code).toBe(0);
+	});
+
 	it('refuses flags the provider does not use, exit 2', async () => {
 		const result = await cli(['trigger', '--source', 'shop-release', '--branch', 'main', '--workflow', 'x']);
 		expect(result.code).toBe(2);

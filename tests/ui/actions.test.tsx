@@ -169,12 +169,14 @@ describe('trigger', () => {
 		await app.press('j', '▸ a branch');
 		await app.press(KEY.enter, 'Branch');
 		await app.press('release', '▸ release');
-		await app.press(KEY.enter, 'CI config');
-		await app.press(KEY.enter, 'Input values');
+		await app.press(KEY.enter, 'Read the CI config from');
+		await app.press('jj', '▸ a tag');
+		await app.press(KEY.enter, 'Tag to read the CI config from');
+		await app.press('v2\r', 'Input values');
 		await app.press(KEY.enter, 'Shared run?');
 		await app.press(KEY.enter, 'Start this run?');
 		await app.press(KEY.enter, 'workflow "deploy" is not defined (request sc-1)');
-		expect(store.callsOf('trigger')).toEqual([['acme/api', {workflows: ['deploy'], branch: 'release', shared: false}]]);
+		expect(store.callsOf('trigger')).toEqual([['acme/api', {workflows: ['deploy'], branch: 'release', configRevision: {tag: 'v2'}, shared: false}]]);
 		// The form stays, with the error, so it can be sent again or left with Esc.
 		expect(app.text()).toContain('Start this run?');
 		expect(app.text()).toContain('could not start a run on acme/api');

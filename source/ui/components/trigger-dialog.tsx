@@ -36,12 +36,14 @@ function question(step: TriggerStep, draft: TriggerDraft, inputsLabel: string, k
 			return known ? 'Workflows to run (enter toggles)' : 'Workflows to run, comma-separated (empty: all that run on this event)';
 		case 'headType':
 			return 'Run on';
+		case 'configType':
+			return 'Read the CI config from';
 		case 'text':
-			return textLabel(step.field, draft.headType);
+			return textLabel(step.field, draft);
 		case 'shared':
 			return 'Shared run?';
 		case 'inputs':
-			return `${inputsLabel[0]?.toUpperCase() ?? ''}${inputsLabel.slice(1)}: KEY=VALUE, one per line; an empty line goes on`;
+			return `${inputsLabel[0]?.toUpperCase() ?? ''}${inputsLabel.slice(1)}: KEY=VALUE, one per line${draft.workflows.length > 1 ? ' (WORKFLOW.KEY=VALUE: for one of the workflows)' : ''}; an empty line goes on`;
 		case 'sourceRun':
 			return 'Chain after a run? It takes that run’s output, artifacts included (a deploy after its build)';
 		case 'refs':

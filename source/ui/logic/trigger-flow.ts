@@ -87,7 +87,7 @@ export function knownWorkflows(form: TriggerForm, env: TriggerEnv): readonly str
 export function formChoices(form: TriggerForm, env: TriggerEnv, arrow: string): readonly FormChoice[] | null {
 	if (form.source === null) return env.sources.map((name) => ({label: name, value: name}));
 	const step = currentStep(form, env);
-	if (step.kind === 'headType') return HEAD_TYPES;
+	if (step.kind === 'headType' || step.kind === 'configType') return HEAD_TYPES;
 	if (step.kind === 'shared') return SHARED;
 	if (step.kind === 'sourceRun') return [{label: 'no: on its own', value: ''}, ...env.sourceRuns().map((run) => ({label: `after run ${run.label}`, value: run.value}))];
 	const known = step.kind === 'workflows' ? knownWorkflows(form, env) : [];
@@ -113,6 +113,7 @@ function choose(form: TriggerForm, step: TriggerStep, chosen: FormChoice): Trigg
 	const {value} = chosen;
 	if (form.source === null) return {...form, source: value, stepIndex: 0, choice: 0};
 	if (step.kind === 'headType') return advance(form, {...draft, headType: value as HeadType, head: ''});
+	if (step.kind === 'configType') return advance(form, {...draft, configType: value as HeadType, configRevision: ''});
 	if (step.kind === 'shared') return advance(form, {...draft, shared: value === 'yes'});
 	if (step.kind === 'sourceRun') return advance(form, {...draft, sourceRun: value, sourceRunLabel: chosen.label.replace(/^after run /, '')});
 	if (value === DONE) return advance(form, draft);

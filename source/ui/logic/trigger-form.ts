@@ -1,5 +1,5 @@
 import type {Run} from '../../model/run.js';
-import type {TriggerField, TriggerRequest} from '../../providers/types.js';
+import type {GitRevision, TriggerField, TriggerRequest} from '../../providers/types.js';
 
 /** What the form asks at each step; built from the source's `triggerFields`, in their order. */
 export type TextField = 'head' | 'configRevision' | 'branch' | 'commit' | 'message' | 'name' | 'description';
@@ -8,6 +8,7 @@ export type HeadType = 'default' | 'branch' | 'tag' | 'commit';
 export type TriggerStep =
 	| {kind: 'workflows'}
 	| {kind: 'headType'}
+	| {kind: 'configType'}
 	| {kind: 'text'; field: TextField}
 	| {kind: 'shared'}
 	| {kind: 'inputs'}
@@ -19,6 +20,8 @@ export interface TriggerDraft {
 	workflows: readonly string[];
 	headType: HeadType;
 	head: string;
+	/** Where the CI config is read from: the default branch, or the revision typed into configRevision. */
+	configType: HeadType;
 	configRevision: string;
 	shared: boolean | null;
 	branch: string;
@@ -37,6 +40,7 @@ export const EMPTY_DRAFT: TriggerDraft = {
 	workflows: [],
 	headType: 'default',
 	head: '',
+	configType: 'default',
 	configRevision: '',
 	shared: null,
 	branch: '',
@@ -62,6 +66,10 @@ export function triggerSteps(fields: readonly TriggerField[], draft: TriggerDraf
 				steps.push({kind: 'headType'});
 				if (draft.headType !== 'default') steps.push({kind: 'text', field: 'head'});
 				break;
+			case 'configRevision':
+				steps.push({kind: 'configType'});
+				if (draft.configType !== 'default') steps.push({kind: 'text', field: 'configRevision'});
+				break;
 			case 'shared':
 				steps.push({kind: 'shared'});
 				break;
@@ -78,13 +86,15 @@ export function triggerSteps(fields: readonly TriggerField[], draft: TriggerDraf
 	return steps;
 }
 
+const revisionWord = (type: HeadType): string => (type === 'tag' ? 'Tag' : type === 'commit' ? 'Commit' : 'Branch');
+
 /** The question of a text step, in the user's words. */
-export function textLabel(field: TextField, headType: HeadType): string {
+export function textLabel(field: TextField, draft: TriggerDraft): string {
 	switch (field) {
 		case 'head':
-			return headType === 'tag' ? 'Tag' : headType === 'commit' ? 'Commit' : 'Branch';
+			return revisionWord(draft.headType);
 		case 'configRevision':
-			return 'Take the CI config from branch (empty: from the run itself)';
+			return `${revisionWord(draft.configType)} to read the CI config from (empty: the default branch)`;
 		case 'branch':
 			return 'Branch';
 		case 'commit':
@@ -124,7 +134,20 @@ export function addLine(draft: TriggerDraft, step: 'inputs' | 'refs', line: stri
 		return 'error' in parsed ? parsed : {...draft, refs: [...draft.refs, parsed]};
 	}
 	const parsed = parseInput(line);
-	return 'error' in parsed ? parsed : {...draft, inputs: [...draft.inputs, parsed]};
+	if ('error' in parsed) return parsed;
+	// Input values are per workflow: with several, each line names its own.
+	const dot = parsed.key.indexOf('.');
+	if (draft.workflows.length > 1 && !(dot > 0 && dot < parsed.key.length - 1 && draft.workflows.includes(parsed.key.slice(0, dot)))) {
+		return {error: `write WORKFLOW.KEY=VALUE (one of ${draft.workflows.join(', ')})`};
+	}
+	return {...draft, inputs: [...draft.inputs, parsed]};
+}
+
+function revisionOf(type: HeadType, name: string): GitRevision | null {
+	if (name === '') return null;
+	if (type === 'branch') return {branch: name};
+	if (type === 'tag') return {tag: name};
+	return type === 'commit' ? {commit: name} : null;
 }
 
 /** The request the draft asks for: only the fields this source takes, and only those filled in. */
@@ -133,7 +156,8 @@ export function buildRequest(fields: readonly TriggerField[], draft: TriggerDraf
 	const has = (field: TriggerField) => fields.includes(field);
 	if (has('workflows') && draft.workflows.length > 0) request.workflows = draft.workflows;
 	if (has('head') && draft.headType !== 'default' && draft.head !== '') request[draft.headType] = draft.head;
-	if (has('configRevision') && draft.configRevision !== '') request.configRevision = draft.configRevision;
+	const config = revisionOf(draft.configType, draft.configRevision);
+	if (has('configRevision') && config) request.configRevision = config;
 	if (has('shared') && draft.shared !== null) request.shared = draft.shared;
 	if (has('branch') && draft.branch !== '') request.branch = draft.branch;
 	if (has('commit') && draft.commit !== '') request.commit = draft.commit;
@@ -154,7 +178,7 @@ export function summarize(fields: readonly TriggerField[], draft: TriggerDraft, 
 	if (fields.includes('head')) {
 		lines.push(draft.headType === 'default' || draft.head === '' ? 'on: the default branch' : `on: ${draft.headType} ${draft.head}`);
 	}
-	if (request.configRevision) lines.push(`config from: ${request.configRevision}`);
+	if (request.configRevision) lines.push(`config from: ${draft.configType} ${draft.configRevision}`);
 	if (request.shared !== undefined) lines.push(`shared: ${request.shared ? 'yes' : 'no'}`);
 	// Where the source asks for a head, the "on:" line said it already.
 	const head = fields.includes('head');
