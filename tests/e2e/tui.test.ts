@@ -151,6 +151,8 @@ describe('citop demo in tmux', () => {
 		pane.send('Enter');
 		await pane.waitForText('Environment variables');
 		pane.send('Enter');
+		await pane.waitForText('Chain after a run?');
+		pane.send('Enter');
 		await pane.waitForText('Start this run?');
 		// The confirmation names what will be sent (a frame may land in several writes: wait for it).
 		await pane.waitForText('branch: e2e-branch');
