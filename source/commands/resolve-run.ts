@@ -76,9 +76,15 @@ async function listAll(ctx: CommandContext, specs: readonly SourceSpec[], pages:
 	return {specs, runs, failed};
 }
 
+/** A Wercker id names one run everywhere: an application source lists the runs of its pipelines' sources again. */
+function sameWerckerRun(runs: readonly Run[]): boolean {
+	return runs.every((run) => run.provider === 'wercker' && run.id === runs[0]?.id);
+}
+
 /** The listed run `typed` names; throws when it could be several. */
 function pick(listing: Listing, typed: string): ResolvedRun | null {
-	const lookup = lookUpRun(listing.runs, typed);
+	let lookup = lookUpRun(listing.runs, typed);
+	if (lookup.kind === 'ambiguous' && lookup.runs[0] && sameWerckerRun(lookup.runs)) lookup = {kind: 'found', run: lookup.runs[0]};
 	if (lookup.kind === 'ambiguous') throw new CliError(ambiguousLine(typed, lookup.runs));
 	if (lookup.kind === 'unknown') return null;
 	const spec = listing.specs.find((candidate) => candidate.name === lookup.run.source);

@@ -1,4 +1,4 @@
-import type {Capabilities, TriggerField, TriggerRequest} from '../providers/types.js';
+import type {Capabilities, GitRevision, TriggerField, TriggerRequest} from '../providers/types.js';
 import {CliError} from './exit.js';
 
 /** The trigger flags, as commander hands them over. */
@@ -11,6 +11,8 @@ export interface TriggerFlags {
 	shared?: boolean;
 	input: readonly string[];
 	ref?: readonly string[];
+	/** Wercker: the run to chain after, as the RUN column shows it. */
+	sourceRun?: string;
 	message?: string;
 	name?: string;
 	description?: string;
@@ -26,6 +28,7 @@ const FLAGS: Record<TriggerField, string> = {
 	message: '--message',
 	inputs: '--input',
 	refs: '--ref',
+	sourceRun: '--source-run',
 	name: '--name',
 	description: '--description',
 };
@@ -47,6 +50,15 @@ export function parseRef(text: string): {ref: string; branch: string} {
 	const {key, value} = pairOf(text);
 	if (key === '' || value.trim() === '') throw new CliError(`--ref expects NAME=BRANCH (a ref of the release flow and the branch to deploy), got "${text.slice(0, 40)}"`);
 	return {ref: key, branch: value.trim()};
+}
+
+/** `--config-revision`: a branch, or `tag:NAME`, `commit:SHA`, `branch:NAME` (git forbids ":" in a branch name). */
+export function parseRevision(text: string): GitRevision {
+	const match = /^(branch|tag|commit):(.*)$/.exec(text.trim());
+	const kind = match?.[1] ?? 'branch';
+	const name = (match ? (match[2] ?? '') : text).trim();
+	if (name === '') throw new CliError(`--config-revision expects a branch, tag:NAME or commit:SHA, got "${text.slice(0, 40)}"`);
+	return kind === 'tag' ? {tag: name} : kind === 'commit' ? {commit: name} : {branch: name};
 }
 
 /**
@@ -77,8 +89,12 @@ export function buildTriggerRequest(flags: TriggerFlags, capabilities: Capabilit
 			problems.push(`--commit: ${provider} needs --branch with it (the branch the commit is on)`);
 		}
 	}
+	if (flags.configRevision !== undefined) {
+		if (fields.has('configRevision')) request.configRevision = parseRevision(flags.configRevision);
+		else refuse(FLAGS.configRevision);
+	}
 	const simple = [
-		['configRevision', flags.configRevision],
+		['sourceRun', flags.sourceRun],
 		['message', flags.message],
 		['name', flags.name],
 		['description', flags.description],

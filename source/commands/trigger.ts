@@ -1,9 +1,11 @@
 import {shownId} from '../model/run.js';
 import {runWithTreeToJson, toSafeJson} from '../output/json.js';
 import {createSourceClient} from '../providers/index.js';
-import {loadOneSource} from './context.js';
+import type {TriggerRequest} from '../providers/types.js';
+import {loadCommandConfig, loadOneSource} from './context.js';
 import type {CommandContext} from './context.js';
 import {CliError} from './exit.js';
+import {resolveRun} from './resolve-run.js';
 import {buildTriggerRequest} from './trigger-request.js';
 import type {TriggerFlags} from './trigger-request.js';
 import {followRun} from './watch.js';
@@ -19,6 +21,19 @@ export interface TriggerOptions extends TriggerFlags {
 // A run just started may not be found at once (Northflank's reply may not carry its id).
 const NEW_RUN_GRACE_MS = 15_000;
 
+/**
+ * --source-run names the run as the RUN column shows it; the provider takes its id. A chained
+ * deploy follows a run of another pipeline, so every Wercker source is searched.
+ */
+async function withSourceRun(ctx: CommandContext, request: TriggerRequest): Promise<TriggerRequest> {
+	if (request.sourceRun === undefined) return request;
+	// Warnings were printed by the first load; the whole config is read again only to search it.
+	const quiet = {...ctx, reporter: Object.assign(Object.create(ctx.reporter) as typeof ctx.reporter, {warn: () => undefined})};
+	const config = await loadCommandConfig(quiet);
+	const found = await resolveRun(ctx, config.sources.filter((source) => source.provider === 'wercker'), request.sourceRun);
+	return {...request, sourceRun: found.id};
+}
+
 /** `citop trigger`: starts a run, prints its id (or JSON), and with --watch follows it to its end. */
 export async function triggerCommand(ctx: CommandContext, options: TriggerOptions): Promise<number> {
 	const {config, spec} = await loadOneSource(ctx, options.source);
@@ -26,7 +41,7 @@ export async function triggerCommand(ctx: CommandContext, options: TriggerOption
 	if (!client.capabilities.trigger) {
 		throw new CliError(`${spec.name}: cannot start runs: ${client.capabilities.reasons.trigger ?? `${spec.provider} has no way to start one`}`);
 	}
-	const request = buildTriggerRequest(options, client.capabilities, spec.provider);
+	const request = await withSourceRun(ctx, buildTriggerRequest(options, client.capabilities, spec.provider));
 	const run = await client.trigger(request, {signal: ctx.signal});
 
 	if (!options.watch) {

@@ -32,7 +32,7 @@ export function capabilitiesOf(spec: SourceSpec): Capabilities {
 				logs: true,
 				artifacts: false,
 				reasons: pipeline ? {} : {trigger: 'Wercker starts runs of a pipeline: set pipelineId in the config'},
-				triggerFields: ['branch', 'commit', 'message', 'inputs'],
+				triggerFields: ['branch', 'commit', 'message', 'inputs', 'sourceRun'],
 				inputsLabel: 'environment variables',
 			};
 		}

@@ -64,6 +64,7 @@ export type TriggerField =
 	| 'message'
 	| 'inputs'
 	| 'refs'
+	| 'sourceRun'
 	| 'name'
 	| 'description';
 
@@ -82,21 +83,28 @@ export interface Capabilities {
 
 /**
  * One request to start a run, in the user's words. Each provider reads the fields it has:
- * SourceCraft: workflows, one of branch/tag/commit as head, configRevision (a branch), shared, inputs (to every workflow);
- * Wercker: branch, commit (needs branch), message, inputs (environment variables, in order);
+ * SourceCraft: workflows, one of branch/tag/commit as head, configRevision, shared, inputs (a key
+ *   `WORKFLOW.NAME` is for that workflow; a plain one for the only workflow named);
+ * Wercker: sourceRun (chains the run after it), branch, commit (needs branch), message, inputs (environment variables, in order);
  * Northflank: name, description, inputs (arguments).
  */
+/** A git revision: exactly one of a branch, a tag or a commit (SourceCraft's `GitRevision`). */
+export type GitRevision = {branch: string} | {tag: string} | {commit: string};
+
 export interface TriggerRequest {
 	workflows?: readonly string[];
 	branch?: string;
 	tag?: string;
 	commit?: string;
-	configRevision?: string;
+	/** SourceCraft: where the CI config is read from (the default branch when absent). */
+	configRevision?: GitRevision;
 	shared?: boolean;
 	message?: string;
 	inputs?: readonly {key: string; value: string}[];
 	/** Northflank: the branch to deploy for a ref of the release flow (the run's `overrides`). */
 	refs?: readonly {ref: string; branch: string}[];
+	/** Wercker: the id of the run whose output (artifacts included) this run takes, as a chained pipeline does. */
+	sourceRun?: string;
 	name?: string;
 	description?: string;
 }

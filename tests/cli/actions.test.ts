@@ -43,6 +43,32 @@ describe.concurrent('citop trigger', () => {
 		expect(result.stderr).toMatch(/finished: /);
 	});
 
+	it('chains a deploy after a build run named as the RUN column shows it (--source-run)', async () => {
+		const build = setup.sim.world.runs('build').find((run) => run.concluded)!;
+		const started = await cli(['trigger', '--source', 'deploy', '--source-run', build.id.slice(-7)]);
+		// The application source "shop" lists the same run again: one run, not two.
+		expect(started.stderr).toBe('');
+		expect(started.code).toBe(0);
+		const id = started.stdout.trim();
+		const answer = await fetch(`${setup.sim.baseUrls.wercker}/api/v3/runs/${id}`, {headers: {authorization: `Bearer ${setup.sim.tokens.wercker}`}});
+		expect(((await answer.json()) as {sourceRun?: unknown}).sourceRun).toBe(build.id);
+	});
+
+	it('says a --source-run that names no run, exit 2', async () => {
+		const result = await cli(['trigger', '--source', 'deploy', '--source-run', 'nosuchrun']);
+		expect(result.code).toBe(2);
+		expect(errorLines(result)[0]).toMatch(/nosuchrun/);
+	});
+
+	it('says, in one line and exit 2, that an input for several SourceCraft workflows must name its workflow', async () => {
+		const result = await cli(['trigger', '--source', 'acme/api', '--workflow', 'build', '--workflow', 'deploy', '--input', 'SKIP_E2E=1']);
+		expect(result.code).toBe(2);
+		expect(errorLines(result)).toHaveLength(1);
+		expect(errorLines(result)[0]).toContain('say which workflow it is for, as WORKFLOW.SKIP_E2E=VALUE (workflows: build, deploy)');
+		const started = await cli(['trigger', '--source', 'acme/api', '--workflow', 'build', '--workflow', 'deploy', '--input', 'build.SKIP_E2E=1', '--tag', 'v2', '--config-revision', 'tag:v2']);
+		expect(started.code).toBe(0);
+	});
+
 	it('refuses flags the provider does not use, exit 2', async () => {
 		const result = await cli(['trigger', '--source', 'shop-release', '--branch', 'main', '--workflow', 'x']);
 		expect(result.code).toBe(2);

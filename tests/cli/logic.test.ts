@@ -83,7 +83,7 @@ describe('trigger flags → request', () => {
 				{key: 'Q', value: 'a=b'},
 			],
 			shared: true,
-			configRevision: 'main',
+			configRevision: {branch: 'main'},
 		});
 		expect(build(wercker, {branch: 'main', commit: 'abc', message: 'deploy', input: ['A=1']})).toEqual({branch: 'main', commit: 'abc', message: 'deploy', inputs: [{key: 'A', value: '1'}]});
 		expect(build(northflank, {name: 'Release one', description: 'x', input: ['v=2']})).toEqual({name: 'Release one', description: 'x', inputs: [{key: 'v', value: '2'}]});
@@ -91,15 +91,15 @@ describe('trigger flags → request', () => {
 	});
 
 	it('takes --ref NAME=BRANCH on Northflank only, and says how to write it', () => {
-		expect(problems(wercker, {ref: ['api=main']})).toEqual(['--ref: not used by wercker (it takes --branch, --commit, --message, --input)']);
+		expect(problems(wercker, {ref: ['api=main']})).toEqual(['--ref: not used by wercker (it takes --branch, --commit, --message, --input, --source-run)']);
 		expect(() => build(northflank, {ref: ['api']})).toThrow(/--ref expects NAME=BRANCH/);
 		expect(() => build(northflank, {ref: ['api=']})).toThrow(/--ref expects NAME=BRANCH/);
 	});
 
 	it('refuses flags the provider would ignore, saying what it takes', () => {
 		expect(problems(wercker, {workflow: ['build'], tag: 'v1'})).toEqual([
-			'--workflow: not used by wercker (it takes --branch, --commit, --message, --input)',
-			'--tag: not used by wercker (it takes --branch, --commit, --message, --input)',
+			'--workflow: not used by wercker (it takes --branch, --commit, --message, --input, --source-run)',
+			'--tag: not used by wercker (it takes --branch, --commit, --message, --input, --source-run)',
 		]);
 		expect(problems(northflank, {branch: 'main', message: 'm'})).toEqual([
 			'--branch: not used by northflank (it takes --name, --description, --input, --ref)',
@@ -110,6 +110,15 @@ describe('trigger flags → request', () => {
 	it('refuses two heads on SourceCraft and a commit without its branch on Wercker', () => {
 		expect(problems(sourcecraft, {branch: 'main', commit: 'abc'})).toEqual(['--branch and --commit: give only one; the run starts from one branch, tag or commit']);
 		expect(problems(wercker, {commit: 'abc'})).toEqual(['--commit: wercker needs --branch with it (the branch the commit is on)']);
+	});
+
+	it('reads --config-revision as a branch, tag:NAME or commit:SHA, and says how to write it', () => {
+		expect(build(sourcecraft, {configRevision: 'release/2.9'}).configRevision).toEqual({branch: 'release/2.9'});
+		expect(build(sourcecraft, {configRevision: 'tag:v1.2'}).configRevision).toEqual({tag: 'v1.2'});
+		expect(build(sourcecraft, {configRevision: 'commit:cd74a99'}).configRevision).toEqual({commit: 'cd74a99'});
+		expect(build(sourcecraft, {configRevision: 'branch:main'}).configRevision).toEqual({branch: 'main'});
+		expect(() => build(sourcecraft, {configRevision: 'tag:'})).toThrow('--config-revision expects a branch, tag:NAME or commit:SHA, got "tag:"');
+		expect(problems(wercker, {configRevision: 'main'})).toEqual(['--config-revision: not used by wercker (it takes --branch, --commit, --message, --input, --source-run)']);
 	});
 
 	it('refuses an input without "="', () => {

@@ -151,6 +151,8 @@ describe('citop demo in tmux', () => {
 		pane.send('Enter');
 		await pane.waitForText('Environment variables');
 		pane.send('Enter');
+		await pane.waitForText('Chain after a run?');
+		pane.send('Enter');
 		await pane.waitForText('Start this run?');
 		// The confirmation names what will be sent (a frame may land in several writes: wait for it).
 		await pane.waitForText('branch: e2e-branch');
@@ -198,7 +200,7 @@ describe('citop demo in tmux', () => {
 		await pane.waitForText('▸ release/2.4-hotfix');
 		pane.send(Array.from({length: 12}, () => 'BSpace'));
 		await pane.waitFor((screen) => screen.some((line) => line.trimEnd() === '▸ releas'), 'six characters left after twelve backspaces');
-		pane.send(['e/2.5', 'Left', 'Left', 'BSpace', '3', 'Enter', 'abc123', 'Enter', 'hot', 'Enter', 'Enter']);
+		pane.send(['e/2.5', 'Left', 'Left', 'BSpace', '3', 'Enter', 'abc123', 'Enter', 'hot', 'Enter', 'Enter', 'Enter']);
 		const screen = await pane.waitForText('Start this run?');
 		await pane.waitForText('branch: release/3.5');
 		expect(screen.join('\n')).not.toContain('releas/');

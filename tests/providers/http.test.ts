@@ -162,7 +162,7 @@ describe('clients made from odd configuration', () => {
 			triggerFields: ['workflows', 'head', 'configRevision', 'inputs', 'shared'],
 			inputsLabel: 'input values',
 		});
-		expect(capabilitiesOf({provider: 'wercker', name: 'w', pipelineId: 'p', token: null})).toMatchObject({trigger: true, abort: true, logs: true, triggerFields: ['branch', 'commit', 'message', 'inputs'], inputsLabel: 'environment variables'});
+		expect(capabilitiesOf({provider: 'wercker', name: 'w', pipelineId: 'p', token: null})).toMatchObject({trigger: true, abort: true, logs: true, triggerFields: ['branch', 'commit', 'message', 'inputs', 'sourceRun'], inputsLabel: 'environment variables'});
 		expect(capabilitiesOf({provider: 'northflank', name: 'n', projectId: 'p', pipelineId: 'q', stage: 's', token: 't'})).toMatchObject({
 			trigger: true,
 			abort: true,

@@ -77,7 +77,8 @@ export function allText(value: unknown, seen = new Set<unknown>()): string[] {
 
 export interface Proxy {
 	url: string;
-	requests: {method: string; path: string; authorization: string | undefined}[];
+	/** Every request that reached the hop; `body` is the text sent, once it has all arrived. */
+	requests: {method: string; path: string; authorization: string | undefined; body: string}[];
 	stop(): Promise<void>;
 }
 
@@ -95,7 +96,11 @@ export async function startProxy(
 	const server = createServer((incoming, response) => {
 		const method = incoming.method ?? 'GET';
 		const path = incoming.url ?? '/';
-		requests.push({method, path, authorization: incoming.headers.authorization});
+		const seen = {method, path, authorization: incoming.headers.authorization, body: ''};
+		requests.push(seen);
+		incoming.on('data', (chunk: Buffer) => {
+			seen.body += chunk.toString('utf8');
+		});
 		const own = answer(method, path.split('?')[0] ?? path);
 		if (own) {
 			incoming.resume();

@@ -139,10 +139,39 @@ describe('SourceCraft logs', () => {
 describe('SourceCraft trigger and abort', () => {
 	it('starts workflows on a branch with input values and resolves with the new run', async () => {
 		const client = env.client('acme/api');
-		const run = await client.trigger({workflows: ['build'], branch: 'feat/login', configRevision: 'main', shared: false, inputs: [{key: 'SKIP_E2E', value: '1'}]});
+		const run = await client.trigger({workflows: ['build'], branch: 'feat/login', configRevision: {branch: 'main'}, shared: false, inputs: [{key: 'SKIP_E2E', value: '1'}]});
 		const listed = env.sim.world.run('acme/api', run.id);
 		expect(listed).toMatchObject({branch: 'feat/login'});
 		expect(run).toMatchObject({source: 'acme/api', label: `#${run.id}`, event: 'manual'});
+	});
+
+	it('sends a tag or commit as config_revision and each workflow its own input values, which the server takes', async () => {
+		proxy = await startProxy(env.sim.url, () => null);
+		const client = env.client('acme/api', undefined, {baseUrl: `${proxy.url}/sourcecraft`});
+		const run = await client.trigger({
+			workflows: ['build', 'deploy'],
+			tag: 'v2.0.0',
+			configRevision: {commit: 'cd74a99'},
+			inputs: [{key: 'build.SKIP_E2E', value: '1'}, {key: 'deploy.TARGET', value: 'prod'}],
+		});
+		expect(env.sim.world.run('acme/api', run.id)).toBeDefined();
+		const sent = proxy.requests.find((request) => request.method === 'POST');
+		expect(JSON.parse(sent?.body ?? '')).toEqual({
+			head: {tag: 'v2.0.0'},
+			config_revision: {commit: 'cd74a99'},
+			workflows: [
+				{name: 'build', values: [{name: 'SKIP_E2E', value: '1'}]},
+				{name: 'deploy', values: [{name: 'TARGET', value: 'prod'}]},
+			],
+		});
+	});
+
+	it('refuses, before sending anything, an input value that does not say which of several workflows it is for', async () => {
+		const start = env.sim.requestCount('sourcecraft');
+		const error = await failure(env.client('acme/api').trigger({workflows: ['build', 'deploy'], inputs: [{key: 'SKIP_E2E', value: '1'}]}));
+		expect(error.kind).toBe('invalid_request');
+		expect(error.message).toContain('say which workflow it is for, as WORKFLOW.SKIP_E2E=VALUE (workflows: build, deploy)');
+		expect(env.sim.requestCount('sourcecraft')).toBe(start);
 	});
 
 	it('starts a run by repository id', async () => {

@@ -9,19 +9,28 @@ const wercker: WerckerSpec = {provider: 'wercker', name: 'build', pipelineId: 'p
 const northflank: NorthflankSpec = {provider: 'northflank', name: 'rel', projectId: 'p', pipelineId: 'q', stage: 's', token: 't'};
 
 describe('what a trigger sends', () => {
-	it('SourceCraft: one head, the config revision, each workflow with the input values, shared', () => {
-		expect(runWorkflowsBody(sourcecraft, {workflows: ['build', 'deploy'], tag: 'v1', configRevision: 'main', shared: true, inputs: [{key: 'A', value: '1'}]})).toEqual({
+	it('SourceCraft: one head, the config revision (branch, tag or commit), each workflow its own input values, shared', () => {
+		expect(
+			runWorkflowsBody(sourcecraft, {workflows: ['build', 'deploy'], tag: 'v1', configRevision: {tag: 'v1'}, shared: true, inputs: [{key: 'build.A', value: '1'}, {key: 'deploy.B', value: 'x=y'}]}),
+		).toEqual({
 			head: {tag: 'v1'},
-			config_revision: {branch: 'main'},
+			config_revision: {tag: 'v1'},
 			workflows: [
 				{name: 'build', values: [{name: 'A', value: '1'}]},
-				{name: 'deploy', values: [{name: 'A', value: '1'}]},
+				{name: 'deploy', values: [{name: 'B', value: 'x=y'}]},
 			],
 			shared: true,
+		});
+		expect(runWorkflowsBody(sourcecraft, {commit: 'abc', configRevision: {commit: 'abc'}})).toEqual({head: {commit: 'abc'}, config_revision: {commit: 'abc'}});
+		// One workflow: a plain KEY is for it (and its own name in front is read too); a dot further in is part of the key.
+		expect(runWorkflowsBody(sourcecraft, {workflows: ['build'], inputs: [{key: 'A', value: '1'}, {key: 'build.B', value: '2'}, {key: 'x.y', value: '3'}]})).toEqual({
+			workflows: [{name: 'build', values: [{name: 'A', value: '1'}, {name: 'B', value: '2'}, {name: 'x.y', value: '3'}]}],
 		});
 		// Nothing named: the default branch and every workflow the config starts.
 		expect(runWorkflowsBody(sourcecraft, {})).toEqual({});
 		expect(() => runWorkflowsBody(sourcecraft, {inputs: [{key: 'A', value: '1'}]})).toThrow(/name the workflows/);
+		expect(() => runWorkflowsBody(sourcecraft, {workflows: ['build', 'deploy'], inputs: [{key: 'A', value: '1'}]})).toThrow(/say which workflow it is for, as WORKFLOW\.A=VALUE/);
+		expect(() => runWorkflowsBody(sourcecraft, {workflows: ['build', 'deploy'], inputs: [{key: 'build.', value: '1'}]})).toThrow(/name is missing/);
 		expect(() => runWorkflowsBody(sourcecraft, {branch: 'a', tag: 'b'})).toThrow(/one of branch, tag or commit/);
 	});
 

@@ -98,9 +98,15 @@ describe('Wercker trigger and abort', () => {
 			inputs: [{key: 'A', value: '1'}, {key: 'B', value: '$A-2'}],
 		});
 		expect(run).toMatchObject({status: 'queued', branch: 'release/2.3', commit: 'cd74a9994712960f19b4b563491f860f98fa7bb5', title: 'Ship it'});
-		// The reply carries Go-style dates; they must still be read.
 		expect(run.createdAt).toBe(env.clock.now());
 		expect(env.sim.world.run('build', run.id)).toMatchObject({branch: 'release/2.3'});
+	});
+
+	it('chains a deploy to a build run: the new run takes the build as its source run', async () => {
+		const build = env.sim.world.runs('build').find((run) => run.concluded)!;
+		const run = await env.client('deploy').trigger({sourceRun: build.id});
+		const answer = await fetch(`${env.sim.baseUrls.wercker}/api/v3/runs/${run.id}`, {headers: {authorization: `Bearer ${env.sim.tokens.wercker}`}});
+		expect(((await answer.json()) as {sourceRun?: unknown}).sourceRun).toBe(build.id);
 	});
 
 	it('refuses a commit without its branch before sending anything', async () => {

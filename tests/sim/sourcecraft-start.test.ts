@@ -38,6 +38,14 @@ describe('SourceCraft: starting runs', () => {
 		expect(Number(second.body.slug)).toBe(Number(first.body.slug) + 1);
 	});
 
+	it('takes a tag or a commit as config_revision, and input values per workflow', async () => {
+		const {sim} = await startTestSim();
+		for (const config of [{tag: 'v1.2.0'}, {commit: 'cd74a99'}, {branch: 'main'}]) {
+			const body = {head: {tag: 'v1.2.0'}, config_revision: config, workflows: [{name: 'build', values: [{name: 'a', value: 'b'}]}, {name: 'deploy', values: []}], shared: false};
+			expect((await call(sim, 'sourcecraft', RUNS, {method: 'POST', body})).status, JSON.stringify(config)).toBe(200);
+		}
+	});
+
 	it('starts by repository id too', async () => {
 		const {sim} = await startTestSim();
 		const started = await call(sim, 'sourcecraft', '/repos/id:c4a9e1f2-6b3d-4e85-a0f7-d2b8c6e13a59/cicd/runs', {method: 'POST', body: {head: {tag: 'v1.2.0'}}});
@@ -52,6 +60,10 @@ describe('SourceCraft: starting runs', () => {
 		['a non-boolean shared', {shared: 'yes'}],
 		['values that are not pairs', {workflows: [{name: 'build', values: [42]}]}],
 		['a body that is not JSON', '{not json'],
+		['an unknown field in the body', {head: {branch: 'main'}, ref: 'main'}],
+		['an unknown field in a revision', {config_revision: {sha: 'abc'}}],
+		['an unknown field in a workflow', {workflows: [{name: 'build', inputs: [{name: 'a', value: 'b'}]}]}],
+		['an unknown field in an input value', {workflows: [{name: 'build', values: [{name: 'a', value: 'b', secret: true}]}]}],
 	])('refuses %s with 400 and the error body', async (_, body) => {
 		const {sim} = await startTestSim();
 		const before = sim.world.runs('acme/api').length;

@@ -132,12 +132,12 @@ describe('Wercker: runs, steps and logs', () => {
 		expect((await call(sim, 'wercker', '/api/v3/runsteps/0123456789abcdef01234567/log')).status).toBe(404);
 	});
 
-	it('starts a run (Go-style dates in the reply) and checks the body', async () => {
+	it('starts a run (ISO dates in the reply, as the documented example) and checks the body', async () => {
 		const {sim, clock} = await startTestSim();
 		const started = await call(sim, 'wercker', '/api/v3/runs', {method: 'POST', body: {pipelineId: BUILD, branch: 'feat/x', commitHash: 'a'.repeat(40), message: 'hello', envVars: [{key: 'K', value: 'V'}]}});
 		expect(started.status).toBe(200);
 		expect(started.body).toMatchObject({status: 'notstarted', result: 'unknown', progress: 0, branch: 'feat/x', message: 'hello', envVars: [{key: 'K', value: 'V'}]});
-		expect(started.body.createdAt).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{9} \+0000 UTC$/);
+		expect(started.body.createdAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
 		expect(parseDate(started.body.createdAt)).toBe(clock.now());
 		const listed = (await call(sim, 'wercker', `/api/v3/runs?pipelineId=${BUILD}&limit=1`)).body;
 		expect(listed[0].id).toBe(started.body.id);
@@ -145,7 +145,8 @@ describe('Wercker: runs, steps and logs', () => {
 		expect((await call(sim, 'wercker', `/api/v3/runs/${started.body.id}`)).body.status).toBe('finished');
 
 		const chained = await call(sim, 'wercker', '/api/v3/runs', {method: 'POST', body: {pipelineId: DEPLOY, sourceRunId: started.body.id}});
-		expect(chained.body.sourceRun).toEqual({id: started.body.id, url: started.body.url});
+		expect(chained.body.sourceRun).toBe(started.body.id);
+		expect((await call(sim, 'wercker', `/api/v3/runs/${chained.body.id}`)).body.sourceRun).toBe(started.body.id);
 		const bySource = (await call(sim, 'wercker', `/api/v3/runs?pipelineId=${DEPLOY}&sourceRun=${started.body.id}`)).body;
 		expect(bySource.map((run: any) => run.id)).toEqual([chained.body.id]);
 
@@ -155,6 +156,8 @@ describe('Wercker: runs, steps and logs', () => {
 			expect(refused.body.statusCode).toBe(400);
 		}
 		expect((await call(sim, 'wercker', '/api/v3/runs', {method: 'POST', body: {pipelineId: 'ffffffffffffffffffffffff'}})).status).toBe(404);
+		const unknownSource = await call(sim, 'wercker', '/api/v3/runs', {method: 'POST', body: {pipelineId: DEPLOY, sourceRunId: 'ffffffffffffffffffffffff'}});
+		expect(unknownSource).toMatchObject({status: 404, body: {statusCode: 404, message: 'Source run not found'}});
 	});
 
 	it('aborts a running run, and refuses to abort a finished one', async () => {

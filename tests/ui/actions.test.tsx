@@ -86,7 +86,8 @@ describe('trigger', () => {
 		await app.press(KEY.enter, 'write KEY=VALUE');
 		await app.press('\u007f\u007f\u007f\u007f', (frame) => !frame.includes('oops'));
 		// A pasted block of lines: each line is one variable, the empty one goes on.
-		await app.press('ENV=prod\rDEBUG=1\r\r', 'Start this run?');
+		await app.press('ENV=prod\rDEBUG=1\r\r', 'Chain after a run?');
+		await app.press(KEY.enter, 'Start this run?');
 		expect(app.text()).toContain('branch: main');
 		expect(app.text()).toContain('environment variables: ENV=prod DEBUG=1');
 		await app.press(KEY.enter, 'started deploy #5752');
@@ -96,6 +97,23 @@ describe('trigger', () => {
 		expect(app.text()).not.toContain('Start a run');
 		await app.push({runs: [started, ...store.getSnapshot().runs]});
 		await app.waitFor((frame) => selectedRow(frame).includes('#5752'), 'the new run selected');
+	});
+
+	it('chains a Wercker run after a passed run chosen from a list ("after run …")', async () => {
+		const {clock, store, now} = setup();
+		store.triggerResult = async () => makeRun('deploy', '5752', 0, now, {status: 'queued'});
+		const app = await renderApp(store, clock);
+		await app.press(KEY.tab, '[deploy]');
+		await app.press('t', 'Branch');
+		await app.press('\r\r\r\r', 'Chain after a run?');
+		// Only a run that passed is offered: deploy #5751 still runs.
+		expect(app.text()).toContain('after run deploy #5750');
+		expect(app.text()).not.toContain('after run deploy #5751');
+		await app.press('j', '▸ after run deploy #5750');
+		await app.press(KEY.enter, 'Start this run?');
+		expect(app.text()).toContain('after run: deploy #5750');
+		await app.press(KEY.enter, 'started deploy #5752');
+		expect(store.callsOf('trigger')).toEqual([['deploy', {sourceRun: '5750'}]]);
 	});
 
 	it('asks Northflank for the branch to deploy per ref and sends them as the run’s refs', async () => {
@@ -151,12 +169,14 @@ describe('trigger', () => {
 		await app.press('j', '▸ a branch');
 		await app.press(KEY.enter, 'Branch');
 		await app.press('release', '▸ release');
-		await app.press(KEY.enter, 'CI config');
-		await app.press(KEY.enter, 'Input values');
+		await app.press(KEY.enter, 'Read the CI config from');
+		await app.press('jj', '▸ a tag');
+		await app.press(KEY.enter, 'Tag to read the CI config from');
+		await app.press('v2\r', 'Input values');
 		await app.press(KEY.enter, 'Shared run?');
 		await app.press(KEY.enter, 'Start this run?');
 		await app.press(KEY.enter, 'workflow "deploy" is not defined (request sc-1)');
-		expect(store.callsOf('trigger')).toEqual([['acme/api', {workflows: ['deploy'], branch: 'release', shared: false}]]);
+		expect(store.callsOf('trigger')).toEqual([['acme/api', {workflows: ['deploy'], branch: 'release', configRevision: {tag: 'v2'}, shared: false}]]);
 		// The form stays, with the error, so it can be sent again or left with Esc.
 		expect(app.text()).toContain('Start this run?');
 		expect(app.text()).toContain('could not start a run on acme/api');
@@ -194,7 +214,7 @@ describe('trigger', () => {
 		await app.burst(Array.from({length: 12}, () => '\u007f'), (frame) => plain(frame).includes('▸ releas ') && !plain(frame).includes('▸ release'));
 		await app.burst([...'e/2.5', KEY.left, KEY.left, '\u007f', '3'], '▸ release/3.5');
 		// Enter and the next field's text in the same burst: nothing typed after Enter is lost.
-		await app.burst([KEY.enter, ...'abc123', KEY.enter, ...'hot', KEY.enter, 'A=1', KEY.enter, 'B=2', KEY.enter, KEY.enter], 'Start this run?');
+		await app.burst([KEY.enter, ...'abc123', KEY.enter, ...'hot', KEY.enter, 'A=1', KEY.enter, 'B=2', KEY.enter, KEY.enter, KEY.enter], 'Start this run?');
 		expect(app.text()).toContain('branch: release/3.5');
 		expect(app.text()).toContain('environment variables: A=1 B=2');
 		await app.press(KEY.enter, 'started deploy #5752');

@@ -28,12 +28,12 @@ describe('line editing', () => {
 });
 
 describe('trigger form keys', () => {
-	const env: TriggerEnv = {sources: ['deploy'], fieldsOf: () => WERCKER_CAPABILITIES.triggerFields, workflowsOf: () => []};
+	const env: TriggerEnv = {sources: ['deploy'], fieldsOf: () => WERCKER_CAPABILITIES.triggerFields, workflowsOf: () => [], sourceRuns: () => []};
 
 	it('walks the fields with a burst that crosses them, and sends on Enter at the confirmation', () => {
 		let form = startForm(null, env.sources);
 		const outcomes: unknown[] = [];
-		for (const key of [...'main', 'enter', 'enter', ...'hot', 'enter', ...'A=1', 'enter', 'enter', 'enter']) {
+		for (const key of [...'main', 'enter', 'enter', ...'hot', 'enter', ...'A=1', 'enter', 'enter', 'enter', 'enter']) {
 			const result = triggerKey(form, key, env);
 			form = result.form;
 			outcomes.push(result.outcome);
@@ -47,7 +47,7 @@ describe('trigger form keys', () => {
 
 	it('keeps the highlight in a list of workflows that a poll shortened', () => {
 		let workflows = ['build', 'deploy', 'lint', 'test'];
-		const sourcecraft: TriggerEnv = {sources: ['acme/api'], fieldsOf: () => SOURCECRAFT_CAPABILITIES.triggerFields, workflowsOf: () => workflows};
+		const sourcecraft: TriggerEnv = {sources: ['acme/api'], fieldsOf: () => SOURCECRAFT_CAPABILITIES.triggerFields, workflowsOf: () => workflows, sourceRuns: () => []};
 		let form = startForm('acme/api', sourcecraft.sources);
 		for (const key of ['j', 'j', 'j', 'j', 'j']) form = triggerKey(form, key, sourcecraft).form;
 		workflows = ['build'];

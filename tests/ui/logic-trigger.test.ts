@@ -13,19 +13,32 @@ describe('trigger form', () => {
 			'commit',
 			'message',
 			'inputs',
+			'sourceRun',
 			'confirm',
 		]);
 		const sourcecraft = SOURCECRAFT_CAPABILITIES.triggerFields;
-		expect(triggerSteps(sourcecraft, EMPTY_DRAFT).map((step) => step.kind)).toEqual(['workflows', 'headType', 'text', 'inputs', 'shared', 'confirm']);
-		expect(triggerSteps(sourcecraft, {...EMPTY_DRAFT, headType: 'tag'}).map((step) => step.kind)).toEqual([
+		expect(triggerSteps(sourcecraft, EMPTY_DRAFT).map((step) => step.kind)).toEqual(['workflows', 'headType', 'configType', 'inputs', 'shared', 'confirm']);
+		expect(triggerSteps(sourcecraft, {...EMPTY_DRAFT, headType: 'tag', configType: 'commit'}).map((step) => step.kind)).toEqual([
 			'workflows',
 			'headType',
 			'text',
+			'configType',
 			'text',
 			'inputs',
 			'shared',
 			'confirm',
 		]);
+	});
+
+	it('sends the CI config revision as the kind chosen, and asks each input of several workflows to name its workflow', () => {
+		const draft = {...EMPTY_DRAFT, workflows: ['build', 'deploy'], configType: 'tag' as const, configRevision: 'v2'};
+		expect(buildRequest(SOURCECRAFT_CAPABILITIES.triggerFields, draft)).toEqual({workflows: ['build', 'deploy'], configRevision: {tag: 'v2'}});
+		expect(buildRequest(SOURCECRAFT_CAPABILITIES.triggerFields, {...draft, configType: 'commit'})).toMatchObject({configRevision: {commit: 'v2'}});
+		expect(summarize(SOURCECRAFT_CAPABILITIES.triggerFields, draft, 'input values')).toContain('config from: tag v2');
+		expect(addLine(draft, 'inputs', 'A=1')).toEqual({error: 'write WORKFLOW.KEY=VALUE (one of build, deploy)'});
+		expect(addLine(draft, 'inputs', 'lint.A=1')).toEqual({error: 'write WORKFLOW.KEY=VALUE (one of build, deploy)'});
+		expect(addLine(draft, 'inputs', 'deploy.A=1')).toMatchObject({inputs: [{key: 'deploy.A', value: '1'}]});
+		expect(addLine({...draft, workflows: ['build']}, 'inputs', 'A=1')).toMatchObject({inputs: [{key: 'A', value: '1'}]});
 	});
 
 	it('reads KEY=VALUE lines', () => {

@@ -4,7 +4,7 @@ import {sanitizeLine} from '../../model/sanitize.js';
 import {expectShape, invalid, pause, unsupported} from '../client-kit.js';
 import {requestError} from '../http-errors.js';
 import type {Http} from '../http.js';
-import type {ListOptions, RequestOptions, SourceCraftSpec, TriggerRequest} from '../types.js';
+import type {GitRevision, ListOptions, RequestOptions, SourceCraftSpec, TriggerRequest} from '../types.js';
 import {mapRun} from './map.js';
 import type {RepoPaths} from './paths.js';
 import {deprecatedTriggerSchema, runSchema} from './schema.js';
@@ -20,10 +20,8 @@ interface TriggerDeps {
 	listRuns(options?: ListOptions): Promise<Run[]>;
 }
 
-type Head = {branch: string} | {tag: string} | {commit: string};
-
-function headOf(spec: SourceCraftSpec, request: TriggerRequest): Head | null {
-	const given: Head[] = [];
+function headOf(spec: SourceCraftSpec, request: TriggerRequest): GitRevision | null {
+	const given: GitRevision[] = [];
 	if (request.branch) given.push({branch: request.branch});
 	if (request.tag) given.push({tag: request.tag});
 	if (request.commit) given.push({commit: request.commit});
@@ -31,19 +29,45 @@ function headOf(spec: SourceCraftSpec, request: TriggerRequest): Head | null {
 	return given[0] ?? null;
 }
 
+type InputValue = {name: string; value: string};
+
+/**
+ * The input values of each workflow: `WORKFLOW.NAME=VALUE` is for that workflow; a plain
+ * `NAME=VALUE` is for the only workflow named, and with several it must say which.
+ */
+export function valuesByWorkflow(spec: SourceCraftSpec, request: TriggerRequest): Map<string, InputValue[]> {
+	const workflows = request.workflows ?? [];
+	const values = new Map<string, InputValue[]>(workflows.map((name) => [name, []]));
+	for (const input of request.inputs ?? []) {
+		const dot = input.key.indexOf('.');
+		const named = dot > 0 && values.has(input.key.slice(0, dot));
+		const workflow = named ? input.key.slice(0, dot) : workflows.length === 1 ? workflows[0] : undefined;
+		const name = named ? input.key.slice(dot + 1) : input.key;
+		if (workflows.length === 0) throw invalid(spec.name, 'name the workflows the input values are for');
+		if (workflow === undefined) throw invalid(spec.name, `input ${sanitizeLine(input.key, 40)}: say which workflow it is for, as WORKFLOW.${sanitizeLine(input.key, 40)}=VALUE (workflows: ${workflows.join(', ')})`);
+		if (name === '') throw invalid(spec.name, `input ${sanitizeLine(input.key, 40)}: the input's name is missing after the workflow`);
+		values.get(workflow)?.push({name, value: input.value});
+	}
+	return values;
+}
+
 /** The body of `POST …/cicd/runs` (run-workflows page); checked before anything is sent. */
 export function runWorkflowsBody(spec: SourceCraftSpec, request: TriggerRequest): Record<string, unknown> {
 	const head = headOf(spec, request);
-	const workflows = request.workflows ?? [];
-	const inputs = request.inputs ?? [];
-	if (inputs.length > 0 && workflows.length === 0) throw invalid(spec.name, 'name the workflows the input values are for');
-	const values = inputs.map((input) => ({name: input.key, value: input.value}));
+	const values = valuesByWorkflow(spec, request);
 	const body: Record<string, unknown> = {};
 	if (head) body['head'] = head;
-	if (request.configRevision) body['config_revision'] = {branch: request.configRevision};
-	if (workflows.length > 0) body['workflows'] = workflows.map((name) => ({name, values}));
+	if (request.configRevision) body['config_revision'] = request.configRevision;
+	if (values.size > 0) body['workflows'] = [...values].map(([name, list]) => ({name, values: list}));
 	if (request.shared !== undefined) body['shared'] = request.shared;
 	return body;
+}
+
+/** The deprecated trigger's revision text: a branch, or `tags:NAME`; it has no way to name a commit. */
+function legacyRevision(spec: SourceCraftSpec, revision: GitRevision | null, what: string): string | undefined {
+	if (!revision) return undefined;
+	if ('commit' in revision) throw unsupported(spec.name, `this SourceCraft server only has the old trigger, which takes ${what} from a branch or tag, not a commit`);
+	return 'tag' in revision ? `tags:${revision.tag}` : revision.branch;
 }
 
 /** The run the reply names, or the newest listed one whose slug was not there before. */
@@ -62,14 +86,15 @@ async function triggerDeprecated(deps: TriggerDeps, request: TriggerRequest, bef
 	const {spec, http, repo} = deps;
 	const workflows = request.workflows ?? [];
 	if (workflows.length === 0) throw unsupported(spec.name, 'this SourceCraft server only has the old trigger, which needs workflow names');
-	if (request.commit) throw unsupported(spec.name, 'this SourceCraft server only has the old trigger, which starts a branch or tag, not a commit');
-	const revision = request.branch ?? (request.tag ? `tags:${request.tag}` : undefined);
-	const body = {
-		...(revision ? {revision} : {}),
-		...(request.configRevision ? {workflow_revision: request.configRevision} : {}),
-		input: {values: (request.inputs ?? []).map((input) => ({name: input.key, value: input.value}))},
-	};
+	const revision = legacyRevision(spec, headOf(spec, request), 'the run');
+	const configRevision = legacyRevision(spec, request.configRevision ?? null, 'the CI config');
+	const values = valuesByWorkflow(spec, request);
 	for (const workflow of workflows) {
+		const body = {
+			...(revision ? {revision} : {}),
+			...(configRevision ? {workflow_revision: configRevision} : {}),
+			input: {values: values.get(workflow) ?? []},
+		};
 		const {path, template} = repo.legacyTrigger(workflow);
 		const endpoint = `POST ${template}`;
 		const reply = deprecatedTriggerSchema.parse(await http.json({method: 'POST', path, endpoint, body, signal: options.signal}));

@@ -25,6 +25,7 @@ export function triggerBody(spec: WerckerSpec, request: TriggerRequest): Record<
 	if (request.commit && !request.branch) throw invalid(spec.name, 'a commit needs its branch (Wercker requires both)');
 	if (request.tag) throw invalid(spec.name, 'Wercker starts a branch or a commit, not a tag');
 	const body: Record<string, unknown> = {pipelineId: spec.pipelineId};
+	if (request.sourceRun) body['sourceRunId'] = request.sourceRun;
 	if (request.branch) body['branch'] = request.branch;
 	if (request.commit) body['commitHash'] = request.commit;
 	if (request.message) body['message'] = request.message;

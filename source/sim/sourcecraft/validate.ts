@@ -45,10 +45,18 @@ export function checkPageToken(raw: string | null, repo: string, pageSize: strin
 
 type Revision = {branch?: string; tag?: string; commit?: string};
 
+/** The documented body has these fields and no others: a field the server does not know is refused, as protobuf JSON is. */
+function unknownField(value: Record<string, unknown>, known: readonly string[], where: string): Checked<never> | null {
+	const extra = Object.keys(value).find((key) => !known.includes(key));
+	return extra === undefined ? null : {ok: false, message: `${where}: unknown field "${extra}"`};
+}
+
 /** A GitRevision: exactly one of branch, tag, commit; an empty one means the default branch. */
 function checkRevision(value: unknown, field: string): Checked<Revision | undefined> {
 	if (value === undefined || value === null) return {ok: true, value: undefined};
 	if (!isRecord(value)) return {ok: false, message: `${field} must be an object with one of branch, tag or commit`};
+	const extra = unknownField(value, ['branch', 'tag', 'commit'], field);
+	if (extra) return extra;
 	const given = (['branch', 'tag', 'commit'] as const).filter((key) => value[key] !== undefined && value[key] !== null && value[key] !== '');
 	for (const key of given) {
 		if (typeof value[key] !== 'string') return {ok: false, message: `${field}.${key} must be a string`};
@@ -62,6 +70,8 @@ export function checkRunWorkflowsBody(body: unknown, repo: ScRepoDef): Checked<S
 	if (body === undefined) return {ok: false, message: 'request body is not valid JSON'};
 	const value = body ?? {};
 	if (!isRecord(value)) return {ok: false, message: 'request body must be a JSON object'};
+	const extra = unknownField(value, ['head', 'config_revision', 'workflows', 'shared'], 'request body');
+	if (extra) return extra;
 	const head = checkRevision(value['head'], 'head');
 	if (!head.ok) return head;
 	const config = checkRevision(value['config_revision'], 'config_revision');
@@ -75,6 +85,8 @@ export function checkRunWorkflowsBody(body: unknown, repo: ScRepoDef): Checked<S
 		const list: {name: string; values: {name: string; value: string}[]}[] = [];
 		for (const [index, item] of workflows.entries()) {
 			if (!isRecord(item) || typeof item['name'] !== 'string' || item['name'] === '') return {ok: false, message: `workflows[${index}].name is required`};
+			const extraInItem = unknownField(item, ['name', 'values'], `workflows[${index}]`);
+			if (extraInItem) return extraInItem;
 			const name = item['name'];
 			if (!repo.workflows.some((workflow) => workflow.slug === name)) {
 				return {ok: false, message: `workflow "${name}" is not defined in the CI configuration of ${repo.name}`};
@@ -96,6 +108,8 @@ export function checkValues(value: unknown, field: string): Checked<{name: strin
 		if (!isRecord(item) || typeof item['name'] !== 'string' || (item['value'] !== undefined && typeof item['value'] !== 'string')) {
 			return {ok: false, message: `${field}[${index}] must be {name, value} strings`};
 		}
+		const extra = unknownField(item, ['name', 'value'], `${field}[${index}]`);
+		if (extra) return extra;
 		values.push({name: item['name'], value: (item['value'] as string | undefined) ?? ''});
 	}
 	return {ok: true, value: values};

@@ -160,10 +160,12 @@ export function createWerckerApi(context: SimContext, worlds: readonly WkWorld[]
 			if (!checked.ok) return error(400, checked.message);
 			const world = worlds.find((candidate) => candidate.def.id === checked.value.pipelineId);
 			if (!world) return error(404, 'Pipeline not found');
+			const source = checked.value.sourceRunId;
+			if (source !== undefined && locate(source, request.now)?.order !== 0) return error(404, 'Source run not found');
 			const slot = world.addTrigger(checked.value, request.now);
 			const run = world.run(slot.number, request.now);
 			if (!run) return error(500, 'The new run vanished');
-			return json(200, renderRun(world.def, run.plan, {...options(run.plan, request.now), goDates: true}, true));
+			return json(200, renderRun(world.def, run.plan, options(run.plan, request.now), true));
 		}),
 		route('PUT', '/api/v3/runs/:id/abort', (request, [id = '']) => {
 			if (!authorized(request)) return error(401, request.token === null ? 'Missing authentication' : 'Invalid token');

@@ -11,9 +11,8 @@ export interface WkRender {
 	now: number;
 	/** `${base}/api/v3` of the simulator. */
 	api: string;
+	/** Variant 1 writes Go-style dates (a hazard seen in replies); otherwise ISO, as the documented examples. */
 	variant: 0 | 1 | 2 | null;
-	/** The trigger reply writes Go-style dates, as documented. */
-	goDates?: boolean;
 }
 
 export function renderOptions(plan: WkRunPlan, now: number, api: string, odditiesOn: boolean): WkRender {
@@ -46,7 +45,7 @@ function statusOf(phase: Phase): {status: string; result: string} {
 }
 
 function date(ms: number, render: WkRender): string {
-	return render.goDates || render.variant === 1 ? goDate(ms) : isoDate(ms);
+	return render.variant === 1 ? goDate(ms) : isoDate(ms);
 }
 
 export function runStatus(plan: WkRunPlan, now: number): {status: string; result: string} {
@@ -106,7 +105,8 @@ export function renderRun(pipeline: WerckerPipelineDef, plan: WkRunPlan, render:
 	out['status'] = status;
 	out['user'] = renderUser(plan.user, render);
 	out['pipeline'] = renderPipeline(pipeline, render.api);
-	if (plan.sourceRunId) out['sourceRun'] = {id: plan.sourceRunId, url: `${render.api}/runs/${plan.sourceRunId}`};
+	// A string, as the list's `sourceRun` filter takes it.
+	if (plan.sourceRunId) out['sourceRun'] = plan.sourceRunId;
 	return out;
 }
 

@@ -10,7 +10,7 @@ import {showLine} from '../logic/line-edit.js';
 import type {TriggerEnv, TriggerForm} from '../logic/trigger-flow.js';
 import {chosenIndex, currentStep, formChoices, knownWorkflows, startForm, triggerKey} from '../logic/trigger-flow.js';
 import type {TriggerDraft, TriggerStep} from '../logic/trigger-form.js';
-import {buildRequest, summarize, textLabel, workflowChoices} from '../logic/trigger-form.js';
+import {buildRequest, sourceRunChoices, summarize, textLabel, workflowChoices} from '../logic/trigger-form.js';
 import {composeLine} from '../logic/compose.js';
 import {fitToWidth} from '../logic/text.js';
 import {scrollTop} from '../logic/window.js';
@@ -36,12 +36,16 @@ function question(step: TriggerStep, draft: TriggerDraft, inputsLabel: string, k
 			return known ? 'Workflows to run (enter toggles)' : 'Workflows to run, comma-separated (empty: all that run on this event)';
 		case 'headType':
 			return 'Run on';
+		case 'configType':
+			return 'Read the CI config from';
 		case 'text':
-			return textLabel(step.field, draft.headType);
+			return textLabel(step.field, draft);
 		case 'shared':
 			return 'Shared run?';
 		case 'inputs':
-			return `${inputsLabel[0]?.toUpperCase() ?? ''}${inputsLabel.slice(1)}: KEY=VALUE, one per line; an empty line goes on`;
+			return `${inputsLabel[0]?.toUpperCase() ?? ''}${inputsLabel.slice(1)}: KEY=VALUE, one per line${draft.workflows.length > 1 ? ' (WORKFLOW.KEY=VALUE: for one of the workflows)' : ''}; an empty line goes on`;
+		case 'sourceRun':
+			return 'Chain after a run? It takes that run’s output, artifacts included (a deploy after its build)';
 		case 'refs':
 			return 'Branches to deploy: REF=BRANCH, one per line (empty: each ref as the flow sets it); an empty line goes on';
 		case 'confirm':
@@ -58,6 +62,7 @@ export function TriggerDialog(props: TriggerDialogProps) {
 			sources: props.sources.map((item) => item.name),
 			fieldsOf: (name) => props.sources.find((item) => item.name === name)?.capabilities.triggerFields ?? [],
 			workflowsOf: (name) => workflowChoices(props.runs, name),
+			sourceRuns: () => sourceRunChoices(props.runs),
 		}),
 		[props.sources, props.runs],
 	);

@@ -30,6 +30,8 @@ export interface TriggerEnv {
 	fieldsOf(source: string): readonly TriggerField[];
 	/** The workflows seen in a source's recent runs. */
 	workflowsOf(source: string): readonly string[];
+	/** The runs a new run may chain after, newest first. */
+	sourceRuns(): readonly FormChoice[];
 }
 
 export interface FormChoice {
@@ -85,8 +87,9 @@ export function knownWorkflows(form: TriggerForm, env: TriggerEnv): readonly str
 export function formChoices(form: TriggerForm, env: TriggerEnv, arrow: string): readonly FormChoice[] | null {
 	if (form.source === null) return env.sources.map((name) => ({label: name, value: name}));
 	const step = currentStep(form, env);
-	if (step.kind === 'headType') return HEAD_TYPES;
+	if (step.kind === 'headType' || step.kind === 'configType') return HEAD_TYPES;
 	if (step.kind === 'shared') return SHARED;
+	if (step.kind === 'sourceRun') return [{label: 'no: on its own', value: ''}, ...env.sourceRuns().map((run) => ({label: `after run ${run.label}`, value: run.value}))];
 	const known = step.kind === 'workflows' ? knownWorkflows(form, env) : [];
 	if (known.length === 0) return null;
 	return [
@@ -105,11 +108,14 @@ function advance(form: TriggerForm, draft: TriggerDraft): TriggerForm {
 	return {...form, draft, stepIndex: form.stepIndex + 1, line: EMPTY_LINE, choice: 0, error: null};
 }
 
-function choose(form: TriggerForm, step: TriggerStep, value: string): TriggerForm {
+function choose(form: TriggerForm, step: TriggerStep, chosen: FormChoice): TriggerForm {
 	const {draft} = form;
+	const {value} = chosen;
 	if (form.source === null) return {...form, source: value, stepIndex: 0, choice: 0};
 	if (step.kind === 'headType') return advance(form, {...draft, headType: value as HeadType, head: ''});
+	if (step.kind === 'configType') return advance(form, {...draft, configType: value as HeadType, configRevision: ''});
 	if (step.kind === 'shared') return advance(form, {...draft, shared: value === 'yes'});
+	if (step.kind === 'sourceRun') return advance(form, {...draft, sourceRun: value, sourceRunLabel: chosen.label.replace(/^after run /, '')});
 	if (value === DONE) return advance(form, draft);
 	if (value === OTHER) return {...form, typingWorkflows: true, line: EMPTY_LINE};
 	const workflows = draft.workflows.includes(value) ? draft.workflows.filter((name) => name !== value) : [...draft.workflows, value];
@@ -143,7 +149,7 @@ export function triggerKey(form: TriggerForm, name: string, env: TriggerEnv): {f
 		if (name === 'up' || name === 'k') return stay({...form, choice: Math.max(0, at - 1)});
 		if (name === 'down' || name === 'j') return stay({...form, choice: Math.min(choices.length - 1, at + 1)});
 		const chosen = choices[at];
-		return stay(name === 'enter' && chosen ? choose(form, step, chosen.value) : form);
+		return stay(name === 'enter' && chosen ? choose(form, step, chosen) : form);
 	}
 	if (step.kind === 'confirm') {
 		if (name === 'enter' || name === 'y') return {form: {...form, sending: true, error: null}, outcome: 'send'};

@@ -1,5 +1,5 @@
 import type {Run} from '../../model/run.js';
-import type {TriggerField, TriggerRequest} from '../../providers/types.js';
+import type {GitRevision, TriggerField, TriggerRequest} from '../../providers/types.js';
 
 /** What the form asks at each step; built from the source's `triggerFields`, in their order. */
 export type TextField = 'head' | 'configRevision' | 'branch' | 'commit' | 'message' | 'name' | 'description';
@@ -8,16 +8,20 @@ export type HeadType = 'default' | 'branch' | 'tag' | 'commit';
 export type TriggerStep =
 	| {kind: 'workflows'}
 	| {kind: 'headType'}
+	| {kind: 'configType'}
 	| {kind: 'text'; field: TextField}
 	| {kind: 'shared'}
 	| {kind: 'inputs'}
 	| {kind: 'refs'}
+	| {kind: 'sourceRun'}
 	| {kind: 'confirm'};
 
 export interface TriggerDraft {
 	workflows: readonly string[];
 	headType: HeadType;
 	head: string;
+	/** Where the CI config is read from: the default branch, or the revision typed into configRevision. */
+	configType: HeadType;
 	configRevision: string;
 	shared: boolean | null;
 	branch: string;
@@ -27,12 +31,16 @@ export interface TriggerDraft {
 	description: string;
 	inputs: ReadonlyArray<{key: string; value: string}>;
 	refs: ReadonlyArray<{ref: string; branch: string}>;
+	/** The run to chain after (its id; '' for none) and how the list named it. */
+	sourceRun: string;
+	sourceRunLabel: string;
 }
 
 export const EMPTY_DRAFT: TriggerDraft = {
 	workflows: [],
 	headType: 'default',
 	head: '',
+	configType: 'default',
 	configRevision: '',
 	shared: null,
 	branch: '',
@@ -42,6 +50,8 @@ export const EMPTY_DRAFT: TriggerDraft = {
 	description: '',
 	inputs: [],
 	refs: [],
+	sourceRun: '',
+	sourceRunLabel: '',
 };
 
 /** The steps for these fields; the head's value is asked only when a head type was chosen. */
@@ -56,11 +66,16 @@ export function triggerSteps(fields: readonly TriggerField[], draft: TriggerDraf
 				steps.push({kind: 'headType'});
 				if (draft.headType !== 'default') steps.push({kind: 'text', field: 'head'});
 				break;
+			case 'configRevision':
+				steps.push({kind: 'configType'});
+				if (draft.configType !== 'default') steps.push({kind: 'text', field: 'configRevision'});
+				break;
 			case 'shared':
 				steps.push({kind: 'shared'});
 				break;
 			case 'inputs':
 			case 'refs':
+			case 'sourceRun':
 				steps.push({kind: field});
 				break;
 			default:
@@ -71,13 +86,15 @@ export function triggerSteps(fields: readonly TriggerField[], draft: TriggerDraf
 	return steps;
 }
 
+const revisionWord = (type: HeadType): string => (type === 'tag' ? 'Tag' : type === 'commit' ? 'Commit' : 'Branch');
+
 /** The question of a text step, in the user's words. */
-export function textLabel(field: TextField, headType: HeadType): string {
+export function textLabel(field: TextField, draft: TriggerDraft): string {
 	switch (field) {
 		case 'head':
-			return headType === 'tag' ? 'Tag' : headType === 'commit' ? 'Commit' : 'Branch';
+			return revisionWord(draft.headType);
 		case 'configRevision':
-			return 'Take the CI config from branch (empty: from the run itself)';
+			return `${revisionWord(draft.configType)} to read the CI config from (empty: the default branch)`;
 		case 'branch':
 			return 'Branch';
 		case 'commit':
@@ -117,7 +134,20 @@ export function addLine(draft: TriggerDraft, step: 'inputs' | 'refs', line: stri
 		return 'error' in parsed ? parsed : {...draft, refs: [...draft.refs, parsed]};
 	}
 	const parsed = parseInput(line);
-	return 'error' in parsed ? parsed : {...draft, inputs: [...draft.inputs, parsed]};
+	if ('error' in parsed) return parsed;
+	// Input values are per workflow: with several, each line names its own.
+	const dot = parsed.key.indexOf('.');
+	if (draft.workflows.length > 1 && !(dot > 0 && dot < parsed.key.length - 1 && draft.workflows.includes(parsed.key.slice(0, dot)))) {
+		return {error: `write WORKFLOW.KEY=VALUE (one of ${draft.workflows.join(', ')})`};
+	}
+	return {...draft, inputs: [...draft.inputs, parsed]};
+}
+
+function revisionOf(type: HeadType, name: string): GitRevision | null {
+	if (name === '') return null;
+	if (type === 'branch') return {branch: name};
+	if (type === 'tag') return {tag: name};
+	return type === 'commit' ? {commit: name} : null;
 }
 
 /** The request the draft asks for: only the fields this source takes, and only those filled in. */
@@ -126,7 +156,8 @@ export function buildRequest(fields: readonly TriggerField[], draft: TriggerDraf
 	const has = (field: TriggerField) => fields.includes(field);
 	if (has('workflows') && draft.workflows.length > 0) request.workflows = draft.workflows;
 	if (has('head') && draft.headType !== 'default' && draft.head !== '') request[draft.headType] = draft.head;
-	if (has('configRevision') && draft.configRevision !== '') request.configRevision = draft.configRevision;
+	const config = revisionOf(draft.configType, draft.configRevision);
+	if (has('configRevision') && config) request.configRevision = config;
 	if (has('shared') && draft.shared !== null) request.shared = draft.shared;
 	if (has('branch') && draft.branch !== '') request.branch = draft.branch;
 	if (has('commit') && draft.commit !== '') request.commit = draft.commit;
@@ -135,6 +166,7 @@ export function buildRequest(fields: readonly TriggerField[], draft: TriggerDraf
 	if (has('description') && draft.description !== '') request.description = draft.description;
 	if (has('inputs') && draft.inputs.length > 0) request.inputs = draft.inputs;
 	if (has('refs') && draft.refs.length > 0) request.refs = draft.refs;
+	if (has('sourceRun') && draft.sourceRun !== '') request.sourceRun = draft.sourceRun;
 	return request;
 }
 
@@ -146,7 +178,7 @@ export function summarize(fields: readonly TriggerField[], draft: TriggerDraft, 
 	if (fields.includes('head')) {
 		lines.push(draft.headType === 'default' || draft.head === '' ? 'on: the default branch' : `on: ${draft.headType} ${draft.head}`);
 	}
-	if (request.configRevision) lines.push(`config from: ${request.configRevision}`);
+	if (request.configRevision) lines.push(`config from: ${draft.configType} ${draft.configRevision}`);
 	if (request.shared !== undefined) lines.push(`shared: ${request.shared ? 'yes' : 'no'}`);
 	// Where the source asks for a head, the "on:" line said it already.
 	const head = fields.includes('head');
@@ -156,8 +188,20 @@ export function summarize(fields: readonly TriggerField[], draft: TriggerDraft, 
 	if (request.name) lines.push(`name: ${request.name}`);
 	if (request.description) lines.push(`description: ${request.description}`);
 	if (request.refs) lines.push(`refs: ${request.refs.map((item) => `${item.ref}=${item.branch}`).join(' ')}`);
+	if (request.sourceRun) lines.push(`after run: ${draft.sourceRunLabel}`);
 	if (request.inputs) lines.push(`${inputsLabel}: ${request.inputs.map((input) => `${input.key}=${input.value}`).join(' ')}`);
 	return lines;
+}
+
+const CHAINABLE_RUNS = 6;
+
+/** The runs a Wercker run may chain after (a deploy after its build): the newest that passed, of any Wercker source. */
+export function sourceRunChoices(runs: readonly Run[]): {label: string; value: string}[] {
+	return runs
+		.filter((run) => run.provider === 'wercker' && run.status === 'success')
+		.sort((a, b) => (b.createdAt ?? 0) - (a.createdAt ?? 0))
+		.slice(0, CHAINABLE_RUNS)
+		.map((run) => ({label: `${run.source} ${run.label}`, value: run.id}));
 }
 
 /** The workflows a source is known to have: the workflow nodes of its runs, by name. */
