@@ -7,6 +7,7 @@ import {createSourceClient} from '../providers/index.js';
 import {errorFields} from '../store/schedule.js';
 import {DEFAULT_SETTINGS} from '../store/types.js';
 import {loadCommandConfig, useAscii, useColor} from './context.js';
+import type {LoadedConfig} from '../config/load.js';
 import type {CommandContext} from './context.js';
 import {EXIT} from './exit.js';
 import {formatProviderError} from './report.js';
@@ -26,26 +27,31 @@ export function mergeRuns(lists: readonly (readonly Run[])[]): Run[] {
 	return all.map((entry) => entry.run);
 }
 
-/** `citop runs`: one refresh of every (selected) source in parallel, as a table or JSON. */
-export async function runsCommand(ctx: CommandContext, options: RunsOptions): Promise<number> {
-	const config = await loadCommandConfig(ctx, options.source);
+/** One refresh of every source of `config` in parallel: each source's runs, in its order; a source that failed is said on stderr and left out. */
+export async function listEverySource(ctx: CommandContext, config: Pick<LoadedConfig, 'sources'>): Promise<{lists: {source: string; runs: Run[]}[]; failed: boolean}> {
 	const results = await Promise.allSettled(
 		config.sources.map((spec) => createSourceClient(spec, {}).listRuns({signal: ctx.signal, maxPages: DEFAULT_SETTINGS.maxPages})),
 	);
-	const lists: Run[][] = [];
+	const lists: {source: string; runs: Run[]}[] = [];
 	let failed = false;
 	results.forEach((result, index) => {
 		const name = config.sources[index]?.name ?? '';
 		if (result.status === 'fulfilled') {
-			lists.push(result.value);
+			lists.push({source: name, runs: result.value});
 			return;
 		}
 		failed = true;
 		ctx.reporter.error(formatProviderError(errorFields(result.reason, name), name));
 		ctx.reporter.debug(`${name}: listing runs failed`, result.reason);
 	});
+	return {lists, failed};
+}
 
-	let runs = mergeRuns(lists);
+/** `citop runs`: one refresh of every (selected) source in parallel, as a table or JSON. */
+export async function runsCommand(ctx: CommandContext, options: RunsOptions): Promise<number> {
+	const config = await loadCommandConfig(ctx, options.source);
+	const {lists, failed} = await listEverySource(ctx, config);
+	let runs = mergeRuns(lists.map((list) => list.runs));
 	const {status} = options;
 	if (status) runs = runs.filter((run) => matchesStatus(run.status, status));
 	if (options.limit !== undefined) runs = runs.slice(0, options.limit);

@@ -23,15 +23,14 @@ export function summaryFields(summary: RunSummary, now: number, options: {showSo
 	if (summary.concluded > 0) fields.push({field: 'rate', text: `${Math.round((summary.succeeded / summary.concluded) * 100)}% ok of ${summary.concluded}`});
 	if (summary.p50Ms !== null) fields.push({field: 'p50', text: `p50 ${formatDuration(summary.p50Ms)}`});
 	if (summary.p90Ms !== null) fields.push({field: 'p90', text: `p90 ${formatDuration(summary.p90Ms)}`});
+	// Across sources, a label or a branch alone could be any source's.
+	const where = (run: Run) => (options.showSource ? `${run.source} ` : '');
 	const longest = summary.longest;
-	if (longest !== null) {
-		const name = options.showSource ? `${longest.run.source} ${longest.run.label}` : longest.run.label;
-		fields.push({field: 'longest', text: `longest ${name} ${formatDuration(now - longest.startedAt)}`});
-	}
+	if (longest !== null) fields.push({field: 'longest', text: `longest ${where(longest.run)}${longest.run.label} ${formatDuration(now - longest.startedAt)}`});
 	const red = summary.red;
 	if (red !== null) {
 		const more = summary.redBranches > 1 ? `, +${summary.redBranches - 1} red` : '';
-		fields.push({field: 'red', text: `${sanitizeLine(red.branch, 40)} red since ${red.since.label} (${formatSpan(now - red.at)})${more}`});
+		fields.push({field: 'red', text: `${where(red.since)}${sanitizeLine(red.branch, 40)} red since ${red.since.label} (${formatSpan(now - red.at)})${more}`});
 	}
 	return fields;
 }

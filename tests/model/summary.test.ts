@@ -92,6 +92,7 @@ describe('the summary of runs', () => {
 		expect(summary.redBranches).toBe(3);
 		expect(summary.red?.since.id).toBe('10');
 		expect(text(runs).at(-1)).toBe('main red since #10 (49m), +2 red');
+		expect(text(runs, true).at(-1)).toBe('api main red since #10 (49m), +2 red');
 	});
 
 	it('orders concluded runs by when they ended, and those without any date after the dated ones', () => {

@@ -37,7 +37,7 @@ describe('the summary line', () => {
 		const {clock, store} = setup();
 		const app = await renderApp(store, clock, {columns: 120, rows: 24});
 		const shown = lines(app.frame());
-		expect(shown[1]).toBe('2 running · 1 queued · 2 failed in 1h · 50% ok of 6 · p50 1:00 · p90 10:00 · main red since #5750 (29m)');
+		expect(shown[1]).toBe('2 running · 1 queued · 2 failed in 1h · 50% ok of 6 · p50 1:00 · p90 10:00 · deploy main red since #5750 (29m)');
 		expect(shown[2]).toContain('[all]');
 		// Without a red branch there is room for the run going longest, named with its source.
 		await app.push({runs: store.getSnapshot().runs.filter((run) => run.status !== 'failed')});
@@ -48,11 +48,11 @@ describe('the summary line', () => {
 		const {clock, store} = setup();
 		const app = await renderApp(store, clock, {columns: 80, rows: 24});
 		const shown = lines(app.frame());
-		expect(shown[1]).toBe('2 running · 1 queued · 2 failed in 1h · 50% ok of 6 · main red since #5750 (29m)');
+		expect(shown[1]).toBe('2 running · 1 queued · 2 failed in 1h · deploy main red since #5750 (29m)');
 		for (const line of shown) expect(stringWidth(line)).toBeLessThanOrEqual(80);
 		expect(shown).toHaveLength(23);
 		// The red branch stands out without colour too.
-		expect(app.frame().split('\n')[1]).toContain('\u001b[1mmain red since #5750');
+		expect(app.frame().split('\n')[1]).toContain('\u001b[1mdeploy main red since #5750');
 	});
 
 	it('sums up the selected tab only, and moves with the clock without a new poll', async () => {
