@@ -58,7 +58,9 @@ function redBranches(outcomes: readonly Run[]): {branch: string; since: Run; at:
 		if (run.branch === null || (run.status !== 'success' && run.status !== 'failed')) continue;
 		// Runs of different pipelines of one source share a branch name but not a history.
 		const key = `${run.source}\u001f${run.pipeline ?? ''}\u001f${run.branch}`;
-		byBranch.set(key, [...(byBranch.get(key) ?? []), run]);
+		const runs = byBranch.get(key);
+		if (runs) runs.push(run);
+		else byBranch.set(key, [run]);
 	}
 	const red: {branch: string; since: Run; at: number}[] = [];
 	for (const runs of byBranch.values()) {
