@@ -96,6 +96,18 @@ program
 	});
 
 program
+	.command('summary')
+	.description('sum up every (or the named) source once: running, queued, failed in the last hour, success rate, p50/p90 duration, the longest run, a red branch')
+	.option('--source <name>', 'only this source (repeat for several)', collect)
+	.option('--json', 'a JSON object: each source under "sources", all of them under "all"')
+	.addHelpText('after', EXIT_CODES)
+	.action(async (options: {source?: string[]; json?: boolean}, command: Command) => {
+		await runCommand(globals(command), {interruptible: true}, async (ctx) =>
+			(await import('./commands/summary.js')).summaryCommand(ctx, {source: options.source ?? [], json: options.json === true}),
+		);
+	});
+
+program
 	.command('watch')
 	.description('follow one run until it concludes: a live tree on a terminal, one line per change otherwise')
 	.argument('[run]', 'the run as the RUN column shows it (#12, a name, a short id) or its id; default: the newest run of the source')

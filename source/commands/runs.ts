@@ -30,27 +30,32 @@ export function mergeRuns(lists: readonly (readonly Run[])[]): Run[] {
 	return all.map((entry) => entry.run);
 }
 
-/** `citop runs`: one refresh of every (selected) source in parallel, as a table or JSON. */
-export async function runsCommand(ctx: CommandContext, options: RunsOptions): Promise<number> {
-	const config = await loadCommandConfig(ctx, options.source);
-	if (options.cached) return cachedRunsCommand(ctx, options, config);
+/** One refresh of every source of `config` in parallel: each source's runs, in its order; a source that failed is said on stderr and left out. */
+export async function listEverySource(ctx: CommandContext, config: Pick<LoadedConfig, 'sources'>): Promise<{lists: {source: string; runs: Run[]}[]; failed: boolean}> {
 	const results = await Promise.allSettled(
 		config.sources.map((spec) => createSourceClient(spec, {}).listRuns({signal: ctx.signal, maxPages: DEFAULT_SETTINGS.maxPages})),
 	);
-	const lists: Run[][] = [];
+	const lists: {source: string; runs: Run[]}[] = [];
 	let failed = false;
 	results.forEach((result, index) => {
 		const name = config.sources[index]?.name ?? '';
 		if (result.status === 'fulfilled') {
-			lists.push(result.value);
+			lists.push({source: name, runs: result.value});
 			return;
 		}
 		failed = true;
 		ctx.reporter.error(formatProviderError(errorFields(result.reason, name), name));
 		ctx.reporter.debug(`${name}: listing runs failed`, result.reason);
 	});
+	return {lists, failed};
+}
 
-	printRuns(ctx, options, config, mergeRuns(lists), failed);
+/** `citop runs`: one refresh of every (selected) source in parallel, as a table or JSON. */
+export async function runsCommand(ctx: CommandContext, options: RunsOptions): Promise<number> {
+	const config = await loadCommandConfig(ctx, options.source);
+	if (options.cached) return cachedRunsCommand(ctx, options, config);
+	const {lists, failed} = await listEverySource(ctx, config);
+	printRuns(ctx, options, config, mergeRuns(lists.map((list) => list.runs)), failed);
 	return failed ? EXIT.provider : EXIT.ok;
 }
 

@@ -71,11 +71,11 @@ function expectIntact(screen: string[]): void {
 async function openRun(pane: DrillPane, run: SimRun): Promise<void> {
 	const text = run.provider === 'sourcecraft' ? `#${run.id}` : run.id;
 	pane.send('/');
-	await pane.waitFor((screen) => (screen[1] ?? '').includes('filter /_'), 'the filter open');
+	await pane.waitFor((screen) => (screen[2] ?? '').includes('filter /_'), 'the filter open');
 	pane.send(text, true);
-	await pane.waitFor((screen) => (screen[1] ?? '').includes(`filter /${text}_`), `the filter ${text}`);
+	await pane.waitFor((screen) => (screen[2] ?? '').includes(`filter /${text}_`), `the filter ${text}`);
 	pane.send('Enter');
-	await pane.waitFor((screen) => (screen[1] ?? '').includes(`filter /${text} `) && / 1\/1\s*$/.test(screen[1] ?? ''), `the list filtered to ${text}`);
+	await pane.waitFor((screen) => (screen[2] ?? '').includes(`filter /${text} `) && / 1\/1\s*$/.test(screen[2] ?? ''), `the list filtered to ${text}`);
 	pane.send('Enter');
 	await pane.waitFor((screen) => /esc back\s*$/.test(screen[1] ?? '') && !screen.join('\n').includes('loading the run'), `${run.source} ${text} open`);
 }

@@ -103,10 +103,10 @@ describe('a server that echoes the token', () => {
 		const run = drill.sim.world.runs('build').find((candidate) => candidate.concluded);
 		if (!run) throw new Error('no concluded run of build');
 		pane.send('/');
-		await pane.waitFor((screen) => (screen[1] ?? '').includes('filter /_'), 'the filter open');
+		await pane.waitFor((screen) => (screen[2] ?? '').includes('filter /_'), 'the filter open');
 		pane.send(run.id, true);
 		pane.send('Enter');
-		await pane.waitFor((screen) => / 1\/1\s*$/.test(screen[1] ?? ''), `the list filtered to ${run.id}`);
+		await pane.waitFor((screen) => / 1\/1\s*$/.test(screen[2] ?? ''), `the list filtered to ${run.id}`);
 		pane.send('Enter');
 		await pane.waitFor((screen) => /esc back\s*$/.test(screen[1] ?? '') && !screen.join('\n').includes('loading the run'), 'the run open');
 		expectNoToken(pane.screen().join('\n'), 'the run');

@@ -172,7 +172,8 @@ describe('a burst of 429s on Northflank', () => {
 	const WAIT = /rate limited, next poll \d\d:\d\d:\d\d/;
 	const saysWhy = (text: string): boolean => {
 		const lines = text.split('\n');
-		const [header = '', tabs = ''] = lines;
+		// The summary line sits between the header and the tabs.
+		const [header = '', , tabs = ''] = lines;
 		const footer = lines[lines.findIndex((line) => /^[─-]{20,}/.test(line)) + 1] ?? '';
 		const named = new RegExp(`shop-release (STALE \\S+ )?\\(${WAIT.source}\\)`);
 		// The footer's error says why; beside it, until when.

@@ -36,9 +36,9 @@ function open(columns = 100, rows = 30): TmuxPane {
 	return pane;
 }
 
-/** "12/340" at the end of the tabs row: where the cursor is. */
+/** "12/340" at the end of the tabs row (under the header and the summary line): where the cursor is. */
 function position(screen: string[]): {at: number; of: number} | null {
-	const match = /(\d+)\/(\d+)\s*$/.exec(screen[1] ?? '');
+	const match = /(\d+)\/(\d+)\s*$/.exec(screen[2] ?? '');
 	return match ? {at: Number(match[1]), of: Number(match[2])} : null;
 }
 
@@ -61,12 +61,12 @@ async function waitForRuns(pane: TmuxPane): Promise<void> {
 }
 
 async function showTab(pane: TmuxPane, name: string): Promise<void> {
-	for (let step = 0; step < 20 && !pane.screen()[1]?.includes(`[${name}]`); step++) {
-		const before = pane.screen()[1];
+	for (let step = 0; step < 20 && !pane.screen()[2]?.includes(`[${name}]`); step++) {
+		const before = pane.screen()[2];
 		pane.send('Tab');
-		await pane.waitFor((screen) => screen[1] !== before, 'the next tab');
+		await pane.waitFor((screen) => screen[2] !== before, 'the next tab');
 	}
-	expect(pane.screen()[1]).toContain(`[${name}]`);
+	expect(pane.screen()[2]).toContain(`[${name}]`);
 }
 
 describe('citop demo in tmux', () => {
@@ -169,11 +169,11 @@ describe('citop demo in tmux', () => {
 		pane.resize(80, 24);
 		screen = await pane.waitFor((lines) => lines.length === 24 && (lines[22] ?? '').includes('q quit'), 'the 80×24 layout');
 		expect(screen[0]).toMatch(/^citop/);
-		expect(screen[2]).not.toContain('EVENT');
+		expect(screen[3]).not.toContain('EVENT');
 		expect(screen[23]?.trim()).toBe('');
 		pane.resize(200, 60);
 		screen = await pane.waitFor((lines) => lines.length === 60 && (lines[58] ?? '').includes('q quit'), 'the 200×60 layout');
-		expect(screen[2]).toContain('TITLE');
+		expect(screen[3]).toContain('TITLE');
 		expect(screen[59]?.trim()).toBe('');
 		expect(screen.slice(0, 59).filter((line) => line.includes('q quit'))).toHaveLength(1);
 		pane.resize(50, 10);

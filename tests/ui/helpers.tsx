@@ -29,9 +29,14 @@ export function plain(frame: string): string {
 	return frame.replace(SGR, '');
 }
 
-/** The screen row holding `text`, styles kept (to see which row is lit or inverse). */
+/** The summary line under the header: it names runs too ("longest #1290"), but is no row of the list. */
+export function isSummaryLine(line: string): boolean {
+	return /^\d+ running · \d+ queued/.test(plain(line));
+}
+
+/** The screen row holding `text`, styles kept (to see which row is lit or inverse); never the summary line. */
 export function rowWith(frame: string, text: string): string {
-	return frame.split('\n').find((line) => plain(line).includes(text)) ?? '';
+	return frame.split('\n').find((line) => !isSummaryLine(line) && plain(line).includes(text)) ?? '';
 }
 
 export const INVERSE = '\u001b[7m';

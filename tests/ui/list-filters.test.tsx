@@ -2,7 +2,7 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {ManualClock} from '../../source/model/clock.js';
 import {FakeStore, makeRun} from './fake-store.js';
 import {makeSource} from '../fixtures/sources.js';
-import {KEY, plain, renderApp, selectedRow, unmountApps} from './helpers.js';
+import {KEY, isSummaryLine, plain, renderApp, selectedRow, unmountApps} from './helpers.js';
 
 afterEach(unmountApps);
 
@@ -26,6 +26,7 @@ function setup() {
 function labels(frame: string): string[] {
 	return plain(frame)
 		.split('\n')
+		.filter((line) => !isSummaryLine(line))
 		.map((line) => /(#\d+|release-\d+)/.exec(line)?.[1])
 		.filter((label): label is string => label !== undefined);
 }

@@ -35,9 +35,9 @@ describe('run list navigation', () => {
 		await app.press('k');
 		await app.press(KEY.up);
 		expect(selectedRow(app.frame())).toContain('#5739');
-		// 30 rows: header, tabs, column header, 3 footer rows and the spare last row leave 23 runs.
+		// 30 rows: header, summary, tabs, column header, 3 footer rows and the spare last row leave 22 runs.
 		await app.press(KEY.pageDown);
-		expect(selectedRow(app.frame())).toContain('#5716');
+		expect(selectedRow(app.frame())).toContain('#5717');
 		await app.press(KEY.pageUp);
 		expect(selectedRow(app.frame())).toContain('#5739');
 		await app.press('G');

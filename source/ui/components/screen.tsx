@@ -4,11 +4,13 @@ import {Box, useInput} from 'ink';
 import type {Key} from 'ink';
 import type {Clock} from '../../model/clock.js';
 import type {Store, StoreSnapshot} from '../../store/types.js';
+import {summarize} from '../../model/summary.js';
 import {detailStaleSince} from '../../store/staleness.js';
 import {staleSources, waitText} from '../logic/bars.js';
 import {helpBody} from '../logic/help.js';
 import {keyNames} from '../logic/keys.js';
 import {logWindow} from '../logic/log-window.js';
+import {summaryRows} from '../logic/summary.js';
 import type {Notify, TerminalOut} from '../hooks/actions.js';
 import {describeFailure, useRunActions, useWatchedNotifications} from '../hooks/actions.js';
 import {listModel, treeModel, useListModel, useTreeModel} from '../hooks/models.js';
@@ -25,6 +27,7 @@ import {Header} from './header.js';
 import {HELP_HEAD, HelpView} from './help-view.js';
 import {LOG_HEAD, LogView, logLines} from './log-view.js';
 import {RunList} from './run-list.js';
+import {SummaryLine} from './summary-line.js';
 import {Tabs} from './tabs.js';
 import {TooSmall, isTooSmall} from './too-small.js';
 import {TriggerDialog} from './trigger-dialog.js';
@@ -63,12 +66,15 @@ export function Screen({store, snapshot, clock, notify, terminal, warnings = [],
 	const tree = useTreeModel(snapshot, state);
 	const lines = useMemo(() => (state.view === 'log' ? logLines(snapshot.log) : []), [state.view, snapshot.log]);
 	const stale = useMemo(() => staleSources(snapshot.sources), [snapshot.sources]);
+	// Worked out when the runs or the tab change, not on every tick: the clock-bound figures are read from it.
+	const summary = useMemo(() => summarize(state.tab === null ? snapshot.runs : snapshot.runs.filter((run) => run.source === state.tab)), [snapshot.runs, state.tab]);
 
 	const height = size.rows - 1;
 	const body = Math.max(1, height - 1 - FOOTER_HEIGHT);
 	const overlay = state.overlay;
 	const dialog = overlay?.kind === 'abort' ? ABORT_HEIGHT : overlay?.kind === 'trigger' ? Math.max(1, Math.min(TRIGGER_MAX, body - 3)) : 0;
-	const listRows = Math.max(1, body - TABS_HEIGHT - dialog);
+	const summaryHeight = summaryRows(body - TABS_HEIGHT - dialog);
+	const listRows = Math.max(1, body - TABS_HEIGHT - summaryHeight - dialog);
 	const treeRows = Math.max(1, body - DETAIL_HEAD - dialog);
 	const logRows = Math.max(1, body - LOG_HEAD);
 	const log = useMemo(
@@ -186,6 +192,7 @@ export function Screen({store, snapshot, clock, notify, terminal, warnings = [],
 	} else {
 		main = (
 			<>
+				{summaryHeight > 0 ? <SummaryLine summary={summary} showSource={state.tab === null} /> : null}
 				<Tabs
 					sources={snapshot.sources.map((source) => source.name)}
 					waits={new Map(snapshot.sources.map((source) => [source.name, waitText(source, now)]))}
