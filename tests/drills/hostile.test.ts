@@ -57,6 +57,8 @@ function expectIntact(screen: string): void {
 }
 
 const header = (screen: string, row: number) => screen.split('\n')[row] ?? '';
+// The run list's tabs: under the header and the summary line.
+const TABS = 2;
 
 /** Presses a key and waits until the screen shows what it should. */
 async function press(keys: string, check: (screen: string) => boolean, what: string): Promise<string> {
@@ -71,9 +73,9 @@ async function open(run: SimRun): Promise<string> {
 	const text = run.provider === 'sourcecraft' ? `${run.source} #${run.id}` : run.id;
 	// Each key waits for its frame: a key read before the frame of the one before it would be
 	// taken by the list, not the filter (see the report on keys in separate reads).
-	await press('/', (screen) => header(screen, 1).includes('filter /_'), 'the filter open');
-	await press(text, (screen) => header(screen, 1).includes(`filter /${text}_`), `the filter text ${text}`);
-	await press('\r', (screen) => header(screen, 1).includes(`filter /${text} `) && / 1\/1$/.test(header(screen, 1)), `the list filtered to ${run.source} ${text}`);
+	await press('/', (screen) => header(screen, TABS).includes('filter /_'), 'the filter open');
+	await press(text, (screen) => header(screen, TABS).includes(`filter /${text}_`), `the filter text ${text}`);
+	await press('\r', (screen) => header(screen, TABS).includes(`filter /${text} `) && / 1\/1$/.test(header(screen, TABS)), `the list filtered to ${run.source} ${text}`);
 	return press('\r', (screen) => /esc back$/.test(header(screen, 1)) && !screen.includes('loading the run'), `${run.source} ${text} open`);
 }
 
@@ -81,7 +83,7 @@ async function open(run: SimRun): Promise<string> {
 async function backToList(): Promise<void> {
 	for (let step = 0; step < 5; step++) {
 		const screen = session.screen();
-		if (/\bSTATUS\b/.test(header(screen, 2)) && !/ 1\/1$/.test(header(screen, 1))) return;
+		if (/\bSTATUS\b/.test(header(screen, TABS + 1)) && !/ 1\/1$/.test(header(screen, TABS))) return;
 		await press(ESC, (next) => next !== screen, 'Esc to go back');
 	}
 	throw new Error(`Esc did not lead back to the whole list:\n${session.screen()}`);
@@ -89,11 +91,11 @@ async function backToList(): Promise<void> {
 
 /** Cycles the status filter until the list shows `word`. */
 async function statusFilter(word: string): Promise<void> {
-	for (let step = 0; step < 6 && !header(session.screen(), 1).includes(`status ${word}`); step++) {
-		const shown = /status (\w+)/.exec(header(session.screen(), 1))?.[1];
-		await press('f', (screen) => /status (\w+)/.exec(header(screen, 1))?.[1] !== shown, 'the next status filter');
+	for (let step = 0; step < 6 && !header(session.screen(), TABS).includes(`status ${word}`); step++) {
+		const shown = /status (\w+)/.exec(header(session.screen(), TABS))?.[1];
+		await press('f', (screen) => /status (\w+)/.exec(header(screen, TABS))?.[1] !== shown, 'the next status filter');
 	}
-	expect(header(session.screen(), 1)).toContain(`status ${word}`);
+	expect(header(session.screen(), TABS)).toContain(`status ${word}`);
 }
 
 function oddRuns(source: string, count: number): SimRun[] {
@@ -116,7 +118,7 @@ describe('hostile data on the full screen', () => {
 		await statusFilter('other');
 		const screen = session.screen();
 		expectIntact(screen);
-		const rows = screen.split('\n').slice(3, ROWS - 4).filter((line) => line.trim() !== '');
+		const rows = screen.split('\n').slice(TABS + 2, ROWS - 4).filter((line) => line.trim() !== '');
 		expect(rows.length).toBeGreaterThan(0);
 		for (const row of rows) expect(row).toMatch(/\? unknown .*\([^)]+\)/);
 		await statusFilter('any');
