@@ -68,7 +68,7 @@ afterAll(async () => {
 });
 
 describe('a day in a tmux pane', () => {
-	it('holds its memory: the real store, screen and simulator for a simulated day, the heap at hour 24 within a few MB of hour 1', async () => {
+	it('holds its memory: the real store, screen and simulator for a simulated day, the heap late in the day within a few MB of its first hours', async () => {
 		const clock = new ManualClock(Date.UTC(2026, 11, 1, 8, 0, 0));
 		// History enough to fill every list to its pages from the first answer: what grows after that is a leak.
 		sim = await startSimulator({port: 0, seed: 17, clock, historySize: 600});
@@ -92,18 +92,25 @@ describe('a day in a tmux pane', () => {
 			// The screen writes two turns after Ink's frame.
 			for (let turn = 0; turn < 4; turn++) await new Promise((resolve) => setImmediate(resolve));
 		};
-		for (let at = 0; at < HOUR; at += STEP_MS) await step();
-		const hourOne = heapMb();
-		const requestsAtHourOne = sim.requestCount();
-		for (let at = HOUR; at < DAY_HOURS * HOUR; at += STEP_MS) await step();
-		const hourTwentyFour = heapMb();
+		// The heap swings by a few MB with what the caches hold at the moment of a sample: the least
+		// of three hourly samples, early and late in the day, shows a leak without that noise.
+		const samples: number[] = [];
+		let requestsAtHourOne = 0;
+		for (let at = 0; at < DAY_HOURS * HOUR; at += STEP_MS) {
+			await step();
+			const hour = (at + STEP_MS) / HOUR;
+			if (Number.isInteger(hour) && (hour <= 3 || hour > DAY_HOURS - 3)) samples.push(heapMb());
+			if (hour === 1) requestsAtHourOne = sim.requestCount();
+		}
+		const hourOne = Math.min(...samples.slice(0, 3));
+		const hourTwentyFour = Math.min(...samples.slice(3));
 
 		// It lived the day: polled all along, and the screen still shows the runs.
 		// At least a poll of each source every other step, all day.
 		expect(sim.requestCount() - requestsAtHourOne).toBeGreaterThan((((DAY_HOURS - 1) * HOUR) / STEP_MS / 2) * SOURCES.length);
 		expect(terminal.vt.text().split('\n')[0]).toMatch(/^citop /);
 		expect(terminal.vt.text()).toMatch(/ (running|success|failed) /);
-		expect(hourTwentyFour - hourOne, `heap ${hourOne.toFixed(1)} MB at hour 1, ${hourTwentyFour.toFixed(1)} MB at hour 24`).toBeLessThan(4);
+		expect(hourTwentyFour - hourOne, `heap ${hourOne.toFixed(1)} MB in hours 1–3, ${hourTwentyFour.toFixed(1)} MB in hours 22–24`).toBeLessThan(4);
 		quit();
 		expect(await exit).toBe(0);
 	}, 600_000);
