@@ -173,6 +173,14 @@ describe('the last known runs', () => {
 		saves.save('a', [testRun({id: '4'})]);
 		await saves.flush();
 		expect(written).toEqual([['1'], ['3'], ['4']]);
+		// A poll that changed nothing hands back the same list: it is not written again.
+		const same = [testRun({id: '5'})];
+		clock.advance(SAVE_EVERY_MS);
+		saves.save('a', same);
+		clock.advance(SAVE_EVERY_MS);
+		saves.save('a', same);
+		await saves.flush();
+		expect(written).toEqual([['1'], ['3'], ['4'], ['5']]);
 	});
 
 	it('is read whole or not at all: no temp file is left behind', async () => {
