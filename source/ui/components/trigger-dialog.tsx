@@ -109,7 +109,7 @@ export function TriggerDialog(props: TriggerDialogProps) {
 		symbols.ellipsis,
 	);
 	const room = Math.max(1, props.height - 4 - (step.kind === 'confirm' ? answers.length : 0));
-	const fit = (text: string) => fitToWidth(text, columns, 'left', symbols.ellipsis);
+	const fitLine = (text: string) => fitToWidth(text, columns, 'left', symbols.ellipsis);
 	let body: ReactNode;
 	if (choices !== null) {
 		const at = chosenIndex(form, choices);
@@ -147,7 +147,7 @@ export function TriggerDialog(props: TriggerDialogProps) {
 			<Text wrap="truncate">{head}</Text>
 			<Text wrap="truncate">{form.source === null ? '' : question(step, form.draft, state?.capabilities.inputsLabel ?? 'inputs', known)}</Text>
 			<Box flexDirection="column">{body}</Box>
-			{form.error === null ? null : <Text wrap="truncate">{paint.tone(fit(`${symbols.error} ${form.error}`), 'error')}</Text>}
+			{form.error === null ? null : <Text wrap="truncate">{paint.tone(fitLine(`${symbols.error} ${form.error}`), 'error')}</Text>}
 		</Box>
 	);
 }
