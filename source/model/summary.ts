@@ -52,6 +52,7 @@ function redSince(outcomes: readonly Run[]): Run | null {
 	return streak > 0 ? (outcomes[streak - 1] ?? null) : null;
 }
 
+/** Each red branch of `outcomes` (one source's concluded runs, newest first), longest red first. */
 function redBranches(outcomes: readonly Run[]): {branch: string; since: Run; at: number}[] {
 	const byBranch = new Map<string, Run[]>();
 	for (const run of outcomes) {
@@ -71,8 +72,18 @@ function redBranches(outcomes: readonly Run[]): {branch: string; since: Run; at:
 	return red.sort((a, b) => a.at - b.at);
 }
 
-/** The summary of `runs` (all sources, or one source's). */
-export function summarize(runs: readonly Run[]): RunSummary {
+/** What one list of runs adds to a summary: its counts, its newest concluded runs, its red branches. */
+interface ListFigures {
+	running: number;
+	queued: number;
+	longest: RunSummary['longest'];
+	failedAt: number[];
+	/** The newest SUMMARY_WINDOW concluded runs, newest first, with when they concluded. */
+	recent: {run: Run; at: number}[];
+	red: {branch: string; since: Run; at: number}[];
+}
+
+function listFigures(runs: readonly Run[]): ListFigures {
 	let running = 0;
 	let queued = 0;
 	let longest: RunSummary['longest'] = null;
@@ -88,24 +99,73 @@ export function summarize(runs: readonly Run[]): RunSummary {
 	}
 	failedAt.sort((a, b) => b - a);
 	const outcomes = newestFirst(runs.filter((run) => run.status === 'success' || run.status === 'failed' || run.status === 'canceled'));
-	const recent = outcomes.slice(0, SUMMARY_WINDOW);
-	const durations = recent
+	const recent = outcomes.slice(0, SUMMARY_WINDOW).map((run) => ({run, at: concludedAt(run) ?? -Infinity}));
+	return {running, queued, longest, failedAt, recent, red: redBranches(outcomes)};
+}
+
+// A source's figures, kept while its runs are the same array: a poll pays for the sources it changed.
+const figures = new WeakMap<readonly Run[], ListFigures>();
+
+function figuresOf(runs: readonly Run[]): ListFigures {
+	let found = figures.get(runs);
+	if (found === undefined) {
+		found = listFigures(runs);
+		figures.set(runs, found);
+	}
+	return found;
+}
+
+/**
+ * The summary of several lists of runs, each one source's (a source's branches and pipelines are
+ * its own, so its red branches are too). Ties in time keep the lists' order.
+ */
+export function summarizeLists(lists: Iterable<readonly Run[]>): RunSummary {
+	let running = 0;
+	let queued = 0;
+	let longest: RunSummary['longest'] = null;
+	const failedAt: number[] = [];
+	const recent: {run: Run; at: number}[] = [];
+	const red: {branch: string; since: Run; at: number}[] = [];
+	for (const list of lists) {
+		const own = figuresOf(list);
+		running += own.running;
+		queued += own.queued;
+		if (own.longest !== null && (longest === null || own.longest.startedAt < longest.startedAt)) longest = own.longest;
+		failedAt.push(...own.failedAt);
+		recent.push(...own.recent);
+		red.push(...own.red);
+	}
+	failedAt.sort((a, b) => b - a);
+	// A stable sort: equal times keep the order of the lists, and of the runs within them.
+	const window = recent.sort((a, b) => b.at - a.at).slice(0, SUMMARY_WINDOW).map((entry) => entry.run);
+	const durations = window
 		.map((run) => (run.startedAt !== null && run.finishedAt !== null && run.finishedAt >= run.startedAt ? run.finishedAt - run.startedAt : null))
 		.filter((ms) => ms !== null)
 		.sort((a, b) => a - b);
-	const red = redBranches(outcomes);
+	red.sort((a, b) => a.at - b.at);
 	return {
 		running,
 		queued,
 		failedAt,
-		concluded: recent.length,
-		succeeded: recent.filter((run) => run.status === 'success').length,
+		concluded: window.length,
+		succeeded: window.filter((run) => run.status === 'success').length,
 		p50Ms: percentile(durations, 0.5),
 		p90Ms: percentile(durations, 0.9),
 		longest,
 		red: red[0] ?? null,
 		redBranches: red.length,
 	};
+}
+
+/** The summary of `runs` (all sources, or one source's), in the order given. */
+export function summarize(runs: readonly Run[]): RunSummary {
+	const lists = new Map<string, Run[]>();
+	for (const run of runs) {
+		const list = lists.get(run.source);
+		if (list) list.push(run);
+		else lists.set(run.source, [run]);
+	}
+	return summarizeLists(lists.values());
 }
 
 /** How many runs failed since `since` (clock ms). */

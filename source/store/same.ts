@@ -8,7 +8,8 @@ function sameFlags(a: StatusFlags, b: StatusFlags): boolean {
 	return a === b || (a.awaitingApproval === b.awaitingApproval && a.canceling === b.canceling && a.timeout === b.timeout);
 }
 
-function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+/** The same items in the same order (by identity). */
+export function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
 	if (a === b) return true;
 	if (a.length !== b.length) return false;
 	for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
@@ -30,7 +31,7 @@ function sameProgress(a: Progressing, b: Progressing): boolean {
 		a.id === b.id &&
 		a.title === b.title &&
 		sameFlags(a.flags, b.flags) &&
-		sameStrings(a.errors, b.errors)
+		sameItems(a.errors, b.errors)
 	);
 }
 
@@ -68,7 +69,7 @@ export function sameNodeFields(a: RunNode, b: RunNode): boolean {
 		a.kind === b.kind &&
 		a.currentCube === b.currentCube &&
 		a.order === b.order &&
-		sameStrings(a.needs, b.needs) &&
+		sameItems(a.needs, b.needs) &&
 		sameLog(a.log, b.log) &&
 		sameArtifact(a.artifact, b.artifact) &&
 		sameRetries(a.retries, b.retries)
@@ -76,7 +77,7 @@ export function sameNodeFields(a: RunNode, b: RunNode): boolean {
 }
 
 function sameLog(a: RunNode['log'], b: RunNode['log']): boolean {
-	return a === b || (a !== null && b !== null && sameStrings(a.path, b.path));
+	return a === b || (a !== null && b !== null && sameItems(a.path, b.path));
 }
 
 function sameArtifact(a: RunNode['artifact'], b: RunNode['artifact']): boolean {

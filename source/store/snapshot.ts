@@ -8,6 +8,7 @@ import type {RunChange, TreeDiff} from './diff.js';
 import {EventLog} from './events.js';
 import {Highlights} from './highlights.js';
 import {parseRunKey} from './keys.js';
+import {sameItems} from './same.js';
 import type {LogFollower, LogLocation} from './log.js';
 import type {SourcePoller} from './poller.js';
 import type {RunDetail, SourceState, StoreSettings, StoreSnapshot} from './types.js';
@@ -20,13 +21,6 @@ export interface SnapshotParts {
 	openKey(): string | null;
 	follower(): LogFollower | null;
 	paused(): boolean;
-}
-
-function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
-	if (a === b) return true;
-	if (a.length !== b.length) return false;
-	for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-	return true;
 }
 
 function findRun(runs: readonly Run[], key: string): Run | undefined {

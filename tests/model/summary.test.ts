@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import type {Run} from '../../source/model/run.js';
-import {HOUR_MS, SUMMARY_WINDOW, failedSince, summarize} from '../../source/model/summary.js';
+import {HOUR_MS, SUMMARY_WINDOW, failedSince, summarize, summarizeLists} from '../../source/model/summary.js';
 import {summaryFields} from '../../source/output/summary.js';
 import {testRun} from '../fixtures/runs.js';
 
@@ -106,3 +106,21 @@ describe('the summary of runs', () => {
 		expect(text(runs).at(-1)).toBe('main red since #2 (9m)');
 	});
 });
+
+describe('the summary of several sources', () => {
+	it('is the summary of all their runs together, whichever sources a poll changed', () => {
+		const of = (source: string, offset: number) =>
+			Array.from({length: 80}, (_, index) =>
+				run(`${source}-${index}`, offset + index * 3, (['success', 'failed', 'running', 'success', 'canceled'] as const)[index % 5], 2 + (index % 7), {source, branch: index % 2 ? 'main' : 'dev'}),
+			);
+		const api = of('api', 1);
+		const web = of('web', 2);
+		const together = summarize([...api, ...web]);
+		expect(summarizeLists([api, web])).toEqual(together);
+		expect(together.concluded).toBe(SUMMARY_WINDOW);
+		const webLater = web.map((item, index) => (index === 2 ? {...item, status: 'failed' as const, finishedAt: NOW} : item));
+		expect(summarizeLists([api, webLater])).toEqual(summarize([...api, ...webLater]));
+		expect(summarizeLists([api, webLater]).running).toBe(together.running - 1);
+	});
+});
+

@@ -6,7 +6,7 @@ import type {ColumnId} from '../../source/ui/logic/columns.js';
 import {painter} from '../../source/ui/logic/paint.js';
 import {contentWidths, headerRow, progressText, refText, runRow} from '../../source/ui/logic/run-row.js';
 import {symbolsFor} from '../../source/ui/logic/symbols.js';
-import {clamp, indexByKey, moveIndex, resolveCursor, scrollTop} from '../../source/ui/logic/window.js';
+import {clamp, findIndex, indexByKey, moveIndex, resolveCursor, scrollTop} from '../../source/ui/logic/window.js';
 import {endTop, logWindow} from '../../source/ui/logic/log-window.js';
 import {makeRun} from './fake-store.js';
 
@@ -118,11 +118,20 @@ describe('cursor and window', () => {
 
 	it('finds the cursor by key, or stays at the same height when its item is gone', () => {
 		const index = indexByKey(['a', 'b', 'c'], (item) => item);
-		expect(resolveCursor(index, 'c', 0, 3)).toBe(2);
-		expect(resolveCursor(index, 'gone', 1, 3)).toBe(1);
-		expect(resolveCursor(index, 'gone', 7, 3)).toBe(2);
-		expect(resolveCursor(new Map(), null, 0, 0)).toBe(-1);
+		const find = (key: string) => index.get(key);
+		expect(resolveCursor(find, 'c', 0, 3)).toBe(2);
+		expect(resolveCursor(find, 'gone', 1, 3)).toBe(1);
+		expect(resolveCursor(find, 'gone', 7, 3)).toBe(2);
+		expect(resolveCursor(() => undefined, null, 0, 0)).toBe(-1);
 		expect(clamp(5, 0, 3)).toBe(3);
+	});
+
+	it('finds a run by key where it was, or anywhere else in the list', () => {
+		const runs = [{key: 'a'}, {key: 'b'}, {key: 'c'}];
+		expect(findIndex(runs, 'b', 1)).toBe(1);
+		expect(findIndex(runs, 'c', 0)).toBe(2);
+		expect(findIndex(runs, 'a', 9)).toBe(0);
+		expect(findIndex(runs, 'gone', 1)).toBeUndefined();
 	});
 });
 

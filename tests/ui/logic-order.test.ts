@@ -2,11 +2,14 @@ import {describe, expect, it} from 'vitest';
 import {ManualClock} from '../../source/model/clock.js';
 import {
 	RECENT_FAILURE_MS,
+	SORTS,
+	groupBySource,
 	matchesText,
 	nextSort,
 	nextStatusFilter,
 	orderHoldsUntil,
 	queryWords,
+	selectFromSources,
 	selectRuns,
 	sortRuns,
 } from '../../source/ui/logic/order.js';
@@ -109,3 +112,48 @@ describe('filtering runs', () => {
 		expect(selectRuns(many, {source: 'source-3', status: 'any', text: '', sort: 'attention'}, now)).toHaveLength(many.filter((run) => run.source === 'source-3').length);
 	});
 });
+
+describe('the list of many sources', () => {
+	const many = Array.from({length: 600}, (_, index) =>
+		makeRun(`source-${(index * 7) % 9}`, String(index), (index * 37) % 400, now, {status: (['running', 'failed', 'success', 'queued', 'canceled'] as const)[index % 5]}),
+	);
+
+	it('groups each source’s runs, keeping the array of a source whose runs did not change', () => {
+		const before = groupBySource(many);
+		expect([...before.values()].reduce((count, list) => count + list.length, 0)).toBe(600);
+		const changed = many.map((run) => (run.id === '9' ? {...run, status: 'success' as const} : run));
+		const after = groupBySource(changed, before);
+		expect(changed[9]?.source).toBe('source-0');
+		expect(after.get('source-0')).not.toBe(before.get('source-0'));
+		for (const source of ['source-1', 'source-5', 'source-8']) expect(after.get(source)).toBe(before.get(source));
+	});
+
+	it('merges the sources’ own orders into the order of the whole list, in every sort and filter', () => {
+		for (const sort of SORTS) {
+			for (const query of [
+				{source: null, status: 'any', text: '', sort},
+				{source: null, status: 'active', text: '1', sort},
+				{source: 'source-4', status: 'any', text: '', sort},
+			] as const) {
+				const shown = selectFromSources(groupBySource(many), query, now).runs;
+				const whole = sortRuns(
+					many.filter((run) => (query.source === null || run.source === query.source) && (query.status === 'any' || run.status === 'running' || run.status === 'queued') && matchesText(run, queryWords(query.text))),
+					sort,
+					now,
+				);
+				expect(ids(shown), `${sort} ${JSON.stringify(query)}`).toEqual(ids(whole));
+			}
+		}
+	});
+
+	it('orders again once time alone moves a run: a failure stops being recent', () => {
+		const bySource = groupBySource(many);
+		const query = {source: null, status: 'any', text: '', sort: 'attention'} as const;
+		const first = selectFromSources(bySource, query, now);
+		expect(first.holdsUntil).toBeLessThan(Infinity);
+		const later = selectFromSources(bySource, query, first.holdsUntil + 1);
+		expect(ids(later.runs)).toEqual(ids(sortRuns(many, 'attention', first.holdsUntil + 1)));
+		expect(ids(later.runs)).not.toEqual(ids(first.runs));
+	});
+});
+

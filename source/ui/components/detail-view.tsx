@@ -31,7 +31,7 @@ export interface DetailViewProps {
 	loading: boolean;
 	/** Clock ms of the tree shown while it cannot be fetched: spinners and clocks stop there, and the title says STALE. */
 	staleSince?: number | null;
-	/** Every run the store holds: what the run's pipeline usually takes comes from them. */
+	/** The runs its source holds: what the run's pipeline usually takes comes from them. */
 	history?: readonly Run[];
 }
 

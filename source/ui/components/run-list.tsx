@@ -23,8 +23,8 @@ export interface RunListProps {
 	stale?: ReadonlyMap<string, number>;
 	/** What to say when there is nothing to show. */
 	empty: string;
-	/** Every run the store holds: the history that estimates a run's progress where its provider gives none. */
-	history?: readonly Run[];
+	/** Each source's runs: the history that estimates a run's progress where its provider gives none. */
+	history?: ReadonlyMap<string, readonly Run[]>;
 }
 
 /** Lit while its highlight lasts; the store drops expired marks, and the clock hides them on time meanwhile. */

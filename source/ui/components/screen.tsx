@@ -4,7 +4,7 @@ import {Box, useInput} from 'ink';
 import type {Key} from 'ink';
 import type {Clock} from '../../model/clock.js';
 import type {Store, StoreSnapshot} from '../../store/types.js';
-import {summarize} from '../../model/summary.js';
+import {summarizeLists} from '../../model/summary.js';
 import {detailStaleSince} from '../../store/staleness.js';
 import {staleSources, waitText} from '../logic/bars.js';
 import {helpBody} from '../logic/help.js';
@@ -67,7 +67,8 @@ export function Screen({store, snapshot, clock, notify, terminal, warnings = [],
 	const lines = useMemo(() => (state.view === 'log' ? logLines(snapshot.log) : []), [state.view, snapshot.log]);
 	const stale = useMemo(() => staleSources(snapshot.sources), [snapshot.sources]);
 	// Worked out when the runs or the tab change, not on every tick: the clock-bound figures are read from it.
-	const summary = useMemo(() => summarize(state.tab === null ? snapshot.runs : snapshot.runs.filter((run) => run.source === state.tab)), [snapshot.runs, state.tab]);
+	const {bySource} = list;
+	const summary = useMemo(() => summarizeLists(state.tab === null ? bySource.values() : [bySource.get(state.tab) ?? []]), [bySource, state.tab]);
 
 	const height = size.rows - 1;
 	const body = Math.max(1, height - 1 - FOOTER_HEIGHT);
@@ -106,7 +107,7 @@ export function Screen({store, snapshot, clock, notify, terminal, warnings = [],
 		dispatch({type: 'message', text: 'that run is no longer listed', error: false, at: clock.now()});
 	}, [gone, clock]);
 	useEffect(() => {
-		const index = state.pendingSelect === null ? undefined : list.indexOf.get(state.pendingSelect);
+		const index = state.pendingSelect === null ? undefined : list.indexOf(state.pendingSelect);
 		if (state.pendingSelect !== null && index !== undefined) dispatch({type: 'listCursor', cursor: {key: state.pendingSelect, index}});
 	}, [state.pendingSelect, list.indexOf]);
 	// Once moved, the cursor holds on to the run it shows, so a poll that puts new runs on top moves
@@ -184,7 +185,7 @@ export function Screen({store, snapshot, clock, notify, terminal, warnings = [],
 				highlights={snapshot.highlights}
 				logs={logs}
 				loading={tree.loading}
-				history={snapshot.runs}
+				history={bySource.get(tree.run.source)}
 				// The tree is fetched apart from the list: once it has come, its own fetches say whether it is stale.
 				staleSince={snapshot.detail?.run ? detailStaleSince(snapshot.detail) : (stale.get(tree.run.source) ?? null)}
 			/>
@@ -211,7 +212,7 @@ export function Screen({store, snapshot, clock, notify, terminal, warnings = [],
 					highlights={snapshot.highlights}
 					watched={snapshot.watched}
 					stale={stale}
-					history={snapshot.runs}
+					history={bySource}
 					empty={snapshot.runs.length === 0 ? 'no runs yet' : 'no runs match the filter'}
 				/>
 			</>

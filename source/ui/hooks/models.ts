@@ -5,11 +5,11 @@ import type {StoreSnapshot} from '../../store/types.js';
 import type {ColumnLayout} from '../logic/columns.js';
 import {layoutColumns} from '../logic/columns.js';
 import type {RunQuery} from '../logic/order.js';
-import {orderHoldsUntil, selectRuns} from '../logic/order.js';
-import {contentWidths} from '../logic/run-row.js';
+import {groupBySource, selectFromSources} from '../logic/order.js';
+import {contentWidthsOf} from '../logic/run-row.js';
 import type {TreeRow} from '../logic/tree.js';
 import {flattenTree} from '../logic/tree.js';
-import {indexByKey, resolveCursor} from '../logic/window.js';
+import {findIndex, indexByKey, resolveCursor} from '../logic/window.js';
 import type {UiState} from '../state/ui-state.js';
 
 /**
@@ -20,13 +20,16 @@ import type {UiState} from '../state/ui-state.js';
 export interface ListModel {
 	/** The snapshot's run list this was derived from. */
 	from: readonly Run[];
+	/** Each source's runs: what is worked out per source is kept per array (see groupBySource). */
+	bySource: ReadonlyMap<string, readonly Run[]>;
 	now: number;
 	/** Clock ms until which `runs` stays in order as time passes. */
 	holdsUntil: number;
 	query: RunQuery;
 	columns: number;
 	runs: readonly Run[];
-	indexOf: ReadonlyMap<string, number>;
+	/** Where the run with this key is in `runs`. */
+	indexOf(key: string): number | undefined;
 	layout: ColumnLayout;
 	cursor: number;
 	selected: Run | null;
@@ -39,21 +42,22 @@ function sameQuery(a: RunQuery, b: RunQuery): boolean {
 export function listModel(snapshot: StoreSnapshot, state: UiState, columns: number, base: ListModel | null): ListModel {
 	const query: RunQuery = {source: state.tab, status: state.status, text: state.text, sort: state.sort};
 	const sameRuns = base !== null && base.from === snapshot.runs;
-	// Snapshots come on every poll, mostly with the same runs: sort again only when time alone reorders them.
+	const bySource = sameRuns ? base.bySource : groupBySource(snapshot.runs, base?.bySource ?? null);
+	// Snapshots come on every poll, mostly with the same runs: order them again only when time alone reorders them.
 	const reuse = sameRuns && snapshot.now >= base.now && snapshot.now <= base.holdsUntil && sameQuery(base.query, query);
-	const runs = reuse ? base.runs : selectRuns(snapshot.runs, query, snapshot.now);
-	const holdsUntil = reuse ? base.holdsUntil : orderHoldsUntil(runs, query.sort, snapshot.now);
-	const indexOf = reuse ? base.indexOf : indexByKey(runs, (run) => run.key);
+	const selection = reuse ? {runs: base.runs, holdsUntil: base.holdsUntil} : selectFromSources(bySource, query, snapshot.now);
+	const {runs} = selection;
+	// A poll seldom moves the selected run: look where it was first.
+	const hint = state.list.index;
+	const indexOf = reuse ? base.indexOf : (key: string) => findIndex(runs, key, hint);
 	// Widths come from every run of the tab, not the filtered few, so columns hold still while typing.
 	const layout =
 		sameRuns && base.query.source === query.source && base.columns === columns
 			? base.layout
-			: layoutColumns(columns, contentWidths(query.source === null ? snapshot.runs : snapshot.runs.filter((run) => run.source === query.source)), {
-					showSource: query.source === null,
-				});
+			: layoutColumns(columns, contentWidthsOf(query.source === null ? bySource.values() : [bySource.get(query.source) ?? []]), {showSource: query.source === null});
 	const cursor = resolveCursor(indexOf, state.list.key, state.list.index, runs.length);
 	const now = reuse ? base.now : snapshot.now;
-	return {from: snapshot.runs, now, holdsUntil, query, columns, runs, indexOf, layout, cursor, selected: runs[cursor] ?? null};
+	return {from: snapshot.runs, bySource, now, holdsUntil: selection.holdsUntil, query, columns, runs, indexOf, layout, cursor, selected: runs[cursor] ?? null};
 }
 
 export interface TreeModel {
@@ -91,7 +95,7 @@ export function treeModel(snapshot: StoreSnapshot, state: UiState, base: TreeMod
 	const reuse = base !== null && base.key === key && base.run === run && base.folds === state.folds;
 	const rows = reuse ? base.rows : flattenTree(run.children ?? [], foldsOf(state.folds, key));
 	const indexOf = reuse ? base.indexOf : indexByKey(rows, (row) => row.id);
-	const cursor = resolveCursor(indexOf, state.tree.key, state.tree.index, rows.length);
+	const cursor = resolveCursor((id) => indexOf.get(id), state.tree.key, state.tree.index, rows.length);
 	return {
 		key,
 		from: snapshot.runs,

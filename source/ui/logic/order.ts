@@ -2,6 +2,7 @@ import type {Run} from '../../model/run.js';
 import type {Status, StatusFilter} from '../../model/status.js';
 import {STATUS_FILTERS, matchesStatus} from '../../model/status.js';
 import {runningTime} from '../../output/time.js';
+import {sameItems} from '../../store/same.js';
 
 export const SORTS = ['attention', 'newest', 'status', 'source', 'duration'] as const;
 export type SortMode = (typeof SORTS)[number];
@@ -71,11 +72,19 @@ function sourceRank(runs: readonly Run[]): Map<string, number> {
 	return new Map(names.map((name, index) => [name, index]));
 }
 
-/**
- * A sorted copy. Keys are computed once per run (10,000 runs sort in a few ms); ties fall back
- * to newest first, then to the run key, so equal runs never swap places between polls.
- */
-export function sortRuns(runs: readonly Run[], mode: SortMode, now: number): Run[] {
+/** A run with what it is ordered by. */
+interface Ranked {
+	run: Run;
+	rank: number;
+	time: number;
+}
+
+function compareRanked(a: Ranked, b: Ranked): number {
+	return a.rank - b.rank || b.time - a.time || (a.run.key < b.run.key ? -1 : a.run.key > b.run.key ? 1 : 0);
+}
+
+/** The runs in order, each with what it was ordered by. */
+function rankRuns(runs: readonly Run[], mode: SortMode, now: number): Ranked[] {
 	const sources = mode === 'source' ? sourceRank(runs) : null;
 	const rank = (run: Run): number => {
 		switch (mode) {
@@ -91,9 +100,16 @@ export function sortRuns(runs: readonly Run[], mode: SortMode, now: number): Run
 				return 0;
 		}
 	};
-	const decorated = runs.map((run) => ({run, rank: rank(run), time: runTime(run)}));
-	decorated.sort((a, b) => a.rank - b.rank || b.time - a.time || (a.run.key < b.run.key ? -1 : a.run.key > b.run.key ? 1 : 0));
-	return decorated.map((entry) => entry.run);
+	const ranked = runs.map((run) => ({run, rank: rank(run), time: runTime(run)}));
+	return ranked.sort(compareRanked);
+}
+
+/**
+ * A sorted copy. Keys are computed once per run (10,000 runs sort in a few ms); ties fall back
+ * to newest first, then to the run key, so equal runs never swap places between polls.
+ */
+export function sortRuns(runs: readonly Run[], mode: SortMode, now: number): Run[] {
+	return rankRuns(runs, mode, now).map((entry) => entry.run);
 }
 
 /** The words of a text filter, lower-cased; every word must match somewhere. */
@@ -130,11 +146,76 @@ export interface RunQuery {
 	sort: SortMode;
 }
 
+/**
+ * Each source's runs, in the order the store lists them. A source whose runs are the very same
+ * objects as in `previous` keeps its array from there: what is worked out per source (its order,
+ * its summary, its estimates) is kept per array, so a poll costs the work of the sources it changed.
+ */
+export function groupBySource(runs: readonly Run[], previous: ReadonlyMap<string, readonly Run[]> | null = null): ReadonlyMap<string, readonly Run[]> {
+	const groups = new Map<string, readonly Run[]>();
+	for (const run of runs) {
+		const group = groups.get(run.source) as Run[] | undefined;
+		if (group) group.push(run);
+		else groups.set(run.source, [run]);
+	}
+	if (previous === null) return groups;
+	for (const [source, group] of groups) {
+		const before = previous.get(source);
+		if (before !== undefined && sameItems(before, group)) groups.set(source, before);
+	}
+	return groups;
+}
+
+interface Selection {
+	query: RunQuery;
+	now: number;
+	holdsUntil: number;
+	ranked: readonly Ranked[];
+}
+
+// One source's runs as the query last selected them: kept while its runs, the query and the order hold.
+const selections = new WeakMap<readonly Run[], Selection>();
+
+function selectSource(runs: readonly Run[], query: RunQuery, now: number): Selection {
+	const kept = selections.get(runs);
+	if (kept && kept.query.status === query.status && kept.query.text === query.text && kept.query.sort === query.sort && now >= kept.now && now <= kept.holdsUntil) {
+		return kept;
+	}
+	const words = queryWords(query.text);
+	const matching = runs.filter((run) => matchesStatus(run.status, query.status) && matchesText(run, words));
+	const selection = {query, now, holdsUntil: orderHoldsUntil(matching, query.sort, now), ranked: rankRuns(matching, query.sort, now)};
+	selections.set(runs, selection);
+	return selection;
+}
+
+function mergeRanked(a: readonly Ranked[], b: readonly Ranked[]): Ranked[] {
+	const merged: Ranked[] = [];
+	let i = 0;
+	let j = 0;
+	while (i < a.length && j < b.length) merged.push(compareRanked(a[i] as Ranked, b[j] as Ranked) <= 0 ? (a[i++] as Ranked) : (b[j++] as Ranked));
+	while (i < a.length) merged.push(a[i++] as Ranked);
+	while (j < b.length) merged.push(b[j++] as Ranked);
+	return merged;
+}
+
+/** What the list shows, in order, from each source's runs; and until when (clock ms) that order holds. */
+export function selectFromSources(bySource: ReadonlyMap<string, readonly Run[]>, query: RunQuery, now: number): {runs: Run[]; holdsUntil: number} {
+	const names = query.source === null ? [...bySource.keys()] : bySource.has(query.source) ? [query.source] : [];
+	// By source, the order is the sources' names; otherwise the sources' orders merge, pair by pair.
+	if (query.sort === 'source') names.sort((a, b) => a.localeCompare(b));
+	const lists = names.map((name) => selectSource(bySource.get(name) ?? [], query, now));
+	const holdsUntil = lists.reduce((until, selection) => Math.min(until, selection.holdsUntil), Infinity);
+	if (query.sort === 'source') return {runs: lists.flatMap((selection) => selection.ranked.map((entry) => entry.run)), holdsUntil};
+	let ranked = lists.map((selection) => selection.ranked);
+	while (ranked.length > 1) {
+		const next: (readonly Ranked[])[] = [];
+		for (let index = 0; index < ranked.length; index += 2) next.push(mergeRanked(ranked[index] ?? [], ranked[index + 1] ?? []));
+		ranked = next;
+	}
+	return {runs: (ranked[0] ?? []).map((entry) => entry.run), holdsUntil};
+}
+
 /** What the list shows, in the order it shows it. */
 export function selectRuns(runs: readonly Run[], query: RunQuery, now: number): Run[] {
-	const words = queryWords(query.text);
-	const kept = runs.filter(
-		(run) => (query.source === null || run.source === query.source) && matchesStatus(run.status, query.status) && matchesText(run, words),
-	);
-	return sortRuns(kept, query.sort, now);
+	return selectFromSources(groupBySource(runs), query, now).runs;
 }

@@ -22,8 +22,8 @@ export interface RowContext {
 	ascii: boolean;
 	paint: Painter;
 	symbols: Symbols;
-	/** The runs whose history estimates the rest (the store's list); absent, rows show the provider's progress alone. */
-	history?: readonly Run[];
+	/** Each source's runs: the history that estimates the rest; absent, rows show the provider's progress alone. */
+	history?: ReadonlyMap<string, readonly Run[]>;
 }
 
 export interface RowState {
@@ -55,15 +55,33 @@ function widthsOf(run: Run): ContentWidths {
 	return widths;
 }
 
+function widest(widths: ContentWidths, own: ContentWidths): void {
+	widths.source = Math.max(widths.source, own.source);
+	widths.run = Math.max(widths.run, own.run);
+	widths.ref = Math.max(widths.ref, own.ref);
+	widths.event = Math.max(widths.event, own.event);
+	widths.user = Math.max(widths.user, own.user);
+}
+
 export function contentWidths(runs: readonly Run[]): ContentWidths {
 	const widths: ContentWidths = {source: 0, run: 0, ref: 0, event: 0, user: 0};
-	for (const run of runs) {
-		const own = widthsOf(run);
-		widths.source = Math.max(widths.source, own.source);
-		widths.run = Math.max(widths.run, own.run);
-		widths.ref = Math.max(widths.ref, own.ref);
-		widths.event = Math.max(widths.event, own.event);
-		widths.user = Math.max(widths.user, own.user);
+	for (const run of runs) widest(widths, widthsOf(run));
+	return widths;
+}
+
+/** Each source's list's widths, kept while its runs are the same array. */
+const listWidths = new WeakMap<readonly Run[], ContentWidths>();
+
+/** The widths of several lists (each source's runs): only a list a poll changed is measured again. */
+export function contentWidthsOf(lists: Iterable<readonly Run[]>): ContentWidths {
+	const widths: ContentWidths = {source: 0, run: 0, ref: 0, event: 0, user: 0};
+	for (const list of lists) {
+		let own = listWidths.get(list);
+		if (own === undefined) {
+			own = contentWidths(list);
+			listWidths.set(list, own);
+		}
+		widest(widths, own);
 	}
 	return widths;
 }
@@ -87,7 +105,8 @@ const OVER_LIT_MS = 6_000;
 
 /** The progress cell of a run: the provider's progress, else the estimate from its pipeline's history. */
 export function progressCell(run: Run, context: RowContext, compact: boolean, width: number, now: number): string {
-	const expected = run.status === 'running' && run.progress === null && context.history !== undefined ? expectedFor(run, context.history) : null;
+	const history = run.status === 'running' && run.progress === null ? context.history?.get(run.source) : undefined;
+	const expected = history === undefined ? null : expectedFor(run, history);
 	return estimatedProgress(run, expected, context, compact, width, now);
 }
 

@@ -42,13 +42,20 @@ export function scrollTop(previousTop: number, cursor: number, count: number, he
  * The cursor is kept by key (a run key, a node id) so it stays on its item when polling reorders
  * the list. When the item is gone (filtered out, deleted), the cursor stays at the same height.
  */
-export function resolveCursor(indexOf: ReadonlyMap<string, number>, key: string | null, hint: number, count: number): number {
+export function resolveCursor(indexOf: (key: string) => number | undefined, key: string | null, hint: number, count: number): number {
 	if (count === 0) return -1;
 	if (key !== null) {
-		const found = indexOf.get(key);
+		const found = indexOf(key);
 		if (found !== undefined) return found;
 	}
 	return clamp(hint, 0, count - 1);
+}
+
+/** Where the run with `key` is, looking at `hint` first; undefined when it is not there. */
+export function findIndex(runs: readonly {key: string}[], key: string, hint: number): number | undefined {
+	if (runs[hint]?.key === key) return hint;
+	const index = runs.findIndex((run) => run.key === key);
+	return index === -1 ? undefined : index;
 }
 
 export function indexByKey<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, number> {
