@@ -16,6 +16,8 @@ import {startProxy, startSim, type Proxy, type Sim} from './sim-helpers.js';
 
 const require = createRequire(import.meta.url);
 const CLI = require.resolve('@northflank/cli/dist/cli.js');
+/** The CLI's own description of the paginated endpoints' query parameters, from Northflank's API description. */
+const PAGINATION: Record<string, {schema: {minLength?: number; maxLength?: number; minimum?: number; maximum?: number; default?: number}}> = require('@northflank/cli/dist/defaults.js').paginationArgs;
 
 interface CliResult {
 	code: number | null;
@@ -113,6 +115,12 @@ describe('the official Northflank CLI', () => {
 		expect(sent.map((query) => query.get('cursor'))).toEqual([null, ...given.slice(0, -1).map((pagination) => pagination.cursor)]);
 		expect(given.map((pagination) => pagination.hasNextPage)).toEqual([...given.slice(1).map(() => true), false]);
 		for (const query of sent) expect(query.get('per_page')).toBe('7');
+		// Every cursor is what the API declares a cursor to be.
+		const {minLength, maxLength} = PAGINATION['cursor']!.schema;
+		for (const {cursor} of given.slice(0, -1)) {
+			expect(cursor.length).toBeGreaterThanOrEqual(minLength!);
+			expect(cursor.length).toBeLessThanOrEqual(maxLength!);
+		}
 	});
 
 	it('gets one run and prints the whole answer: its arguments, triggers, refs and node tree', async () => {
