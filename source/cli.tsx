@@ -9,6 +9,7 @@ import {collect, parseCount, parsePort, parseSeconds, parseCopies, parseSeed, pa
 import {runCommand} from './commands/run.js';
 import {sanitizeLine} from './model/sanitize.js';
 import {STATUS_FILTER_WORDS} from './model/status.js';
+import {MAX_INPUT_READS} from './store/budget.js';
 
 // Flags and dispatch only: each command's module loads when it runs, so `citop --version`
 // and `citop runs` never load Ink or React.
@@ -88,10 +89,17 @@ program
 	.option('--limit <n>', 'at most this many runs, newest first', parseCount)
 	.option('--json', 'a JSON array of runs (for jq)')
 	.option('--cached', 'the runs the live view saw last, without asking any server (exit 3 when none are cached)')
+	.option('--inputs', `what each run was started with, where only the run's own answer says it (Northflank arguments): one request per run, at most ${MAX_INPUT_READS}`)
 	.addHelpText('after', EXIT_CODES)
-	.action(async (options: {source?: string[]; status?: ReturnType<typeof parseStatus>; limit?: number; json?: boolean; cached?: boolean}, command: Command) => {
+	.action(async (options: {source?: string[]; status?: ReturnType<typeof parseStatus>; limit?: number; json?: boolean; cached?: boolean; inputs?: boolean}, command: Command) => {
 		await runCommand(globals(command), {interruptible: true}, async (ctx) =>
-			(await import('./commands/runs.js')).runsCommand(ctx, {...options, source: options.source ?? [], json: options.json === true, cached: options.cached === true}),
+			(await import('./commands/runs.js')).runsCommand(ctx, {
+				...options,
+				source: options.source ?? [],
+				json: options.json === true,
+				cached: options.cached === true,
+				inputs: options.inputs === true,
+			}),
 		);
 	});
 

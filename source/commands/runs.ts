@@ -10,8 +10,9 @@ import {errorFields} from '../store/schedule.js';
 import {DEFAULT_SETTINGS} from '../store/types.js';
 import {loadCommandConfig, useAscii, useColor} from './context.js';
 import type {CommandContext} from './context.js';
-import {EXIT} from './exit.js';
+import {CliError, EXIT} from './exit.js';
 import {formatProviderError} from './report.js';
+import {readInputs} from './run-inputs.js';
 
 export interface RunsOptions {
 	source: readonly string[];
@@ -20,6 +21,8 @@ export interface RunsOptions {
 	json: boolean;
 	/** The runs the live view saved last, instead of asking the servers. */
 	cached?: boolean;
+	/** Read the detail of the printed runs whose inputs only it gives (Northflank's arguments). */
+	inputs?: boolean;
 }
 
 /** Newest first across sources; runs the provider gave no date keep their source's order, after the dated ones. */
@@ -52,11 +55,15 @@ export async function listEverySource(ctx: CommandContext, config: Pick<LoadedCo
 
 /** `citop runs`: one refresh of every (selected) source in parallel, as a table or JSON. */
 export async function runsCommand(ctx: CommandContext, options: RunsOptions): Promise<number> {
+	if (options.cached && options.inputs) throw new CliError('--inputs asks the servers for each run, --cached asks none: use one of them');
 	const config = await loadCommandConfig(ctx, options.source);
 	if (options.cached) return cachedRunsCommand(ctx, options, config);
 	const {lists, failed} = await listEverySource(ctx, config);
-	printRuns(ctx, options, config, mergeRuns(lists.map((list) => list.runs)), failed);
-	return failed ? EXIT.provider : EXIT.ok;
+	const history = mergeRuns(lists.map((list) => list.runs));
+	const shown = selectRuns(history, options);
+	const read = options.inputs ? await readInputs(ctx, config, shown) : {runs: shown, failed: false};
+	printRuns(ctx, options, config, history, read.runs, failed || read.failed);
+	return failed || read.failed ? EXIT.provider : EXIT.ok;
 }
 
 /** `citop runs --cached`: what the live view saw last, no server asked; exit 3 when no source has any. */
@@ -73,17 +80,21 @@ async function cachedRunsCommand(ctx: CommandContext, options: RunsOptions, conf
 		else ctx.reporter.error(`${spec.name}: no cached runs (the live view keeps them once it has shown them)`);
 	}
 	if (lists.length === 0) return EXIT.provider;
-	printRuns(ctx, options, config, mergeRuns(lists), false);
+	const history = mergeRuns(lists);
+	printRuns(ctx, options, config, history, selectRuns(history, options), false);
 	return EXIT.ok;
 }
 
-function printRuns(ctx: CommandContext, options: RunsOptions, config: LoadedConfig, history: Run[], failed: boolean): void {
-	// Every run read, before any filter, is the history the running ones are estimated from.
-	const now = Date.now();
-	let runs = history;
+/** The runs to print: --status, then --limit. */
+function selectRuns(history: Run[], options: RunsOptions): Run[] {
 	const {status} = options;
-	if (status) runs = runs.filter((run) => matchesStatus(run.status, status));
-	if (options.limit !== undefined) runs = runs.slice(0, options.limit);
+	const runs = status ? history.filter((run) => matchesStatus(run.status, status)) : history;
+	return options.limit === undefined ? runs : runs.slice(0, options.limit);
+}
+
+/** `history`: every run read, before any filter, which the running ones are estimated from. */
+function printRuns(ctx: CommandContext, options: RunsOptions, config: LoadedConfig, history: Run[], runs: Run[], failed: boolean): void {
+	const now = Date.now();
 
 	if (options.json) {
 		ctx.stdout.write(`${toSafeJson(runs.map((run) => ({...runToJson(run), ...estimateToJson(run, history, now)})))}\n`);

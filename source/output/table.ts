@@ -77,7 +77,8 @@ export function renderRunsTable(runs: readonly Run[], options: TableOptions): st
 	const rows = runs.map((run) => ({
 		run,
 		cells: COLUMNS.map((column) => truncate(sanitizeLine(column.cell(run, options)), column.max)),
-		title: sanitizeLine(run.title),
+		// What the run was started with, where it is known (`runs --inputs`), follows its title.
+		title: sanitizeLine([run.title, inputsText(run)].filter(Boolean).join(' · ')),
 	}));
 	const widths = COLUMNS.map((column, index) => Math.max(displayWidth(column.header), ...rows.map((row) => displayWidth(row.cells[index] ?? ''))));
 	const fixed = widths.reduce((sum, width) => sum + width + GAP.length, 0);

@@ -22,6 +22,7 @@ export function capabilitiesOf(spec: SourceSpec): Capabilities {
 				},
 				triggerFields: ['workflows', 'head', 'configRevision', 'inputs', 'shared'],
 				inputsLabel: 'input values',
+				inputsInDetail: false,
 			};
 		}
 		case 'wercker': {
@@ -34,6 +35,7 @@ export function capabilitiesOf(spec: SourceSpec): Capabilities {
 				reasons: pipeline ? {} : {trigger: 'Wercker starts runs of a pipeline: set pipelineId in the config'},
 				triggerFields: ['branch', 'commit', 'message', 'inputs', 'sourceRun'],
 				inputsLabel: 'environment variables',
+				inputsInDetail: false,
 			};
 		}
 		case 'northflank':
@@ -45,6 +47,7 @@ export function capabilitiesOf(spec: SourceSpec): Capabilities {
 				reasons: {logs: NORTHFLANK_NO_LOGS},
 				triggerFields: ['name', 'description', 'inputs', 'refs'],
 				inputsLabel: 'arguments',
+				inputsInDetail: true,
 			};
 	}
 }

@@ -79,6 +79,8 @@ export interface Capabilities {
 	triggerFields: readonly TriggerField[];
 	/** What `inputs` means here: "input values", "environment variables", "arguments". */
 	inputsLabel: string;
+	/** A run's inputs come only with its detail, never in a list answer (Northflank's arguments): `runs --inputs` reads the details. */
+	inputsInDetail: boolean;
 }
 
 /**

@@ -27,6 +27,12 @@ export function defaultQuota(provider: ProviderName): Quota | null {
 export const BUDGET_SHARE = 0.55;
 
 /**
+ * The most run details `citop runs --inputs` reads in one go: a detail is a request, and the share
+ * of a Northflank token's 1000 an hour left by a live view (45%) must do for its other clients too.
+ */
+export const MAX_INPUT_READS = 20;
+
+/**
  * Requests a second one token may send where the provider publishes no limit: a few dozen sources
  * on one server then take turns instead of polling it (and the machine) as fast as each would alone.
  */

@@ -161,6 +161,7 @@ describe('clients made from odd configuration', () => {
 			reasons: {abort: 'SourceCraft has no way to cancel a run'},
 			triggerFields: ['workflows', 'head', 'configRevision', 'inputs', 'shared'],
 			inputsLabel: 'input values',
+			inputsInDetail: false,
 		});
 		expect(capabilitiesOf({provider: 'wercker', name: 'w', pipelineId: 'p', token: null})).toMatchObject({trigger: true, abort: true, logs: true, triggerFields: ['branch', 'commit', 'message', 'inputs', 'sourceRun'], inputsLabel: 'environment variables'});
 		expect(capabilitiesOf({provider: 'northflank', name: 'n', projectId: 'p', pipelineId: 'q', stage: 's', token: 't'})).toMatchObject({
@@ -169,6 +170,7 @@ describe('clients made from odd configuration', () => {
 			logs: false,
 			triggerFields: ['name', 'description', 'inputs', 'refs'],
 			inputsLabel: 'arguments',
+			inputsInDetail: true,
 		});
 	});
 });

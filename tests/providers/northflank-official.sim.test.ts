@@ -17,6 +17,8 @@ type ListedRun = NonNullable<ListReleaseflowrunsResult['runs']>[number];
 type Trigger = NonNullable<GetReleaseflowrunResult['triggers']>[number];
 
 const LISTED_REQUIRED: Record<RequiredKeys<ListedRun>, true> = {id: true, status: true, concluded: true, createdAt: true, updatedAt: true};
+/** Every field a listed run may have: `arguments` is not one, so `citop runs` cannot know a run's inputs from the list. */
+const LISTED_FIELDS: Record<keyof ListedRun, true> = {...LISTED_REQUIRED, name: true, description: true, startedAt: true, concludedAt: true};
 const RUN_REQUIRED: Record<RequiredKeys<GetReleaseflowrunResult>, true> = {
 	apiVersion: true,
 	spec: true,
@@ -53,6 +55,7 @@ function missing(value: object, required: Record<string, true>): string[] {
 
 function expectListed(run: ListedRun): void {
 	expect(missing(run, LISTED_REQUIRED)).toEqual([]);
+	expect(Object.keys(run).filter((key) => !Object.hasOwn(LISTED_FIELDS, key))).toEqual([]);
 	expect(Object.keys(STATUSES)).toContain(run.status);
 }
 

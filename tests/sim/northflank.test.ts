@@ -63,17 +63,21 @@ describe('Northflank: release-flow runs', () => {
 		expect((await call(sim, 'northflank', `/v1/projects/shop/pipelines/main/release-flows/Staging/runs?cursor=${raw}`)).status).toBe(400);
 	});
 
-	it("reads a cursor's '+' that arrived as a space, as a client that does not encode it sends it", async () => {
-		const {sim} = await startTestSim();
-		const minted = (await call(sim, 'northflank', `${FLOW}/runs?per_page=5`)).body.pagination.cursor as string;
-		const json = Buffer.from(minted, 'base64url').toString('utf8');
-		// The same cursor in the standard alphabet, with a '~' placed (by leading spaces) where it encodes as '+'.
-		const variants = [0, 1, 2].map((spaces) => Buffer.from(`${' '.repeat(spaces)}${json.slice(0, -1)},"x":"~"}`).toString('base64'));
-		const plus = variants.find((text) => text.includes('+'))!;
-		const expected = (await call(sim, 'northflank', `${FLOW}/runs?cursor=${minted}`)).body.data.runs;
-		const sent = await call(sim, 'northflank', `${FLOW}/runs?cursor=${plus}`);
-		expect(sent.status).toBe(200);
-		expect(sent.body.data.runs).toEqual(expected);
+	it('mints cursors of 24 characters, as the API declares them, and refuses any other length or an altered one', async () => {
+		const {sim} = await startTestSim({historySize: 30});
+		const first = await call(sim, 'northflank', `${FLOW}/runs?per_page=5`);
+		const cursor = first.body.pagination.cursor as string;
+		expect(cursor).toMatch(/^[0-9a-f]{24}$/);
+		const second = await call(sim, 'northflank', `${FLOW}/runs?cursor=${cursor}`);
+		expect(second.status).toBe(200);
+		expect(second.body.data.runs).toHaveLength(5);
+		expect(second.body.data.runs[0].id).not.toBe(first.body.data.runs[0].id);
+		const altered = `${cursor.slice(0, 7)}${cursor[7] === '0' ? '1' : '0'}${cursor.slice(8)}`;
+		for (const sent of [`${cursor}0`, cursor.slice(1), altered]) {
+			const refused = await call(sim, 'northflank', `${FLOW}/runs?cursor=${sent}`);
+			expect(refused.status).toBe(400);
+			expect(refused.body.error.message).toContain('"cursor"');
+		}
 	});
 
 	it('filters by status and by concluded, page after page, and refuses values it does not know', async () => {

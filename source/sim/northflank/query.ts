@@ -1,5 +1,6 @@
 import type {Checked} from '../http.js';
 import {isRecord} from '../http.js';
+import {hexOf} from '../random.js';
 import type {NfTriggerDef} from '../worlds.js';
 import type {NfRequest} from './plan.js';
 
@@ -26,26 +27,24 @@ interface CursorBody {
 	perPage: number;
 }
 
-/** URL-safe base64 without padding: the official clients put a cursor into the query as it is, unencoded. */
+/**
+ * The API declares a cursor as a string of exactly 24 characters (the official CLI's description
+ * of the `cursor` parameter: minLength and maxLength 24). Here: 24 hex digits, the next run number
+ * (8), the page size (2) and a check (14) over both and the flow, so a cursor of another flow, or
+ * one altered, is refused.
+ */
+export const CURSOR_LENGTH = 24;
+
+const check = (cursor: CursorBody): string => hexOf(14, 'northflank-cursor', cursor.flow, cursor.next, cursor.perPage);
+
 export function encodeCursor(cursor: CursorBody): string {
-	return Buffer.from(JSON.stringify({f: cursor.flow, n: cursor.next, p: cursor.perPage}), 'utf8').toString('base64url');
+	return `${cursor.next.toString(16).padStart(8, '0')}${cursor.perPage.toString(16).padStart(2, '0')}${check(cursor)}`;
 }
 
-/**
- * Reads a cursor in either base64 alphabet. A '+' sent unencoded arrives as a space (the query
- * decodes it so): it is read back as the '+' it was.
- */
-function decodeCursor(raw: string): CursorBody | null {
-	const text = raw.replaceAll(' ', '+').replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
-	const bytes = Buffer.from(text, 'base64url');
-	if (bytes.toString('base64url') !== text) return null;
-	try {
-		const value: unknown = JSON.parse(bytes.toString('utf8'));
-		if (!isRecord(value) || typeof value['f'] !== 'string' || typeof value['n'] !== 'number' || typeof value['p'] !== 'number') return null;
-		return {flow: value['f'], next: value['n'], perPage: value['p']};
-	} catch {
-		return null;
-	}
+function decodeCursor(raw: string, flow: string): CursorBody | null {
+	if (!/^[0-9a-f]{24}$/.test(raw)) return null;
+	const cursor = {flow, next: Number.parseInt(raw.slice(0, 8), 16), perPage: Number.parseInt(raw.slice(8, 10), 16)};
+	return raw.slice(10) === check(cursor) ? cursor : null;
 }
 
 function integer(query: URLSearchParams, name: string, min: number, max: number): Checked<number | null> {
@@ -72,8 +71,9 @@ export function checkListQuery(query: URLSearchParams, flow: string): Checked<Li
 	if (!filter.ok) return filter;
 	const raw = query.get('cursor');
 	if (raw !== null && raw !== '') {
-		const cursor = decodeCursor(raw);
-		if (!cursor || cursor.flow !== flow) return {ok: false, message: '"cursor" is not a valid cursor for this list'};
+		if (raw.length !== CURSOR_LENGTH) return {ok: false, message: `"cursor" must be ${CURSOR_LENGTH} characters long`};
+		const cursor = decodeCursor(raw, flow);
+		if (!cursor) return {ok: false, message: '"cursor" is not a valid cursor for this list'};
 		return {ok: true, value: {perPage: perPage.value ?? cursor.perPage, before: cursor.next, offset: 0, ...filter.value}};
 	}
 	const size = perPage.value ?? DEFAULT_PER_PAGE;
