@@ -13,8 +13,11 @@ export function statusFields(info: StatusInfo): StatusFields {
 
 type NodeInput = Pick<RunNode, 'id' | 'kind' | 'title'> & StatusFields & Partial<Omit<RunNode, 'id' | 'kind' | 'title'>>;
 
-/** What runs and nodes share, with the dates a provider did not send as null. */
-function statusAndDates(input: StatusFields & Partial<Dates>): StatusFields & Dates {
+// Field by field in one literal, never spreading: every node and run of every answer is built
+// here, and an object of one fixed shape with every field inside it is much cheaper for V8 to make
+// and to read (a spread puts the later fields in a second allocation: reading a run's source over
+// 4,000 runs took 20 to 30 times as long).
+export function makeNode(input: NodeInput): RunNode {
 	return {
 		status: input.status,
 		providerStatus: input.providerStatus,
@@ -23,14 +26,6 @@ function statusAndDates(input: StatusFields & Partial<Dates>): StatusFields & Da
 		startedAt: input.startedAt ?? null,
 		finishedAt: input.finishedAt ?? null,
 		updatedAt: input.updatedAt ?? null,
-	};
-}
-
-// Field by field rather than by spreading the input over defaults: every node and run of every
-// answer is built here, and objects of one fixed shape are much cheaper for V8 to make and to compare.
-export function makeNode(input: NodeInput): RunNode {
-	return {
-		...statusAndDates(input),
 		id: input.id,
 		kind: input.kind,
 		title: input.title,
@@ -50,7 +45,13 @@ type RunInput = Pick<Run, 'id' | 'label' | 'title'> & StatusFields & Partial<Omi
 
 export function makeRun(spec: Pick<SourceSpec, 'name' | 'provider'>, input: RunInput): Run {
 	return {
-		...statusAndDates(input),
+		status: input.status,
+		providerStatus: input.providerStatus,
+		flags: input.flags,
+		createdAt: input.createdAt ?? null,
+		startedAt: input.startedAt ?? null,
+		finishedAt: input.finishedAt ?? null,
+		updatedAt: input.updatedAt ?? null,
 		key: runKey(spec.name, input.id),
 		source: spec.name,
 		provider: spec.provider,

@@ -2,7 +2,6 @@ import type {Run} from '../../model/run.js';
 import type {Status, StatusFilter} from '../../model/status.js';
 import {STATUS_FILTERS, matchesStatus} from '../../model/status.js';
 import {runningTime} from '../../output/time.js';
-import {sameItems} from '../../store/same.js';
 
 export const SORTS = ['attention', 'newest', 'status', 'source', 'duration'] as const;
 export type SortMode = (typeof SORTS)[number];
@@ -146,22 +145,44 @@ export interface RunQuery {
 	sort: SortMode;
 }
 
-/**
- * Each source's runs, in the order the store lists them. A source whose runs are the very same
- * objects as in `previous` keeps its array from there: what is worked out per source (its order,
- * its summary, its estimates) is kept per array, so a poll costs the work of the sources it changed.
- */
-export function groupBySource(runs: readonly Run[], previous: ReadonlyMap<string, readonly Run[]> | null = null): ReadonlyMap<string, readonly Run[]> {
-	const groups = new Map<string, readonly Run[]>();
+/** `runs[start..end)`, or `before` when it holds the very same runs. */
+function blockOf(runs: readonly Run[], start: number, end: number, before: readonly Run[] | undefined): readonly Run[] {
+	if (before?.length === end - start) {
+		let index = 0;
+		while (index < before.length && before[index] === runs[start + index]) index++;
+		if (index === before.length) return before;
+	}
+	return runs.slice(start, end);
+}
+
+/** groupBySource for runs whose sources are interleaved. */
+function groupScattered(runs: readonly Run[], previous: ReadonlyMap<string, readonly Run[]> | null): ReadonlyMap<string, readonly Run[]> {
+	const groups = new Map<string, Run[]>();
 	for (const run of runs) {
-		const group = groups.get(run.source) as Run[] | undefined;
+		const group = groups.get(run.source);
 		if (group) group.push(run);
 		else groups.set(run.source, [run]);
 	}
-	if (previous === null) return groups;
-	for (const [source, group] of groups) {
-		const before = previous.get(source);
-		if (before !== undefined && sameItems(before, group)) groups.set(source, before);
+	const kept = new Map<string, readonly Run[]>();
+	for (const [source, group] of groups) kept.set(source, blockOf(group, 0, group.length, previous?.get(source)));
+	return kept;
+}
+
+/**
+ * Each source's runs, in the order the store lists them (each source's together). A source whose
+ * runs are the very same objects as in `previous` keeps its array from there: what is worked out
+ * per source (its order, its summary, its estimates) is kept per array, so a poll costs the work
+ * of the sources it changed.
+ */
+export function groupBySource(runs: readonly Run[], previous: ReadonlyMap<string, readonly Run[]> | null = null): ReadonlyMap<string, readonly Run[]> {
+	const groups = new Map<string, readonly Run[]>();
+	let start = 0;
+	for (let index = 1; index <= runs.length; index++) {
+		const source = (runs[start] as Run).source;
+		if (index < runs.length && runs[index]?.source === source) continue;
+		if (groups.has(source)) return groupScattered(runs, previous);
+		groups.set(source, blockOf(runs, start, index, previous?.get(source)));
+		start = index;
 	}
 	return groups;
 }
