@@ -124,8 +124,22 @@ async function readNodeLog(reading: Reading, placed: PlacedNode): Promise<Provid
 
 type Step = {outcome: WatchOutcome} | {run: Run; next: Exclude<NextLog, {kind: 'wait'}>};
 
+/** Where the walk through the run's nodes stands. */
+interface Walk {
+	key: string;
+	source: string;
+	choice: LogChoice;
+	/** What --node said, and the id of the node it names once the tree has come. */
+	node?: string;
+	scope: string | null;
+	handled: Set<string>;
+	/** Clock ms the provider last answered about the run, for --give-up while its tree has not come. */
+	lastAnswerAt: number;
+	giveUpMs: number;
+}
+
 /** What the store's tree says to do next; throws when --node names no node of it. */
-function nextStep(snapshot: StoreSnapshot, state: {key: string; source: string; choice: LogChoice; node?: string; scope: string | null; handled: Set<string>; lastAnswerAt: number; giveUpMs: number}): Step | undefined {
+function nextStep(snapshot: StoreSnapshot, state: Walk): Step | undefined {
 	const detail = snapshot.detail?.runKey === state.key ? snapshot.detail : null;
 	const run = detail?.run ?? null;
 	if (run === null) {
@@ -153,7 +167,7 @@ function sayWhyNothing(ctx: CommandContext, run: Run, options: LogsOptions, read
 	const what = options.node === undefined ? runName(run) : `${sanitizeLine(options.node, 80)} of ${runName(run)}`;
 	let line: string;
 	if (read > 0) line = `${what}: the log${read > 1 ? 's are' : ' is'} empty${yet}`;
-	else if (options.failed) line = `${what}: no step has failed${yet}${yet && !options.follow ? ' (--follow waits for the run to end)' : ''}`;
+	else if (options.failed) line = `${what}: no step has failed${yet}${yet !== '' && !options.follow ? ' (--follow waits for the run to end)' : ''}`;
 	else line = `${what}: no step has a log${yet}`;
 	ctx.stderr.write(`${line}\n`);
 }
@@ -163,12 +177,12 @@ async function printLogs(ctx: CommandContext, store: LiveStore, spec: SourceSpec
 	const giveUpMs = options.follow ? options.giveUp * 1000 : 0;
 	const printer = new LogPrinter(ctx.stdout, style);
 	const reading: Reading = {store, key, printer, follow: options.follow, giveUpMs};
-	const state = {
+	const state: Walk = {
 		key,
 		source: spec.name,
 		choice: {failed: options.failed, follow: options.follow},
 		...(options.node === undefined ? {} : {node: options.node}),
-		scope: null as string | null,
+		scope: null,
 		handled: new Set<string>(),
 		lastAnswerAt: Date.now(),
 		giveUpMs,

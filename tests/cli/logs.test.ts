@@ -164,12 +164,16 @@ describe.concurrent('citop logs, piped: plain text, node after node', () => {
 
 describe.concurrent('citop logs --follow', () => {
 	it('reads on while the run goes, ends when it concludes, with exit codes as watch --exit-status', {timeout: 60_000}, async () => {
-		const run = setup.sim.world.addRun('build', {outcome: 'failed', durationSec: 12});
-		const result = await logs([run.id, '--source', 'build', '--follow', '--interval', '0.3'], 50_000).done;
+		const run = setup.sim.world.addRun('build', {outcome: 'failed', durationSec: 40});
+		const following = logs([run.id, '--source', 'build', '--follow', '--interval', '0.3'], 50_000);
+		// Read while it runs, not after.
+		await following.waitForLine(/^==> get code /);
+		expect(setup.sim.world.run('build', run.id)?.concluded).toBe(false);
+		const result = await following.done;
 		expect(result.code).toBe(1);
+		expect(setup.sim.world.run('build', run.id)?.concluded).toBe(true);
 		const found = headers(result.stdout);
-		// Read while it ran, not after.
-		expect(found[0]).toEqual({path: 'get code', status: 'running'});
+		expect(found[0]?.path).toBe('get code');
 		expect(result.stdout.trimEnd().split('\n').at(-1)).toBe('error: command exited with code 1');
 		expect(errorLines(result)).toEqual([expect.stringMatching(/^build f0\w+ finished: failed$/)]);
 		for (const line of result.stdout.split('\n')) expect(line).not.toMatch(CONTROL);
