@@ -163,10 +163,9 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 	}
 }
 
-/** What has the keyboard: a dialog, then a line being typed, then the view. */
+/** What has the keyboard: a dialog (the trigger form, or a question), then a line being typed, then the view. */
 export function modeOf(state: UiState): Mode {
-	if (state.overlay?.kind === 'abort') return 'confirm';
-	if (state.overlay?.kind === 'trigger') return 'trigger';
+	if (state.overlay !== null && state.overlay.kind !== 'help') return state.overlay.kind === 'trigger' ? 'trigger' : 'confirm';
 	if (state.editing) return 'filter';
 	if (state.search.editing) return 'search';
 	return state.view;
