@@ -26,8 +26,8 @@ type TriggerFlagValues = Omit<TriggerOptions, 'workflow' | 'input' | 'ref' | 'wa
 const EXIT_CODES = `
 Exit codes:
   0    ok (watch: the run concluded; with --exit-status: it succeeded)
-  1    the run failed, was canceled or timed out (with --exit-status)
-  2    usage or config error
+  1    the run failed, was canceled or timed out (with --exit-status, and logs --follow)
+  2    usage or config error, or asking a source for what it cannot do (logs of a release flow)
   3    a provider could not be reached, refused the token, or rate-limited beyond retries; runs --cached: nothing cached
   130  interrupted`;
 
@@ -127,6 +127,23 @@ program
 	.action(async (run: string | undefined, options: {source?: string; interval?: number; exitStatus?: boolean; giveUp: number}, command: Command) => {
 		await runCommand(globals(command), {interruptible: true}, async (ctx) =>
 			(await import('./commands/watch.js')).watchCommand(ctx, {...options, exitStatus: options.exitStatus === true, ...(run !== undefined ? {run} : {})}),
+		);
+	});
+
+program
+	.command('logs')
+	.description("print a run's logs: every step's, one step's (--node) or the failed ones' (--failed); --follow reads on until the run ends")
+	.argument('<run>', 'the run as the RUN column shows it (#12, a name, a short id) or its id')
+	.option('--source <name>', 'the source of the run (without it, the run is looked for in every source)')
+	.option('--node <path>', 'one node of the run tree by its path, as the headers print it (build/test/unit; its end is enough when unique): its log, or those of the steps under it')
+	.option('--failed', 'only the steps that failed')
+	.option('--follow', 'read on while the run goes, until it ends; exit codes as watch --exit-status')
+	.option('--interval <seconds>', 'with --follow: seconds between polls (default: poll.fast)', parseSeconds)
+	.option('--give-up <seconds>', 'with --follow: exit 3 after this long without an answer', parseSeconds, DEFAULT_GIVE_UP)
+	.addHelpText('after', EXIT_CODES)
+	.action(async (run: string, options: {source?: string; node?: string; failed?: boolean; follow?: boolean; interval?: number; giveUp: number}, command: Command) => {
+		await runCommand(globals(command), {interruptible: true}, async (ctx) =>
+			(await import('./commands/logs.js')).logsCommand(ctx, {...options, run, failed: options.failed === true, follow: options.follow === true}),
 		);
 	});
 

@@ -42,7 +42,7 @@ export interface FollowSettings {
 const TICK_MS = 1_000;
 
 /** Calls `check` on every store change and every tick until it returns a value (or throws). */
-function waitFor<T>(store: LiveStore, check: (snapshot: StoreSnapshot) => T | undefined): Promise<T> {
+export function waitFor<T>(store: LiveStore, check: (snapshot: StoreSnapshot) => T | undefined): Promise<T> {
 	return new Promise((resolve, reject) => {
 		let done = false;
 		const finish = () => {
@@ -108,7 +108,7 @@ export async function followRun(ctx: CommandContext, config: LoadedConfig, spec:
 		let runId = id;
 		if (runId === null) {
 			const newest = await waitForNewest(store, spec.name, giveUpMs);
-			if ('outcome' in newest) return {code: report(ctx, newest.outcome, spec.name, settings), run: null};
+			if ('outcome' in newest) return {code: reportOutcome(ctx, newest.outcome, spec.name, settings), run: null};
 			runId = newest.id;
 		}
 		const key = runKey(spec.name, runId);
@@ -145,14 +145,15 @@ export async function followRun(ctx: CommandContext, config: LoadedConfig, spec:
 			if (out.isTTY && config.notify.bell) out.write('\u0007');
 			return {code: watchExitCode(outcome, settings.exitStatus), run: outcome.run};
 		}
-		return {code: report(ctx, outcome, spec.name, settings), run: null};
+		return {code: reportOutcome(ctx, outcome, spec.name, settings), run: null};
 	} finally {
 		live?.close();
 		await store.stop();
 	}
 }
 
-function report(ctx: CommandContext, outcome: WatchOutcome, source: string, settings: FollowSettings): number {
+/** Says how following ended, unless the run concluded; returns the exit code. */
+export function reportOutcome(ctx: CommandContext, outcome: WatchOutcome, source: string, settings: Pick<FollowSettings, 'giveUp' | 'exitStatus'>): number {
 	switch (outcome.kind) {
 		case 'refused':
 		case 'missing':

@@ -1,4 +1,5 @@
 import type {z} from 'zod';
+import {editDistance} from '../model/distance.js';
 import {sanitizeLine} from '../model/sanitize.js';
 import type {ProviderName} from '../model/run.js';
 import {KNOWN_KEYS, fieldHint} from './schema.js';
@@ -48,27 +49,12 @@ function knownKeysAt(path: Path): readonly string[] {
 	return [];
 }
 
-function distance(a: string, b: string): number {
-	const previous = Array.from({length: b.length + 1}, (_, index) => index);
-	for (let i = 1; i <= a.length; i++) {
-		let diagonal = previous[0] ?? 0;
-		previous[0] = i;
-		for (let j = 1; j <= b.length; j++) {
-			const above = previous[j] ?? 0;
-			const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-			previous[j] = Math.min(above + 1, (previous[j - 1] ?? 0) + 1, diagonal + cost);
-			diagonal = above;
-		}
-	}
-	return previous[b.length] ?? 0;
-}
-
 /** The known key a typo most likely meant, if one is close. */
 export function closestKey(key: string, known: readonly string[]): string | undefined {
 	let best: string | undefined;
 	let bestDistance = Infinity;
 	for (const candidate of known) {
-		const d = distance(key.toLowerCase(), candidate.toLowerCase());
+		const d = editDistance(key.toLowerCase(), candidate.toLowerCase());
 		if (d < bestDistance) {
 			best = candidate;
 			bestDistance = d;

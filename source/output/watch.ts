@@ -22,18 +22,29 @@ export function formatTransition(event: TransitionEvent, ascii: boolean, paths?:
 	return `${formatStamp(event.at)} ${what}: ${change}`;
 }
 
-/** Each node's place in its run, "build › test › unit", so a line in a CI log says which "unit" failed. */
-export function nodePaths(run: Run): Map<string, string> {
-	const paths = new Map<string, string>();
+/** A node of a run's tree with its place in the run: the titles from the top down, joined by `separator`. */
+export interface PlacedNode {
+	node: RunNode;
+	path: string;
+}
+
+/** Every node of the run, depth first (the order the tree shows them), each with its path. */
+export function placedNodes(run: Run, separator = ' › '): PlacedNode[] {
+	const placed: PlacedNode[] = [];
 	const walk = (nodes: readonly RunNode[], prefix: string) => {
 		for (const node of nodes) {
 			const path = `${prefix}${sanitizeLine(node.title)}`;
-			paths.set(node.id, path);
-			walk(node.children, `${path} › `);
+			placed.push({node, path});
+			walk(node.children, `${path}${separator}`);
 		}
 	};
 	walk(run.children ?? [], '');
-	return paths;
+	return placed;
+}
+
+/** Each node's place in its run, "build › test › unit", so a line in a CI log says which "unit" failed. */
+export function nodePaths(run: Run): Map<string, string> {
+	return new Map(placedNodes(run).map(({node, path}) => [node.id, path]));
 }
 
 /** The first line printed for a run: where it stands when watching starts. */

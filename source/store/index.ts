@@ -71,3 +71,4 @@ export type {Quota} from './budget.js';
 export {pollDelay, backoffDelay, withJitter, errorFields, isAuthError} from './schedule.js';
 export {parseRunKey} from './keys.js';
 export {appendLines, MAX_LOG_LINES} from './log.js';
+export type {LogSink} from './log.js';

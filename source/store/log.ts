@@ -28,6 +28,9 @@ export interface LogHost {
 	onChange(): void;
 }
 
+/** Hears every complete line the follower reads, in order, before the view (which keeps only the newest) is told. */
+export type LogSink = (lines: readonly string[]) => void;
+
 /** Appends `more` to `lines`, keeping at most `max` of the newest. */
 export function appendLines(lines: readonly string[], more: readonly string[], max = MAX_LOG_LINES): readonly string[] {
 	if (more.length === 0) return lines;
@@ -41,6 +44,7 @@ export class LogFollower extends Polled<LogChunk> {
 	private partial = '';
 	private done = false;
 	private loading = true;
+	private caughtUp = false;
 	private error: ProviderErrorFields | null = null;
 	private cursor: LogCursor | null = null;
 	private ref: LogRef | null = null;
@@ -54,6 +58,7 @@ export class LogFollower extends Polled<LogChunk> {
 		private readonly client: SourceClient,
 		budget: RateBudget,
 		private readonly host: LogHost,
+		private readonly sink: LogSink | null = null,
 	) {
 		super(host.clock, budget, true);
 	}
@@ -94,6 +99,7 @@ export class LogFollower extends Polled<LogChunk> {
 			partial: this.partial,
 			done: this.done,
 			loading: this.loading,
+			caughtUp: this.caughtUp,
 			error: this.error,
 		};
 		return this.view;
@@ -136,6 +142,8 @@ export class LogFollower extends Polled<LogChunk> {
 		const live = location.state === 'found' && location.live;
 		this.emptyReads = moved || live ? 0 : this.emptyReads + 1;
 		if (chunk.done || this.emptyReads >= EMPTY_READS_AFTER_END) this.done = true;
+		this.caughtUp = this.done || live || !moved;
+		if (chunk.lines.length > 0) this.sink?.(chunk.lines);
 		this.changed();
 		if (this.done || this.paused) return null;
 		// A finished node's log is read on at once while it still brings lines.

@@ -8,6 +8,7 @@ import type {RunCache} from './cache.js';
 import {RunTree} from './detail.js';
 import {parseRunKey} from './keys.js';
 import {LogFollower} from './log.js';
+import type {LogSink} from './log.js';
 import {SourcePoller} from './poller.js';
 import {SnapshotState} from './snapshot.js';
 import type {Store, StoreSettings, StoreSnapshot} from './types.js';
@@ -139,18 +140,25 @@ export class StoreCore implements LiveStore {
 		this.view.changed();
 	}
 
-	openLog(key: string, nodeId: string): void {
+	openLog(key: string, nodeId: string, sink?: LogSink): void {
 		if (this.stopped || (this.follower?.runKey === key && this.follower.nodeId === nodeId)) return;
 		this.closeLog();
 		const poller = this.byName.get(parseRunKey(key).source);
 		if (!poller) return;
-		const follower = new LogFollower(key, nodeId, poller.client, poller.budget, {
-			clock: this.clock,
-			settings: this.settings,
-			random: this.random,
-			locate: (runKey, id) => this.view.locate(runKey, id),
-			onChange: () => this.view.changed(),
-		});
+		const follower = new LogFollower(
+			key,
+			nodeId,
+			poller.client,
+			poller.budget,
+			{
+				clock: this.clock,
+				settings: this.settings,
+				random: this.random,
+				locate: (runKey, id) => this.view.locate(runKey, id),
+				onChange: () => this.view.changed(),
+			},
+			sink ?? null,
+		);
 		this.follower = follower;
 		if (this.paused) follower.pause();
 		this.want(key);

@@ -3,6 +3,7 @@ import type {ProviderName, Run} from '../model/run.js';
 import type {Status} from '../model/status.js';
 import type {Capabilities, RateLimitInfo, TriggerRequest} from '../providers/types.js';
 import type {BudgetHold} from './budget.js';
+import type {LogSink} from './log.js';
 
 /**
  * loading: no answer yet; ok: fresh; stale: the last poll failed, the data shown is older;
@@ -78,6 +79,11 @@ export interface LogView {
 	partial: string;
 	done: boolean;
 	loading: boolean;
+	/**
+	 * The last read brought what the provider had then, as far as one read goes: the next waits for
+	 * the poll's pace (a live step) or never comes (done). False while a finished step's log is still being read in.
+	 */
+	caughtUp: boolean;
 	error: ProviderErrorFields | null;
 }
 
@@ -137,7 +143,8 @@ export interface Store {
 	resume(): void;
 	/** The run whose tree is shown (and polled); null closes it. */
 	openRun(runKey: string | null): void;
-	openLog(runKey: string, nodeId: string): void;
+	/** Follows a node's log; `sink` hears every line as it is read (the snapshot keeps only the newest). */
+	openLog(runKey: string, nodeId: string, sink?: LogSink): void;
 	closeLog(): void;
 	watch(runKey: string): void;
 	unwatch(runKey: string): void;

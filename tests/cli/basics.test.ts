@@ -60,7 +60,7 @@ describe('usage errors: one line naming the flag, exit 2, no stack', () => {
 		[['sim', '--repos', 'many'], /^citop: option '--repos <n>' argument 'many' is invalid\. expected a whole number from 1 to 50/],
 		[['abort'], /^citop: missing required argument 'run'; see "citop abort --help"$/],
 		[['runs', '--config'], /^citop: option '--config <path>' argument missing; see "citop runs --help"$/],
-		[['rnus'], /^citop: unknown command "rnus" \(the commands are demo, sim, runs, summary, watch, trigger, abort, events\); see "citop --help"$/],
+		[['rnus'], /^citop: unknown command "rnus" \(the commands are demo, sim, runs, summary, watch, logs, trigger, abort, events\); see "citop --help"$/],
 	])('citop %j', async (args, line) => {
 		const result = await runCli(args, home);
 		expect(result.code).toBe(2);

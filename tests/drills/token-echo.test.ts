@@ -76,10 +76,10 @@ afterAll(async () => {
 });
 
 describe('a server that echoes the token', () => {
-	it('gets [token] in its place in the runs table, --json and watch', async () => {
+	it('gets [token] in its place in the runs table, --json, watch and logs', async () => {
 		const run = drill.sim.world.runs('build').find((candidate) => candidate.concluded);
 		if (!run) throw new Error('no concluded run of build');
-		const commands = [['runs'], ['runs', '--json'], ['watch', run.id, '--source', 'build']];
+		const commands = [['runs'], ['runs', '--json'], ['watch', run.id, '--source', 'build'], ['logs', run.id, '--source', 'build']];
 		const results = await Promise.all(commands.map((args) => runCitop(['--config', config, ...args], home, {env: tokenEnv(), timeoutMs: 20_000})));
 		results.forEach((result, index) => {
 			const what = `citop ${commands[index]?.join(' ')}\nstdout:\n${result.stdout}\nstderr:\n${result.stderr}`;

@@ -88,6 +88,8 @@ describe('the token search', () => {
 			{args: ['runs', '--json'], code: 0, says: /"source": "build"/},
 			{args: ['watch', concluded('acme/api'), '--source', 'acme/api'], code: 0, says: /finished:/},
 			{args: ['watch', concluded('build', 'success'), '--source', 'build', '--exit-status'], code: 0, says: /finished: success/},
+			{args: ['logs', concluded('acme/api'), '--source', 'acme/api'], code: 0, says: /^==> build\/compile\/tsc /m},
+			{args: ['logs', concluded('build', 'success'), '--source', 'build'], code: 0, says: /^==> get code \(success\) <==$/m},
 			{args: ['trigger', '--source', 'acme/api', '--branch', 'main'], code: 0, says: /^\d+\s*$/},
 			{args: ['trigger', '--source', 'build', '--branch', 'main', '--json'], code: 0, says: /"provider": "wercker"/},
 			{args: () => ['abort', running('shop-release'), '--source', 'shop-release', '--yes'], code: 0},
@@ -101,6 +103,7 @@ describe('the token search', () => {
 			{args: ['runs', '--source', 'acme/api'], ...refused},
 			{args: ['runs', '--json'], ...refused},
 			{args: ['watch', concluded('acme/api'), '--source', 'acme/api'], ...refused},
+			{args: ['logs', concluded('acme/api'), '--source', 'acme/api'], ...refused},
 			{args: ['trigger', '--source', 'acme/api', '--branch', 'main'], ...refused},
 		]);
 	}, 90_000);
@@ -114,6 +117,7 @@ describe('the token search', () => {
 				{args: ['runs'], ...failing},
 				{args: ['runs', '--json'], ...failing},
 				{args: ['watch', run, '--source', 'build', '--give-up', '1'], ...failing},
+				{args: ['logs', run, '--source', 'build'], ...failing},
 				{args: ['trigger', '--source', 'acme/api', '--branch', 'main'], ...failing},
 				{args: ['abort', run, '--source', 'build', '--yes'], ...failing},
 			]);
@@ -128,6 +132,7 @@ describe('the token search', () => {
 			{args: ['runs'], ...unreachable},
 			{args: ['runs', '--json'], ...unreachable},
 			{args: ['watch', '1', '--source', 'acme/api', '--give-up', '1'], ...unreachable},
+			{args: ['logs', '1', '--source', 'acme/api'], ...unreachable},
 			{args: ['trigger', '--source', 'shop-release'], ...unreachable},
 			{args: ['abort', '1', '--source', 'build', '--yes'], ...unreachable},
 		]);

@@ -1,6 +1,7 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import {nodeKey} from '../../source/model/run.js';
 import type {Run} from '../../source/model/run.js';
+import {MAX_LOG_LINES} from '../../source/store/log.js';
 import {FakeClient, flush, makeNode, makeRun, providerError} from './fake.js';
 import {started, stopStores} from './harness.js';
 
@@ -96,6 +97,31 @@ describe('the open log', () => {
 		expect(client.reads).toBe(reads);
 		store.closeLog();
 		expect(snapshot().log).toBeNull();
+	});
+
+	it('hands a reader every line of a finished step, more than the view keeps, and says when it has caught up', async () => {
+		const client = new FakeClient('api');
+		const done = makeRun('api', '1', 'failed', {children: [makeNode('unit', 'failed', {log: {path: ['1', 'unit']}})]});
+		client.runs = [done];
+		const many = Array.from({length: MAX_LOG_LINES + 10}, (_, index) => `line ${index}`);
+		client.logs = [
+			{lines: many, partial: '', cursor: null, done: false},
+			{lines: ['last'], partial: '', cursor: null, done: true},
+		];
+		const {clock, store, snapshot} = await started([client]);
+		const heard: string[] = [];
+		const seen: Array<boolean | undefined> = [];
+		store.subscribe(() => seen.push(snapshot().log?.caughtUp));
+		store.openRun(done.key);
+		store.openLog(done.key, 'unit', (lines) => heard.push(...lines));
+		await flush();
+		// Read again at once, as soon as the budget lets it go (a few reads a second).
+		await clock.advanceAsync(1_000);
+		expect(heard).toEqual([...many, 'last']);
+		expect(snapshot().log).toMatchObject({done: true, caughtUp: true});
+		expect(snapshot().log?.lines).toHaveLength(MAX_LOG_LINES);
+		// The first read of a finished step brought lines: the next comes at once, it had not caught up.
+		expect(seen).toContain(false);
 	});
 
 	it('says why when the source has no logs', async () => {

@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import type {KeyFlags} from '../../source/ui/logic/keys.js';
-import {BINDINGS, actionFor, helpLines, keyHints, keyName, keyNames} from '../../source/ui/logic/keys.js';
+import {BINDINGS, actionFor, keyName, keyNames} from '../../source/ui/logic/keys.js';
+import {helpLines, keyHints, typedModeLines} from '../../source/ui/logic/modes.js';
 
 const none: KeyFlags = {
 	upArrow: false,
@@ -70,6 +71,48 @@ describe('key maps', () => {
 		}
 		expect(lines[0]?.help).toBe('move up');
 		expect(lines.filter((line) => line.keys === '').map((line) => line.help)).toEqual(['in the run view:', 'in the log view:']);
+		expect(typedModeLines().filter((line) => line.keys === '').map((line) => line.help)).toEqual([
+			'while typing a filter (/ in the run list):',
+			'while typing a search (/ in the log view):',
+			'in the trigger form (t):',
+			'when citop asks first (x):',
+		]);
 		expect(lines.filter((line) => line.help === 'refresh now')).toHaveLength(1);
+	});
+});
+
+describe('the key bar of each mode', () => {
+	const MODES = ['list', 'detail', 'log', 'filter', 'search', 'trigger', 'confirm'] as const;
+
+	it('names keys the mode takes, each also in the help with what it does', () => {
+		const help = typedModeLines();
+		for (const mode of MODES) {
+			const hints = keyHints(mode, true);
+			expect(hints.length, mode).toBeGreaterThan(1);
+			expect(hints.join(' '), mode).toMatch(/^[\x20-\x7e]+$/);
+			if (mode === 'list' || mode === 'detail' || mode === 'log') {
+				// A view's hint is a key of its own key map, by the key that does it.
+				for (const hint of keyHints(mode, false)) {
+					const key = hint.split(' ')[0]!;
+					const first = {'↑↓': 'up', '←→': 'right', '⏎': 'enter', 'n/N': 'n'}[key] ?? key;
+					expect(actionFor(mode, first), `${mode}: ${hint}`).not.toBeNull();
+				}
+			}
+		}
+		// The typed modes' keys are listed in the help under their heading.
+		const search = help.findIndex((line) => line.help.startsWith('while typing a search'));
+		expect(help.slice(search + 1, search + 3)).toEqual([
+			{keys: 'enter', help: 'keep the search and go to the first match from the top of the view'},
+			{keys: 'esc', help: 'clear the search'},
+		]);
+	});
+
+	it('says what each mode takes', () => {
+		expect(keyHints('filter', false)).toEqual(['⏎ keep', 'esc clear', '↑↓ move']);
+		expect(keyHints('search', false)).toEqual(['⏎ find', 'esc clear']);
+		expect(keyHints('trigger', false)).toEqual(['↑↓ pick', '⏎ next', 'esc cancel']);
+		expect(keyHints('confirm', false)).toEqual(['y yes', 'n/esc no']);
+		expect(keyHints('log', false)).toEqual(['↑↓ move', '/ search', 'n/N match', 'F follow', 'G end', 'r refresh', 'p pause', 'esc back', '? help', 'q quit']);
+		expect(keyHints('detail', true).slice(0, 3)).toEqual(['j/k move', 'left/right fold', 'l log']);
 	});
 });

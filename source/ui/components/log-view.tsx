@@ -1,7 +1,10 @@
 import type {LogView as LogState} from '../../store/types.js';
+import type {Part} from '../logic/compose.js';
 import {composeLine} from '../logic/compose.js';
+import {markMatches, matchRanges, searchPattern} from '../logic/log-search.js';
 import {logWindow} from '../logic/log-window.js';
 import {fitToWidth} from '../logic/text.js';
+import type {LogSearch} from '../state/ui-state.js';
 import {useSize} from '../hooks/size.js';
 import {useTheme} from '../hooks/theme.js';
 import {Line, Lines} from './lines.js';
@@ -21,24 +24,30 @@ export interface LogViewProps {
 	lines: readonly string[];
 	top: number | null;
 	height: number;
+	search: LogSearch;
 }
 
-/** A node's log, wrapped to the screen, following the end unless the user scrolled away. */
-export function LogView({title, log, lines, top, height}: LogViewProps) {
+/** A node's log, wrapped to the screen, following the end unless the user scrolled away; matches of a search inverse. */
+export function LogView({title, log, lines, top, height, search}: LogViewProps) {
 	const {columns} = useSize();
 	const {paint, symbols} = useTheme();
 	const view = logWindow(lines, top, height, columns);
 	const where = top === null ? 'following' : `line ${Math.min(lines.length, view.top + 1)} of ${lines.length} ${symbols.dot} F follow`;
 	const state = log === null || log.loading ? 'loading' : log.done ? 'complete' : 'live';
-	const head = composeLine(
-		[{text: title, bold: true, priority: 2}, {text: 'log', priority: 1}],
-		[{text: `${state} ${symbols.dot} ${where}`, tone: 'muted'}],
-		columns,
-		paint,
-		` ${symbols.dot} `,
-		symbols.ellipsis,
-	);
-	const rows = [...view.rows];
+	const right: Part[] = [];
+	// The underscore is the typing cursor, as the filter's.
+	if (search.editing) right.push({text: `/${search.text}_`, tone: 'accent', bold: true, priority: 2});
+	else if (search.text !== '') right.push({text: `/${search.text}`, tone: 'accent', priority: 2});
+	right.push({text: `${state} ${symbols.dot} ${where}`, tone: 'muted', priority: 1});
+	const head = composeLine([{text: title, bold: true, priority: 2}, {text: 'log', priority: 1}], right, columns, paint, ` ${symbols.dot} `, symbols.ellipsis);
+	// Matches are shown inverse (which needs no colour), and those of the match gone to bold as well.
+	const pattern = searchPattern(search.text);
+	const rows = view.rows.map((row, index) => {
+		const origin = view.origins[index];
+		if (pattern === null || !origin) return row;
+		const current = origin.line === search.line;
+		return markMatches(row, origin.start, matchRanges(lines[origin.line] ?? '', pattern), (text) => (current ? paint.bold(paint.inverse(text)) : paint.inverse(text)));
+	});
 	if (log?.error) rows.push(paint.tone(fitToWidth(`${symbols.error} ${log.error.message}`, columns, 'left', symbols.ellipsis), 'error'));
 	else if (lines.length === 0) rows.push(paint.tone(log?.loading === false ? '(the log is empty)' : 'loading the log', 'muted'));
 	return (

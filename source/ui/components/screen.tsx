@@ -9,6 +9,7 @@ import {detailStaleSince} from '../../store/staleness.js';
 import {staleSources, waitText} from '../logic/bars.js';
 import {helpBody} from '../logic/help.js';
 import {keyNames} from '../logic/keys.js';
+import {lineMatcher} from '../logic/log-search.js';
 import {logWindow} from '../logic/log-window.js';
 import {summaryRows} from '../logic/summary.js';
 import type {Notify, TerminalOut} from '../hooks/actions.js';
@@ -19,7 +20,7 @@ import {useTheme} from '../hooks/theme.js';
 import {useTick} from '../hooks/tick.js';
 import {handleKey} from '../state/keys.js';
 import type {UiAction} from '../state/ui-state.js';
-import {INITIAL_STATE, uiReducer, visibleMessage} from '../state/ui-state.js';
+import {INITIAL_STATE, modeOf, uiReducer, visibleMessage} from '../state/ui-state.js';
 import {ABORT_HEIGHT, AbortDialog} from './abort-dialog.js';
 import {DETAIL_HEAD, DetailView} from './detail-view.js';
 import {FOOTER_HEIGHT, Footer} from './footer.js';
@@ -79,7 +80,7 @@ export function Screen({store, snapshot, clock, notify, terminal, warnings = [],
 	const treeRows = Math.max(1, body - DETAIL_HEAD - dialog);
 	const logRows = Math.max(1, body - LOG_HEAD);
 	const log = useMemo(
-		() => ({count: lines.length, endTop: state.view === 'log' ? logWindow(lines, null, logRows, size.columns).endTop : 0}),
+		() => ({count: lines.length, endTop: state.view === 'log' ? logWindow(lines, null, logRows, size.columns).endTop : 0, matches: lineMatcher(lines)}),
 		[lines, logRows, size.columns, state.view],
 	);
 	const {symbols, ascii} = useTheme();
@@ -173,7 +174,7 @@ export function Screen({store, snapshot, clock, notify, terminal, warnings = [],
 	else if (state.view === 'log' && tree) {
 		const node = tree.rows.find((row) => row.id === state.logNode)?.node;
 		const title = `${tree.run.source} ${tree.run.label} ${node ? `› ${node.title}` : ''}`;
-		main = <LogView title={title} log={snapshot.log} lines={lines} top={state.logTop} height={logRows} />;
+		main = <LogView title={title} log={snapshot.log} lines={lines} top={state.logTop} height={logRows} search={state.search} />;
 	} else if (state.view !== 'list' && tree) {
 		const logs = snapshot.sources.find((source) => source.name === tree.run.source)?.capabilities.logs ?? false;
 		main = (
@@ -249,7 +250,7 @@ export function Screen({store, snapshot, clock, notify, terminal, warnings = [],
 					/>
 				) : null}
 			</Box>
-			<Footer snapshot={snapshot} tab={state.view === 'list' ? state.tab : (tree?.run.source ?? state.tab)} message={message} view={state.view} warnings={warnings} />
+			<Footer snapshot={snapshot} tab={state.view === 'list' ? state.tab : (tree?.run.source ?? state.tab)} message={message} mode={modeOf(state)} warnings={warnings} />
 		</Box>
 	);
 }

@@ -1,7 +1,7 @@
 import {STATUSES} from '../../model/status.js';
 import {displayWidth, pad, truncate, wrapCells} from '../../output/text.js';
 import type {View} from './keys.js';
-import {helpLines} from './keys.js';
+import {helpLines, typedModeLines} from './modes.js';
 import {glyphFor} from './symbols.js';
 import type {Symbols} from './symbols.js';
 
@@ -67,19 +67,16 @@ function entryRows(entry: Entry, width: number): string[] {
 
 /**
  * Every line of the help screen for `columns`: the current view's keys, what the other views add,
- * then the legend; in two columns on a wide screen. No line is wider than its column, so nothing
- * runs into its neighbour; the screen scrolls through them.
+ * the legend, then the keys of the modes that type or answer. On a wide screen in two columns: the
+ * views' keys on the left, the marks and the typing keys on the right (so the marks show at once).
+ * No line is wider than its column, so nothing runs into its neighbour; the screen scrolls through them.
  */
 export function helpBody(view: View, columns: number, symbols: Symbols, ascii: boolean): string[] {
-	const entries = [...helpLines(view), {keys: '', help: ''}, ...legendLines(symbols, ascii)];
-	if (columns < TWO_COLUMNS) return entries.flatMap((entry) => entryRows(entry, columns));
+	const keys = helpLines(view);
+	const rest = [...legendLines(symbols, ascii), {keys: '', help: ''}, ...typedModeLines()];
+	if (columns < TWO_COLUMNS) return [...keys, {keys: '', help: ''}, ...rest].flatMap((entry) => entryRows(entry, columns));
 	const width = Math.floor((columns - GUTTER) / 2);
-	const blocks = entries.map((entry) => entryRows(entry, width));
-	const total = blocks.reduce((sum, block) => sum + block.length, 0);
-	// Whole entries to the left until it holds half the rows.
-	const left: string[] = [];
-	let index = 0;
-	while (index < blocks.length && left.length < total / 2) left.push(...(blocks[index++] ?? []));
-	const right = blocks.slice(index).flat();
+	const left = keys.flatMap((entry) => entryRows(entry, width));
+	const right = rest.flatMap((entry) => entryRows(entry, width));
 	return Array.from({length: Math.max(left.length, right.length)}, (_, row) => `${left[row] ?? pad('', width)}${' '.repeat(GUTTER)}${right[row] ?? ''}`.trimEnd());
 }

@@ -1,6 +1,6 @@
 /**
- * Key maps: one table per view says which key does what, and the key bar and the help
- * overlay are drawn from the same tables, so they cannot drift from what the keys do.
+ * Key maps: one table per view says which key does what; the key bar and the help overlay are
+ * drawn from the same tables (modes.ts), so they cannot drift from what the keys do.
  */
 export type View = 'list' | 'detail' | 'log';
 
@@ -29,6 +29,9 @@ export type Action =
 	| 'pause'
 	| 'log'
 	| 'follow'
+	| 'search'
+	| 'nextMatch'
+	| 'prevMatch'
 	| 'help'
 	| 'quit';
 
@@ -82,7 +85,7 @@ export function keyNames(input: string, key: KeyFlags): string[] {
 	return [...input].map((char) => CONTROL_NAMES[char] ?? char);
 }
 
-interface Binding {
+export interface Binding {
 	keys: readonly string[];
 	action: Action;
 	/** What the help overlay says. */
@@ -138,7 +141,10 @@ export const BINDINGS: Record<View, readonly Binding[]> = {
 	log: [
 		...MOVE,
 		{keys: ['F'], action: 'follow', help: 'follow the end on / off (End jumps there)'},
-		{keys: ['esc', 'left'], action: 'back', help: 'back to the run'},
+		{keys: ['/'], action: 'search', help: 'search the log; an upper-case letter makes it match case'},
+		{keys: ['n'], action: 'nextMatch', help: 'next match (after the last, the first)'},
+		{keys: ['N'], action: 'prevMatch', help: 'previous match (before the first, the last)'},
+		{keys: ['esc', 'left'], action: 'back', help: 'clear the search, or back to the run'},
 		...COMMON,
 	],
 };
@@ -150,35 +156,4 @@ export function actionFor(view: View, name: string): Action | null {
 	return null;
 }
 
-/** The key bar of a view: the few keys worth a reminder, in Unicode or ASCII. */
-export function keyHints(view: View, ascii: boolean): string[] {
-	const move = ascii ? 'j/k move' : '↑↓ move';
-	const enter = ascii ? 'enter' : '⏎';
-	switch (view) {
-		case 'list':
-			return [move, `${enter} open`, '/ filter', 'f status', 's sort', 'tab source', 't trigger', 'x abort', 'w watch', 'y copy', 'r refresh', 'p pause', '? help', 'q quit'];
-		case 'detail':
-			return [move, ascii ? 'left/right fold' : '←→ fold', 'l log', 't trigger', 'x abort', 'w watch', 'y copy', 'r refresh', 'esc back', '? help', 'q quit'];
-		case 'log':
-			return [move, 'F follow', 'G end', 'esc back', '? help', 'q quit'];
-	}
-}
-
 export const VIEW_NAMES: Record<View, string> = {list: 'run list', detail: 'run view', log: 'log view'};
-
-/**
- * Help overlay lines: every key of the current view, then what the other views add, each under
- * its heading (a line with empty keys).
- */
-export function helpLines(view: View): Array<{keys: string; help: string}> {
-	const line = (binding: Binding) => ({keys: binding.keys.join(' '), help: binding.help});
-	const lines = BINDINGS[view].map(line);
-	const said = new Set(lines.map((entry) => `${entry.keys}\u0000${entry.help}`));
-	for (const other of (['list', 'detail', 'log'] as const).filter((name) => name !== view)) {
-		const more = BINDINGS[other].map(line).filter((entry) => !said.has(`${entry.keys}\u0000${entry.help}`));
-		if (more.length === 0) continue;
-		lines.push({keys: '', help: `in the ${VIEW_NAMES[other]}:`}, ...more);
-		for (const entry of more) said.add(`${entry.keys}\u0000${entry.help}`);
-	}
-	return lines;
-}

@@ -3,6 +3,8 @@ import {wrapCells} from '../../output/text.js';
 export interface LogWindow {
 	/** Screen rows, each at most `width` columns. */
 	rows: string[];
+	/** Where each row comes from: its log line, and the character of that line it starts with. */
+	origins: Array<{line: number; start: number}>;
 	/** Index of the first log line shown (in part or whole). */
 	top: number;
 	/** Index of the top line that shows the end of the log: the most one can scroll down. */
@@ -28,11 +30,15 @@ export function logWindow(lines: readonly string[], top: number | null, height: 
 	const last = endTop(lines, height, width);
 	const first = top === null ? last : Math.max(0, Math.min(top, last));
 	const rows: string[] = [];
+	const origins: LogWindow['origins'] = [];
 	for (let index = first; index < lines.length && rows.length < height; index++) {
+		let start = 0;
 		for (const row of wrapCells(lines[index] ?? '', width)) {
 			if (rows.length >= height) break;
 			rows.push(row);
+			origins.push({line: index, start});
+			start += row.length;
 		}
 	}
-	return {rows, top: first, endTop: last};
+	return {rows, origins, top: first, endTop: last};
 }

@@ -11,6 +11,7 @@ import {clamp, moveIndex} from '../logic/window.js';
 import type {ListModel, TreeModel} from '../hooks/models.js';
 import type {useRunActions} from '../hooks/actions.js';
 import {runName} from '../hooks/actions.js';
+import {logKey, searchKey} from './log-keys.js';
 import type {UiAction, UiState} from './ui-state.js';
 
 export interface KeyContext {
@@ -19,8 +20,8 @@ export interface KeyContext {
 	snapshot: StoreSnapshot;
 	list: ListModel;
 	tree: TreeModel | null;
-	/** The log's lines and the top line that shows its end. */
-	log: {count: number; endTop: number};
+	/** The log's lines: how many, the top line that shows its end, and which match a search. */
+	log: {count: number; endTop: number; matches(query: string): readonly number[]};
 	/** Rows on screen, for PgUp/PgDn. */
 	page: number;
 	/** The help screen's last top line and its rows on screen. */
@@ -155,30 +156,6 @@ function detailKey(context: KeyContext, action: Action, tree: TreeModel): void {
 	}
 }
 
-function logKey(context: KeyContext, action: Action): void {
-	const {dispatch, state, log, page} = context;
-	const top = state.logTop ?? log.endTop;
-	const scroll = (to: number) => dispatch({type: 'logTop', top: clamp(to, 0, log.endTop)});
-	switch (action) {
-		case 'up':
-			return scroll(top - 1);
-		case 'down':
-			return state.logTop === null ? undefined : scroll(top + 1);
-		case 'pageUp':
-			return scroll(top - page);
-		case 'pageDown':
-			return state.logTop === null ? undefined : scroll(top + page);
-		case 'top':
-			return scroll(0);
-		case 'bottom':
-			return dispatch({type: 'logTop', top: null});
-		case 'follow':
-			return dispatch({type: 'logTop', top: state.logTop === null ? log.endTop : null});
-		case 'back':
-			return dispatch({type: 'back'});
-	}
-}
-
 /** Typing into the text filter: the list follows every key; Enter keeps the filter, Esc drops it. */
 function filterKey(context: KeyContext, name: string): void {
 	const {state, dispatch} = context;
@@ -211,6 +188,7 @@ export function handleKey(context: KeyContext, name: string): void {
 	const {state, dispatch, actions} = context;
 	if (state.overlay?.kind === 'help') return helpKey(context, name);
 	if (state.editing) return filterKey(context, name);
+	if (state.search.editing) return searchKey(context, name);
 	const action = name === 'ctrl-c' ? null : actionFor(state.view, name);
 	if (action === null) return;
 	const source = state.view === 'list' ? state.tab : (context.tree?.run.source ?? state.tab);

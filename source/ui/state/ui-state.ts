@@ -1,6 +1,7 @@
 import type {SortMode, StatusFilter} from '../logic/order.js';
 import {nextSort, nextStatusFilter} from '../logic/order.js';
 import type {View} from '../logic/keys.js';
+import type {Mode} from '../logic/modes.js';
 
 /** What covers the screen for a moment. */
 export type Overlay =
@@ -13,6 +14,15 @@ export interface Message {
 	error: boolean;
 	at: number;
 }
+
+/** The log view's search: the text after `/`, whether it is being typed, and the line of the match last gone to. */
+export interface LogSearch {
+	text: string;
+	editing: boolean;
+	line: number | null;
+}
+
+const NO_SEARCH: LogSearch = {text: '', editing: false, line: null};
 
 /** A cursor kept by key, with the place it was last seen for when its item goes away. */
 export interface Cursor {
@@ -44,6 +54,7 @@ export interface UiState {
 	logNode: string | null;
 	/** First log line shown; null follows the end. */
 	logTop: number | null;
+	search: LogSearch;
 	overlay: Overlay | null;
 	/** First line of the help screen shown. */
 	helpTop: number;
@@ -66,6 +77,7 @@ export const INITIAL_STATE: UiState = {
 	folds: new Map(),
 	logNode: null,
 	logTop: null,
+	search: NO_SEARCH,
 	overlay: null,
 	helpTop: 0,
 	message: null,
@@ -86,6 +98,10 @@ export type UiAction =
 	| {type: 'fold'; key: string; open: boolean}
 	| {type: 'openLog'; nodeId: string}
 	| {type: 'logTop'; top: number | null}
+	| {type: 'editSearch'}
+	| {type: 'searchText'; text: string}
+	| {type: 'endSearch'; keep: boolean}
+	| {type: 'searchMatch'; line: number; top: number}
 	| {type: 'overlay'; overlay: Overlay | null}
 	| {type: 'helpTop'; top: number}
 	| {type: 'message'; text: string; error: boolean; at: number}
@@ -116,7 +132,7 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 		case 'open':
 			return {...state, view: 'detail', openKey: action.runKey, tree: {key: null, index: 0}, logNode: null, logTop: null};
 		case 'back':
-			if (state.view === 'log') return {...state, view: 'detail', logNode: null, logTop: null};
+			if (state.view === 'log') return {...state, view: 'detail', logNode: null, logTop: null, search: NO_SEARCH};
 			if (state.view === 'detail') return {...state, view: 'list', openKey: null, logNode: null};
 			return {...state, text: '', editing: false};
 		case 'fold': {
@@ -125,9 +141,17 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 			return {...state, folds};
 		}
 		case 'openLog':
-			return {...state, view: 'log', logNode: action.nodeId, logTop: null};
+			return {...state, view: 'log', logNode: action.nodeId, logTop: null, search: NO_SEARCH};
 		case 'logTop':
 			return {...state, logTop: action.top};
+		case 'editSearch':
+			return {...state, search: {...NO_SEARCH, editing: true}};
+		case 'searchText':
+			return {...state, search: {...state.search, text: action.text}};
+		case 'endSearch':
+			return {...state, search: action.keep && state.search.text !== '' ? {...state.search, editing: false} : NO_SEARCH};
+		case 'searchMatch':
+			return {...state, search: {...state.search, line: action.line}, logTop: action.top};
 		case 'overlay':
 			return {...state, overlay: action.overlay, helpTop: 0};
 		case 'helpTop':
@@ -137,6 +161,14 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 		case 'select':
 			return {...state, pendingSelect: action.runKey};
 	}
+}
+
+/** What has the keyboard: a dialog (the trigger form, or a question), then a line being typed, then the view. */
+export function modeOf(state: UiState): Mode {
+	if (state.overlay !== null && state.overlay.kind !== 'help') return state.overlay.kind === 'trigger' ? 'trigger' : 'confirm';
+	if (state.editing) return 'filter';
+	if (state.search.editing) return 'search';
+	return state.view;
 }
 
 /** How long a message from an action stays in the footer. */
