@@ -5,6 +5,7 @@ import type {Fault, FaultState} from './faults.js';
 import {parseFault, parseProvider} from './faults.js';
 import type {SimRequest, SimResponse} from './http.js';
 import {isRecord, json, parseJsonBody} from './http.js';
+import type {SimWrite} from './writes.js';
 
 /**
  * `/_sim/…`: drive the simulator over HTTP (README, tmux tests, other clients).
@@ -21,6 +22,8 @@ export interface ControlTarget {
 	setOddities(provider: ProviderName | 'all', on: boolean): void;
 	oddities(provider: ProviderName): boolean;
 	requestCount(provider?: ProviderName): number;
+	/** The newest starts, aborts and other writes the providers answered, oldest first. */
+	writes(): readonly SimWrite[];
 }
 
 const OUTCOMES = ['success', 'failed', 'canceled', 'timeout'];
@@ -75,6 +78,8 @@ export async function handleControl(target: ControlTarget, request: SimRequest):
 	switch (key) {
 		case 'GET /_sim/state':
 			return json(200, state(target));
+		case 'GET /_sim/requests':
+			return json(200, {requests: target.writes()});
 		case 'POST /_sim/faults': {
 			const parsed = parseFault(body);
 			if (!parsed.ok) return bad(parsed.message);
@@ -99,6 +104,6 @@ export async function handleControl(target: ControlTarget, request: SimRequest):
 			return json(201, target.world.addRun(body['source'], options));
 		}
 		default:
-			return json(404, {error: 'unknown control endpoint', endpoints: ['GET /_sim/state', 'POST /_sim/faults', 'DELETE /_sim/faults', 'POST /_sim/oddities', 'POST /_sim/runs']});
+			return json(404, {error: 'unknown control endpoint', endpoints: ['GET /_sim/state', 'GET /_sim/requests', 'POST /_sim/faults', 'DELETE /_sim/faults', 'POST /_sim/oddities', 'POST /_sim/runs']});
 	}
 }

@@ -18,9 +18,11 @@ import {configYaml, simulatorSources} from './sources.js';
 import {createSourceCraftApi, createSourceCraftWorlds} from './sourcecraft/api.js';
 import {createWerckerApi, createWerckerWorlds} from './wercker/api.js';
 import type {WorldSettings} from './world.js';
+import {WriteLog} from './writes.js';
 
 export type {Fault} from './faults.js';
 export type {AddRunOptions, SimRun, SimulatorWorld} from './facade.js';
+export type {SimWrite} from './writes.js';
 export {runSimCommand} from './command.js';
 export type {SimCommandOptions} from './command.js';
 
@@ -109,7 +111,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 	const setOddities = (provider: ProviderName | 'all', on: boolean) => {
 		for (const name of provider === 'all' ? PROVIDERS : [provider]) oddities.set(name, on);
 	};
-	const control = {world, faults, seed, setFault, setOddities, requestCount, url: () => url, now: () => clock.now(), oddities: context.oddities};
+	const writes = new WriteLog();
+	const control = {world, faults, seed, setFault, setOddities, requestCount, writes: () => writes.list(), url: () => url, now: () => clock.now(), oddities: context.oddities};
 	const server = await startServer(
 		{
 			apis,
@@ -117,6 +120,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 			seed,
 			now: () => clock.now(),
 			counted: (provider) => counts.set(provider, (counts.get(provider) ?? 0) + 1),
+			wrote: (provider, request, status) => writes.add(provider, request, status),
 			control: (request) => handleControl(control, request),
 		},
 		options.host ?? '127.0.0.1',

@@ -25,6 +25,8 @@ export interface ServerParts {
 	seed: number;
 	/** Counts answered provider requests. */
 	counted(provider: ProviderName): void;
+	/** Told of every provider request that is not a read, once answered. */
+	wrote(provider: ProviderName, request: SimRequest, status: number): void;
 	/** The /_sim control endpoint. */
 	control(request: SimRequest): Promise<SimResponse>;
 }
@@ -101,6 +103,7 @@ export function startServer(parts: ServerParts, host: string, port: number): Pro
 		}
 		if (api.finish) reply = api.finish(request, reply);
 		reply.headers['x-request-id'] = request.requestId;
+		if (request.method !== 'GET') parts.wrote(provider, request, reply.status);
 		if (fault?.kind === 'latency') await delay(fault.ms);
 		if (fault?.kind === 'malformed') {
 			reply = {status: 200, headers: {...reply.headers, 'content-type': 'application/json; charset=utf-8'}, body: truncateJson(reply.body)};

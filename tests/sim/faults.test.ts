@@ -118,6 +118,21 @@ describe('control endpoint', () => {
 		}
 	});
 
+	it('lists the writes the providers answered, bodies as sent and no token, reads left out', async () => {
+		const {sim} = await startTestSim();
+		await call(sim, 'wercker', PATHS.wercker);
+		const body = {pipelineId: '5751377e7e1bd5f17f050bc3', branch: 'main', envVars: [{key: 'A', value: '1'}]};
+		const started = await call(sim, 'wercker', '/api/v3/runs', {method: 'POST', body});
+		await call(sim, 'northflank', '/v1/projects/shop/pipelines/main/release-flows/release/runs', {method: 'POST', body: {arguments: 7}});
+		const {status, body: answer, text} = await control(sim, 'GET', '/_sim/requests');
+		expect(status).toBe(200);
+		expect(answer.requests).toEqual([
+			{provider: 'wercker', method: 'POST', path: '/api/v3/runs', status: started.status, body, at: expect.any(String)},
+			{provider: 'northflank', method: 'POST', path: '/v1/projects/shop/pipelines/main/release-flows/release/runs', status: 400, body: {arguments: 7}, at: expect.any(String)},
+		]);
+		for (const token of Object.values(sim.tokens)) expect(text).not.toContain(token);
+	});
+
 	it('switches oddities and starts runs over HTTP', async () => {
 		const {sim} = await startTestSim();
 		const odd = await control(sim, 'POST', '/_sim/oddities', {provider: 'northflank', on: true});
