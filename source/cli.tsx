@@ -182,6 +182,23 @@ program
 	});
 
 program
+	.command('rerun')
+	.description('start a new run with the parameters of RUN (branch, commit, workflows, arguments as its provider says them); asks first on a terminal')
+	.argument('<run>', 'the run as the RUN column shows it (#12, a name, a short id) or its id')
+	.option('--source <name>', 'the source of the run (default: looked for in every source)')
+	.option('--yes', 'do not ask; needed without a terminal')
+	.option('--watch', 'follow the new run until it concludes; exit codes as watch --exit-status')
+	.option('--interval <seconds>', 'with --watch: seconds between polls', parseSeconds)
+	.option('--give-up <seconds>', 'with --watch: exit 3 after this long without an answer', parseSeconds, DEFAULT_GIVE_UP)
+	.option('--json', 'print the new run as JSON (with --watch: the concluded run, progress on stderr)')
+	.addHelpText('after', EXIT_CODES)
+	.action(async (run: string, options: {source?: string; yes?: boolean; watch?: boolean; json?: boolean; interval?: number; giveUp: number}, command: Command) => {
+		await runCommand(globals(command), {interruptible: true}, async (ctx) =>
+			(await import('./commands/rerun.js')).rerunCommand(ctx, {...options, run, yes: options.yes === true, watch: options.watch === true, json: options.json === true}),
+		);
+	});
+
+program
 	.command('abort')
 	.description('ask the provider to stop a run (asks first on a terminal)')
 	.argument('<run>', 'the run as the RUN column shows it (#12, a name, a short id) or its id')

@@ -1,9 +1,9 @@
-import {createInterface} from 'node:readline/promises';
 import {sanitizeLine} from '../model/sanitize.js';
 import {isConcluded} from '../model/status.js';
 import {statusWord} from '../output/glyphs.js';
 import {runName} from '../output/watch.js';
 import {createSourceClient} from '../providers/index.js';
+import {confirm, requireAnswerOrYes} from './confirm.js';
 import {loadOneSource} from './context.js';
 import type {CommandContext} from './context.js';
 import {CliError, EXIT} from './exit.js';
@@ -15,17 +15,6 @@ export interface AbortOptions {
 	yes: boolean;
 }
 
-async function confirm(ctx: CommandContext, question: string): Promise<boolean> {
-	const prompt = createInterface({input: ctx.stdin, output: ctx.stderr});
-	ctx.onInterrupt(() => prompt.close());
-	try {
-		const answer = await prompt.question(question);
-		return /^y(es)?$/i.test(answer.trim());
-	} finally {
-		prompt.close();
-	}
-}
-
 /** `citop abort RUN --source NAME` (RUN as the RUN column shows it, or the id): asks first on a terminal, refuses where the provider cannot abort. */
 export async function abortCommand(ctx: CommandContext, options: AbortOptions): Promise<number> {
 	const {config, spec} = await loadOneSource(ctx, options.source);
@@ -33,8 +22,7 @@ export async function abortCommand(ctx: CommandContext, options: AbortOptions): 
 	if (!client.capabilities.abort) {
 		throw new CliError(`${spec.name}: cannot abort runs: ${client.capabilities.reasons.abort ?? `${spec.provider} has no way to stop one`}`);
 	}
-	const canAsk = ctx.stdin.isTTY === true && ctx.stderr.isTTY === true;
-	if (!options.yes && !canAsk) throw new CliError('abort asks for confirmation on a terminal; without one, pass --yes');
+	requireAnswerOrYes(ctx, 'abort', options.yes);
 
 	const {id} = await resolveRun(ctx, [spec], options.run);
 	const run = await client.getRun(id, {signal: ctx.signal});

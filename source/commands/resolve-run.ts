@@ -5,6 +5,8 @@ import type {ListOptions, SourceSpec} from '../providers/types.js';
 import {errorFields} from '../store/schedule.js';
 import {FIRST_PAGE_RUNS} from '../store/pages.js';
 import {DEFAULT_SETTINGS} from '../store/types.js';
+import type {LoadedConfig} from '../config/load.js';
+import {loadCommandConfig, loadOneSource} from './context.js';
 import type {CommandContext} from './context.js';
 import {CliError, EXIT} from './exit.js';
 import {ambiguousLine, lookUpRun, unknownLine} from './find-run.js';
@@ -58,6 +60,19 @@ export async function resolveRun(ctx: CommandContext, specs: readonly SourceSpec
 	const unread = failed.map((failure) => formatProviderError(errorFields(failure.error, failure.spec.name), failure.spec.name));
 	if (unread.length === 0) throw new CliError(unknownLine(typed, listed));
 	throw new CliError([...(listed.length > 0 ? [unknownLine(typed, listed)] : []), ...unread.map((line) => `${line} (its runs could not be searched)`)], EXIT.provider);
+}
+
+/**
+ * The run a command names (RUN as the RUN column shows it) with the config and its source: looked
+ * for in --source NAME, or without it in every source, where a unique match needs no more.
+ */
+export async function resolveRunTarget(ctx: CommandContext, typed: string, source: string | undefined): Promise<ResolvedRun & {config: LoadedConfig}> {
+	if (source !== undefined) {
+		const {config, spec} = await loadOneSource(ctx, source);
+		return {config, ...(await resolveRun(ctx, [spec], typed))};
+	}
+	const config = await loadCommandConfig(ctx);
+	return {config, ...(await resolveRun(ctx, config.sources, typed))};
 }
 
 interface Listing {

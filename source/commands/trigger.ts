@@ -1,7 +1,8 @@
 import {shownId} from '../model/run.js';
 import {runWithTreeToJson, toSafeJson} from '../output/json.js';
 import {createSourceClient} from '../providers/index.js';
-import type {TriggerRequest} from '../providers/types.js';
+import type {LoadedConfig} from '../config/load.js';
+import type {SourceClient, SourceSpec, TriggerRequest} from '../providers/types.js';
 import {loadCommandConfig, loadOneSource} from './context.js';
 import type {CommandContext} from './context.js';
 import {CliError} from './exit.js';
@@ -34,16 +35,20 @@ async function withSourceRun(ctx: CommandContext, request: TriggerRequest): Prom
 	return {...request, sourceRun: found.id};
 }
 
-/** `citop trigger`: starts a run, prints its id (or JSON), and with --watch follows it to its end. */
-export async function triggerCommand(ctx: CommandContext, options: TriggerOptions): Promise<number> {
-	const {config, spec} = await loadOneSource(ctx, options.source);
+/** The source's client, when it can start runs; otherwise why not, as the line to print. */
+export function startingClient(spec: SourceSpec): SourceClient {
 	const client = createSourceClient(spec, {});
 	if (!client.capabilities.trigger) {
 		throw new CliError(`${spec.name}: cannot start runs: ${client.capabilities.reasons.trigger ?? `${spec.provider} has no way to start one`}`);
 	}
-	const request = await withSourceRun(ctx, buildTriggerRequest(options, client.capabilities, spec.provider));
-	const run = await client.trigger(request, {signal: ctx.signal});
+	return client;
+}
 
+export type StartOptions = Pick<TriggerOptions, 'watch' | 'json' | 'interval' | 'giveUp'>;
+
+/** Starts a run and prints its id (or JSON); with --watch follows it to its end. `trigger` and `rerun` end here. */
+export async function startRun(ctx: CommandContext, config: LoadedConfig, spec: SourceSpec, client: SourceClient, request: TriggerRequest, options: StartOptions): Promise<number> {
+	const run = await client.trigger(request, {signal: ctx.signal});
 	if (!options.watch) {
 		ctx.stdout.write(options.json ? `${toSafeJson(runWithTreeToJson(run))}\n` : `${shownId(run)}\n`);
 		return 0;
@@ -59,4 +64,12 @@ export async function triggerCommand(ctx: CommandContext, options: TriggerOption
 	});
 	if (options.json && followed.run) ctx.stdout.write(`${toSafeJson(runWithTreeToJson(followed.run))}\n`);
 	return followed.code;
+}
+
+/** `citop trigger`: starts a run, prints its id (or JSON), and with --watch follows it to its end. */
+export async function triggerCommand(ctx: CommandContext, options: TriggerOptions): Promise<number> {
+	const {config, spec} = await loadOneSource(ctx, options.source);
+	const client = startingClient(spec);
+	const request = await withSourceRun(ctx, buildTriggerRequest(options, client.capabilities, spec.provider));
+	return startRun(ctx, config, spec, client, request, options);
 }

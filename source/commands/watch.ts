@@ -10,13 +10,13 @@ import type {SourceSpec} from '../providers/types.js';
 import type {LiveStore} from '../store/index.js';
 import {detailStaleSince} from '../store/staleness.js';
 import type {StoreSnapshot} from '../store/types.js';
-import {liveStore, loadCommandConfig, loadOneSource, useAscii, useColor} from './context.js';
+import {liveStore, loadOneSource, useAscii, useColor} from './context.js';
 import type {CommandContext} from './context.js';
 import {CliError} from './exit.js';
 import {assessWatch, watchExitCode} from './follow.js';
 import type {WatchOutcome} from './follow.js';
 import {formatProviderError} from './report.js';
-import {resolveRun} from './resolve-run.js';
+import {resolveRunTarget} from './resolve-run.js';
 
 export interface WatchOptions {
 	run?: string;
@@ -172,14 +172,9 @@ export function reportOutcome(ctx: CommandContext, outcome: WatchOutcome, source
 
 /** The run to follow and its source: the source's newest, or the run named as the RUN column shows it. */
 async function watchTarget(ctx: CommandContext, options: WatchOptions): Promise<{config: LoadedConfig; spec: SourceSpec; id: string | null}> {
-	if (options.run === undefined || options.source !== undefined) {
-		const {config, spec} = await loadOneSource(ctx, options.source);
-		if (options.run === undefined) return {config, spec, id: null};
-		return {config, ...(await resolveRun(ctx, [spec], options.run))};
-	}
-	// Without --source the run is looked for in every source: a unique match needs no more.
-	const config = await loadCommandConfig(ctx);
-	return {config, ...(await resolveRun(ctx, config.sources, options.run))};
+	if (options.run !== undefined) return resolveRunTarget(ctx, options.run, options.source);
+	const {config, spec} = await loadOneSource(ctx, options.source);
+	return {config, spec, id: null};
 }
 
 /** `citop watch [RUN] [--source NAME]`: follows one run (default: the source's newest) until it concludes. */

@@ -18,6 +18,10 @@ export function createSourceClient(spec: SourceSpec, options: HttpOptions = {}):
 		...client,
 		listRuns: async (listOptions) => (await client.listRuns(listOptions)).map(boundTree),
 		getRun: async (id, requestOptions) => boundTree(await client.getRun(id, requestOptions)),
+		rerunPlan: async (id, requestOptions) => {
+			const plan = await client.rerunPlan(id, requestOptions);
+			return {...plan, run: boundTree(plan.run)};
+		},
 	};
 }
 

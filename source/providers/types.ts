@@ -103,13 +103,21 @@ export interface TriggerRequest {
 	shared?: boolean;
 	message?: string;
 	inputs?: readonly {key: string; value: string}[];
-	/** Northflank: the branch to deploy for a ref of the release flow (the run's `overrides`). */
-	refs?: readonly {ref: string; branch: string}[];
+	/** Northflank: the branch (and, for a rerun, the commit) to deploy for a ref of the release flow (the run's `overrides`). */
+	refs?: readonly {ref: string; branch: string; sha?: string}[];
 	/** Wercker: the id of the run whose output (artifacts included) this run takes, as a chained pipeline does. */
 	sourceRun?: string;
 	name?: string;
 	description?: string;
 }
+
+/**
+ * How to start a run again with the parameters it had, as far as its provider's answer says them:
+ * the request, what it starts in a few words ("workflows build, test on the default branch"), and
+ * what the answer does not say with what is used instead. Or why it cannot be started again.
+ * Every text is sanitized; `request` holds the values as the server sent them.
+ */
+export type RerunPlan = {run: Run; request: TriggerRequest; summary: string; notes: readonly string[]} | {run: Run; refusal: string};
 
 /** Opaque position in a log; only the provider that returned it reads it. */
 export type LogCursor = unknown;
@@ -151,6 +159,8 @@ export interface SourceClient {
 	trigger(request: TriggerRequest, options?: RequestOptions): Promise<Run>;
 	/** Asks the provider to stop a run; resolves with the run as the provider returned it. */
 	abort(id: string, options?: RequestOptions): Promise<Run>;
+	/** Reads the run afresh and says how to start it again (rerun); starts nothing. */
+	rerunPlan(id: string, options?: RequestOptions): Promise<RerunPlan>;
 }
 
 export interface ClientOptions {

@@ -2,7 +2,7 @@ import type {Clock} from '../model/clock.js';
 import {ProviderError} from '../model/errors.js';
 import type {Run} from '../model/run.js';
 import {sanitizeLine} from '../model/sanitize.js';
-import type {TriggerRequest} from '../providers/types.js';
+import type {RerunPlan, TriggerRequest} from '../providers/types.js';
 import {parseRunKey} from './keys.js';
 import type {SourcePoller} from './poller.js';
 
@@ -36,6 +36,18 @@ export async function triggerRun(host: ActionHost, source: string, request: Trig
 	const run = await host.track((signal) => client.trigger(request, {signal}));
 	host.afterAction(source, run.key);
 	return run;
+}
+
+/** Reads a run afresh and how to start it again with its parameters; starts nothing. */
+export async function planRerun(host: ActionHost, key: string): Promise<RerunPlan> {
+	const {source, id} = parseRunKey(key);
+	const poller = sourceFor(host, source);
+	const {client} = poller;
+	if (!client.capabilities.trigger) {
+		throw new ProviderError({kind: 'unsupported', message: client.capabilities.reasons.trigger ?? 'This source cannot start runs.', source});
+	}
+	poller.budget.record(host.clock.now());
+	return host.track((signal) => client.rerunPlan(id, {signal}));
 }
 
 /** Asks the provider to stop a run, then polls its source and its tree. */

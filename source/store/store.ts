@@ -1,7 +1,7 @@
 import type {Clock} from '../model/clock.js';
 import type {Run} from '../model/run.js';
-import type {RateLimitInfo, SourceClient, TriggerRequest} from '../providers/types.js';
-import {abortRun, triggerRun} from './actions.js';
+import type {RateLimitInfo, RerunPlan, SourceClient, TriggerRequest} from '../providers/types.js';
+import {abortRun, planRerun, triggerRun} from './actions.js';
 import type {ActionHost} from './actions.js';
 import {RateBudget, defaultQuota} from './budget.js';
 import type {RunCache} from './cache.js';
@@ -197,6 +197,10 @@ export class StoreCore implements LiveStore {
 
 	abort(key: string): Promise<Run> {
 		return abortRun(this.actionHost(), key);
+	}
+
+	rerunPlan(key: string): Promise<RerunPlan> {
+		return planRerun(this.actionHost(), key);
 	}
 
 	observeRateLimit(source: string, info: RateLimitInfo): void {

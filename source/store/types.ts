@@ -1,7 +1,7 @@
 import type {ProviderErrorFields} from '../model/errors.js';
 import type {ProviderName, Run} from '../model/run.js';
 import type {Status} from '../model/status.js';
-import type {Capabilities, RateLimitInfo, TriggerRequest} from '../providers/types.js';
+import type {Capabilities, RateLimitInfo, RerunPlan, TriggerRequest} from '../providers/types.js';
 import type {BudgetHold} from './budget.js';
 import type {LogSink} from './log.js';
 
@@ -152,4 +152,6 @@ export interface Store {
 	onWatchedConcluded(listener: (run: Run) => void): () => void;
 	trigger(source: string, request: TriggerRequest): Promise<Run>;
 	abort(runKey: string): Promise<Run>;
+	/** Reads the run afresh and how to start it again (the rerun key's confirmation); starts nothing. */
+	rerunPlan(runKey: string): Promise<RerunPlan>;
 }

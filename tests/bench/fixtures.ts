@@ -152,4 +152,7 @@ export class BenchStore implements Store {
 	abort(): Promise<Run> {
 		return Promise.reject(new Error('the bench aborts no runs'));
 	}
+	rerunPlan(): Promise<never> {
+		return Promise.reject(new Error('the bench starts no runs'));
+	}
 }

@@ -26,6 +26,7 @@ function client(spec: SourceSpec): SourceClient {
 		readLog: unsupported,
 		trigger: unsupported,
 		abort: unsupported,
+		rerunPlan: unsupported,
 	};
 }
 

@@ -2,7 +2,7 @@ import {ProviderError} from '../../source/model/errors.js';
 import type {ErrorKind} from '../../source/model/errors.js';
 import type {LogRef, ProviderName, Run, RunNode} from '../../source/model/run.js';
 import type {Status} from '../../source/model/status.js';
-import type {Capabilities, LogChunk, LogCursor, SourceClient, TriggerRequest} from '../../source/providers/types.js';
+import type {Capabilities, LogChunk, LogCursor, RerunPlan, SourceClient, TriggerRequest} from '../../source/providers/types.js';
 import {testNode, testRun} from '../fixtures/runs.js';
 import {WERCKER_CAPABILITIES} from '../fixtures/sources.js';
 
@@ -110,6 +110,12 @@ export class FakeClient implements SourceClient {
 		this.abortedRuns.push(id);
 		const run = this.runs.find((candidate) => candidate.id === id);
 		return run ? Promise.resolve({...run, flags: {canceling: true}}) : Promise.reject(providerError('not_found'));
+	}
+
+	rerunPlan(id: string): Promise<RerunPlan> {
+		if (this.failWith) return Promise.reject(this.failWith);
+		const run = this.runs.find((candidate) => candidate.id === id);
+		return run ? Promise.resolve({run, request: {branch: run.branch ?? 'main'}, summary: `on ${run.branch ?? 'main'}`, notes: []}) : Promise.reject(providerError('not_found'));
 	}
 
 	private track<T>(signal: AbortSignal | undefined, work: () => Promise<T>): Promise<T> {

@@ -1,6 +1,6 @@
 import type {Clock} from '../../source/model/clock.js';
 import type {Run, RunNode} from '../../source/model/run.js';
-import type {TriggerRequest} from '../../source/providers/types.js';
+import type {RerunPlan, TriggerRequest} from '../../source/providers/types.js';
 import type {Store, StoreSnapshot} from '../../source/store/types.js';
 import {testNode, testRun} from '../fixtures/runs.js';
 import {emptySnapshot} from '../../source/ui/state/starting-store.js';
@@ -12,6 +12,7 @@ export class FakeStore implements Store {
 	private readonly listeners = new Set<() => void>();
 	private readonly concludedListeners = new Set<(run: Run) => void>();
 	triggerResult: (source: string, request: TriggerRequest) => Promise<Run> = () => Promise.reject(new Error('no trigger in this test'));
+	rerunResult: (key: string) => Promise<RerunPlan> = () => Promise.reject(new Error('no rerun in this test'));
 	abortResult: (key: string) => Promise<Run> = (key) => {
 		const run = this.snapshot.runs.find((item) => item.key === key);
 		return run ? Promise.resolve(run) : Promise.reject(new Error('no such run'));
@@ -105,6 +106,11 @@ export class FakeStore implements Store {
 	abort(key: string): Promise<Run> {
 		this.calls.push(['abort', key]);
 		return this.abortResult(key);
+	}
+
+	rerunPlan(key: string): Promise<RerunPlan> {
+		this.calls.push(['rerunPlan', key]);
+		return this.rerunResult(key);
 	}
 }
 

@@ -8,7 +8,8 @@ import {mapRun} from './map.js';
 import {listItems} from '../lenient.js';
 import {ListMemo} from '../list-memo.js';
 import {pageItems} from '../limits.js';
-import {listSchema, oneRunSchema, runSchema} from './schema.js';
+import {northflankRerunPlan} from './rerun.js';
+import {listSchema, oneRunSchema, runSchema, type NfRun} from './schema.js';
 
 /** Northflank's largest page. */
 const PAGE_SIZE = 100;
@@ -31,7 +32,8 @@ export function triggerBody(spec: NorthflankSpec, request: TriggerRequest): Reco
 		body['arguments'] = Object.fromEntries(request.inputs.map((input) => [input.key, input.value]));
 	}
 	if (request.refs && request.refs.length > 0) {
-		body['overrides'] = Object.fromEntries(request.refs.map(({ref, branch}) => [ref, {branch}]));
+		// Each field given overwrites that field of the ref: a rerun pins the commit too.
+		body['overrides'] = Object.fromEntries(request.refs.map(({ref, branch, sha}) => [ref, sha === undefined ? {branch} : {branch, sha}]));
 	}
 	return body;
 }
@@ -61,11 +63,12 @@ export function createNorthflankClient(spec: NorthflankSpec, options: HttpOption
 	const base = `${owner}/pipelines/${segment(spec.pipelineId)}/release-flows/${segment(spec.stage)}/runs`;
 	const template = `${ownerTemplate}/pipelines/{pipelineId}/release-flows/{stage}/runs`;
 
-	async function fetchRun(id: string, signal?: AbortSignal): Promise<Run> {
+	/** The run's detail answer, as sent, and as the model holds it. */
+	async function fetchRun(id: string, signal?: AbortSignal): Promise<{raw: NfRun; run: Run}> {
 		const endpoint = `GET ${template}/{runId}`;
 		const answer = await http.json({method: 'GET', path: `${base}/${segment(id)}`, endpoint, signal});
 		const raw = expectShape(oneRunSchema.parse(answer), http, endpoint, 'not a run');
-		return expectShape(mapRun(spec, raw, true), http, endpoint, 'a run without an id');
+		return {raw, run: expectShape(mapRun(spec, raw, true), http, endpoint, 'a run without an id')};
 	}
 
 	const client: SourceClient = {
@@ -100,7 +103,7 @@ export function createNorthflankClient(spec: NorthflankSpec, options: HttpOption
 		},
 
 		getRun(id, requestOptions = {}) {
-			return guarded(http, `GET ${template}/{runId}`, () => fetchRun(id, requestOptions.signal));
+			return guarded(http, `GET ${template}/{runId}`, async () => (await fetchRun(id, requestOptions.signal)).run);
 		},
 
 		async readLog() {
@@ -126,7 +129,14 @@ export function createNorthflankClient(spec: NorthflankSpec, options: HttpOption
 			return guarded(http, endpoint, async () => {
 				const answer = await http.json({method: 'POST', path: `${base}/${segment(id)}/abort`, endpoint, signal: requestOptions.signal});
 				const raw = oneRunSchema.parse(answer);
-				return (raw ? mapRun(spec, raw) : null) ?? fetchRun(id, requestOptions.signal);
+				return (raw ? mapRun(spec, raw) : null) ?? (await fetchRun(id, requestOptions.signal)).run;
+			});
+		},
+
+		rerunPlan(id, requestOptions = {}) {
+			return guarded(http, `GET ${template}/{runId}`, async () => {
+				const {raw, run} = await fetchRun(id, requestOptions.signal);
+				return northflankRerunPlan(run, raw);
 			});
 		},
 	};

@@ -1,7 +1,7 @@
 import {isProviderError} from '../../model/errors.js';
 import type {LogRef, Run} from '../../model/run.js';
 import {sanitizeLine} from '../../model/sanitize.js';
-import {cleanLogLine, uniqueById} from '../build.js';
+import {cleanLogLine, uniqueById, usableId} from '../build.js';
 import {SOURCECRAFT_LOGS_NEED_SLUGS, SOURCECRAFT_NO_ABORT} from '../capabilities.js';
 import {clientBasics, expectShape, guarded, invalid, listBounds, segment, unsupported} from '../client-kit.js';
 import {listItems} from '../lenient.js';
@@ -13,6 +13,7 @@ import type {LogChunk, SourceClient, SourceCraftSpec} from '../types.js';
 import {advanceLog, readLogCursor} from './log.js';
 import {mapRun} from './map.js';
 import {repoPaths, type RepoPaths} from './paths.js';
+import {sourceCraftRerunPlan} from './rerun.js';
 import {listPageSchema, logPageSchema, runSchema, workflowSchema, type ScRun} from './schema.js';
 import {triggerRun} from './trigger.js';
 
@@ -60,14 +61,12 @@ export function createSourceCraftClient(spec: SourceCraftSpec, options: HttpOpti
 		},
 
 		getRun(id, requestOptions = {}) {
-			const endpoint = `GET ${paths?.template ?? '/repos/{org}/{repo}'}/cicd/runs/{run}`;
-			return guarded(http, endpoint, async () => {
+			return guarded(http, runEndpoint(), async () => {
 				const {path, template, bySlug} = repo();
-				if (!bySlug) return findListed(id, requestOptions.signal);
-				const runPath = `${path}/cicd/runs/${segment(id)}`;
-				const raw = expectShape(runSchema.parse(await http.json({method: 'GET', path: runPath, endpoint, signal: requestOptions.signal})), http, endpoint, 'not a run');
-				const whole = await withTasks(raw, runPath, `GET ${template}/cicd/runs/{run}/{workflow}`, requestOptions.signal);
-				return expectShape(mapRun(spec, whole, true), http, endpoint, 'a run without a slug');
+				const raw = await fetchRaw(id, requestOptions.signal);
+				// A listed run carries its whole tree; a single run's answer may leave tasks out.
+				const whole = bySlug ? await withTasks(raw, `${path}/cicd/runs/${segment(id)}`, `GET ${template}/cicd/runs/{run}/{workflow}`, requestOptions.signal) : raw;
+				return expectShape(mapRun(spec, whole, true), http, runEndpoint(), 'a run without a slug');
 			});
 		},
 
@@ -85,7 +84,26 @@ export function createSourceCraftClient(spec: SourceCraftSpec, options: HttpOpti
 		async abort() {
 			throw unsupported(spec.name, SOURCECRAFT_NO_ABORT);
 		},
+
+		rerunPlan(id, requestOptions = {}) {
+			return guarded(http, runEndpoint(), async () => {
+				const raw = await fetchRaw(id, requestOptions.signal);
+				return sourceCraftRerunPlan(expectShape(mapRun(spec, raw, true), http, runEndpoint(), 'a run without a slug'), raw);
+			});
+		},
 	};
+
+	function runEndpoint(): string {
+		return `GET ${paths?.template ?? '/repos/{org}/{repo}'}/cicd/runs/{run}`;
+	}
+
+	/** One run as sent: by slug, or looked up in the list when only the repository id is known. */
+	async function fetchRaw(id: string, signal?: AbortSignal): Promise<ScRun> {
+		const {path, bySlug} = repo();
+		if (!bySlug) return findListed(id, signal);
+		const answer = await http.json({method: 'GET', path: `${path}/cicd/runs/${segment(id)}`, endpoint: runEndpoint(), signal});
+		return expectShape(runSchema.parse(answer), http, runEndpoint(), 'not a run');
+	}
 
 	function listEndpoint(): string {
 		return `GET ${paths?.template ?? '/repos/{org}/{repo}'}/cicd/runs`;
@@ -116,14 +134,12 @@ export function createSourceCraftClient(spec: SourceCraftSpec, options: HttpOpti
 	 * By repository id there is no single-run endpoint: the run is looked up in the list, whose
 	 * runs carry their workflows. Slugs are run counters, so the search stops once it passes below.
 	 */
-	async function findListed(id: string, signal?: AbortSignal): Promise<Run> {
+	async function findListed(id: string, signal?: AbortSignal): Promise<ScRun> {
 		const wanted = /^\d+$/.test(id) ? Number(id) : null;
 		for await (const items of pages(SEARCH_PAGES, PAGE_SIZE, signal)) {
 			const page = items.map((item) => runSchema.parse(item)).filter((raw): raw is ScRun => raw !== null);
-			for (const raw of page) {
-				const run = mapRun(spec, raw, true);
-				if (run?.id === id) return run;
-			}
+			const found = page.find((raw) => usableId(raw.slug) === id);
+			if (found) return found;
 			const last = page.at(-1)?.slug;
 			if (wanted !== null && last && /^\d+$/.test(last) && Number(last) < wanted) break;
 		}

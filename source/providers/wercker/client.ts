@@ -8,10 +8,12 @@ import {ListMemo} from '../list-memo.js';
 import {LIMITS, pageItems} from '../limits.js';
 import type {LogChunk, SourceClient, TriggerRequest, WerckerSpec} from '../types.js';
 import {mapRun} from './map.js';
-import {runSchema, stepListSchema} from './schema.js';
+import {werckerRerunPlan} from './rerun.js';
+import {runSchema, stepListSchema, type WkRun} from './schema.js';
 
 /** Wercker's maximum (and default) page size. */
 const PAGE_SIZE = 20;
+const RUN_ENDPOINT = 'GET /api/v3/runs/{runId}';
 
 /** The log cursor: how many characters of the step's log were already returned as whole lines. */
 function offsetOf(cursor: unknown): number {
@@ -50,16 +52,19 @@ export function createWerckerClient(spec: WerckerSpec, options: HttpOptions = {}
 		settledBy: ['id', 'status', 'result', 'updatedAt', 'finishedAt'],
 	});
 
+	function readRun(answer: unknown): WkRun {
+		return expectShape(runSchema.parse(oneRun(answer)), http, RUN_ENDPOINT, 'not a run');
+	}
+
 	async function fetchRun(id: string, signal?: AbortSignal): Promise<Run> {
-		const endpoint = 'GET /api/v3/runs/{runId}';
 		const path = `/api/v3/runs/${segment(id)}`;
 		const [runAnswer, stepsAnswer] = await Promise.all([
-			http.json({method: 'GET', path, endpoint, signal}),
+			http.json({method: 'GET', path, endpoint: RUN_ENDPOINT, signal}),
 			http.json({method: 'GET', path: `${path}/steps`, endpoint: 'GET /api/v3/runs/{runId}/steps', signal}),
 		]);
-		const raw = expectShape(runSchema.parse(oneRun(runAnswer)), http, endpoint, 'not a run');
+		const raw = readRun(runAnswer);
 		if (!Array.isArray(stepsAnswer) && !isRecord(stepsAnswer)) throw badAnswer(http, 'GET /api/v3/runs/{runId}/steps', 'not a list of steps');
-		return expectShape(mapRun(spec, raw, stepListSchema.parse(stepsAnswer)), http, endpoint, 'a run without an id');
+		return expectShape(mapRun(spec, raw, stepListSchema.parse(stepsAnswer)), http, RUN_ENDPOINT, 'a run without an id');
 	}
 
 	/** A write's answer as a run; when it names none, the run as it stands now. */
@@ -100,7 +105,7 @@ export function createWerckerClient(spec: WerckerSpec, options: HttpOptions = {}
 		},
 
 		getRun(id, requestOptions = {}) {
-			return guarded(http, 'GET /api/v3/runs/{runId}', () => fetchRun(id, requestOptions.signal));
+			return guarded(http, RUN_ENDPOINT, () => fetchRun(id, requestOptions.signal));
 		},
 
 		readLog(ref, cursor, requestOptions = {}) {
@@ -163,6 +168,13 @@ export function createWerckerClient(spec: WerckerSpec, options: HttpOptions = {}
 			return guarded(http, endpoint, async () => {
 				const answer = await http.json({method: 'PUT', path: `/api/v3/runs/${segment(id)}/abort`, endpoint, body: {}, signal: requestOptions.signal});
 				return replyRun(answer, () => fetchRun(id, requestOptions.signal));
+			});
+		},
+
+		rerunPlan(id, requestOptions = {}) {
+			return guarded(http, RUN_ENDPOINT, async () => {
+				const raw = readRun(await http.json({method: 'GET', path: `/api/v3/runs/${segment(id)}`, endpoint: RUN_ENDPOINT, signal: requestOptions.signal}));
+				return werckerRerunPlan(spec, expectShape(mapRun(spec, raw), http, RUN_ENDPOINT, 'a run without an id'), raw);
 			});
 		},
 	};

@@ -1,4 +1,4 @@
-import type {z} from 'zod';
+import {z} from 'zod';
 import {date, list, num, record, text, word} from '../lenient.js';
 
 /** Wercker v3 answers (wercker-runs.txt); every field optional and lenient. */
@@ -25,6 +25,8 @@ export const runSchema = record({
 	}),
 	pipeline: record({id: text, name: text, pipelineName: text}),
 	sourceRun: text,
+	// What the run was started with: only a single run's answer carries them (absent is not empty).
+	envVars: z.unknown().transform((value) => (value === undefined || value === null ? null : list(record({key: text, value: text})).parse(value))),
 });
 
 export const stepSchema = record({

@@ -16,7 +16,7 @@ export function emptySnapshot(now: number): StoreSnapshot {
  */
 export function startingStore(clock: Clock): Store {
 	const snapshot = emptySnapshot(clock.now());
-	const refuse = (): Promise<Run> => Promise.reject(new Error(NOT_YET));
+	const refuse = (): Promise<never> => Promise.reject(new Error(NOT_YET));
 	const nothing = (): void => {};
 	return {
 		subscribe: () => nothing,
@@ -34,5 +34,6 @@ export function startingStore(clock: Clock): Store {
 		onWatchedConcluded: () => nothing,
 		trigger: refuse,
 		abort: refuse,
+		rerunPlan: refuse,
 	};
 }
