@@ -5,7 +5,7 @@ import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {ManualClock} from '../../source/model/clock.js';
 import {runKey} from '../../source/model/run.js';
 import {FakeStore, makeNode, makeRun} from './fake-store.js';
-import {NORTHFLANK_CAPABILITIES, SOURCECRAFT_CAPABILITIES, makeSource} from '../fixtures/sources.js';
+import {NORTHFLANK_CAPABILITIES, SOURCECRAFT_CAPABILITIES, WERCKER_CAPABILITIES, makeSource} from '../fixtures/sources.js';
 import type {Harness} from './helpers.js';
 import {KEY, plain, renderApp, rowWith, selectedRow, unmountApps} from './helpers.js';
 
@@ -64,6 +64,44 @@ describe('abort', () => {
 		const app = await renderApp(store, clock);
 		await app.press('x', 'y/N');
 		await app.press('y', 'could not abort deploy #5751: the run is locked (request req-9)');
+	});
+});
+
+describe('rerun', () => {
+	it('says why a run cannot be started again, and what the provider does not tell under the question', async () => {
+		const {clock, store} = setup();
+		store.rerunResult = (key) => {
+			const run = store.getSnapshot().runs.find((item) => item.key === key)!;
+			return Promise.resolve(
+				run.id === '1284'
+					? {run, refusal: 'it ran for PR 373, and SourceCraft does not say its branch or commit; start a run on that branch instead'}
+					: {run, request: {branch: 'master'}, summary: 'on master', notes: ["the run does not say its commit: the branch's newest"]},
+			);
+		};
+		const app = await renderApp(store, clock);
+		await app.press('R', 'Rerun #5751 on deploy: on master? y/N');
+		expect(app.text()).toContain("not known: the run does not say its commit: the branch's newest");
+		await app.press(KEY.escape, '#5751 on deploy: not rerun');
+		await app.press('j', (frame) => selectedRow(frame).includes('#1284'));
+		await app.press('R', 'cannot rerun acme/api #1284: it ran for PR 373');
+		expect(app.text()).not.toContain('y/N');
+		expect(store.callsOf('trigger')).toEqual([]);
+	});
+
+	it('says a source that cannot start runs, and a failed read, in the footer', async () => {
+		const {clock, store, now} = setup();
+		const application = {...WERCKER_CAPABILITIES, trigger: false, reasons: {trigger: 'Wercker starts runs of a pipeline: set pipelineId in the config'}};
+		store.push({
+			sources: [makeSource('shop', {capabilities: application, lastSuccessAt: now}), ...store.getSnapshot().sources],
+			runs: [makeRun('shop', '77', 0, now, {status: 'running'}), ...store.getSnapshot().runs],
+		});
+		store.rerunResult = () => Promise.reject(Object.assign(new Error('the server is down'), {requestId: 'req-3'}));
+		const app = await renderApp(store, clock);
+		await app.press('R', 'Wercker starts runs of a pipeline: set pipelineId in the config');
+		expect(selectedRow(app.frame())).toContain('#77');
+		expect(store.callsOf('rerunPlan')).toEqual([]);
+		await app.press('j', (frame) => selectedRow(frame).includes('#5751'));
+		await app.press('R', 'could not read deploy #5751: the server is down (request req-3)');
 	});
 });
 

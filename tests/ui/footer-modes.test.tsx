@@ -50,7 +50,7 @@ describe('the key bar shows the keys of the mode the keyboard is in', () => {
 		await expectKeys(app, ['↑↓ move', '⏎ open']);
 
 		await app.press(KEY.enter, 'esc back');
-		await expectKeys(app, ['↑↓ move', '←→ fold', 'l log', 't trigger', 'x abort']);
+		await expectKeys(app, ['↑↓ move', '←→ fold', 'l log', 't trigger', 'R rerun', 'x abort']);
 		await app.press('l', 'loading the log');
 		await expectKeys(app, ['↑↓ move', '/ search', 'n/N match', 'F follow', 'G end']);
 		expect(keyBar(app)).toContain('esc back');

@@ -75,7 +75,7 @@ describe('key maps', () => {
 			'while typing a filter (/ in the run list):',
 			'while typing a search (/ in the log view):',
 			'in the trigger form (t):',
-			'when citop asks first (x):',
+			'when citop asks first (x, R):',
 		]);
 		expect(lines.filter((line) => line.help === 'refresh now')).toHaveLength(1);
 	});

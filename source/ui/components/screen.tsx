@@ -19,7 +19,7 @@ import {useSize} from '../hooks/size.js';
 import {useTheme} from '../hooks/theme.js';
 import {useTick} from '../hooks/tick.js';
 import {handleKey} from '../state/keys.js';
-import type {UiAction} from '../state/ui-state.js';
+import type {Overlay, UiAction} from '../state/ui-state.js';
 import {INITIAL_STATE, modeOf, uiReducer, visibleMessage} from '../state/ui-state.js';
 import {ABORT_HEIGHT, AbortDialog} from './abort-dialog.js';
 import {DETAIL_HEAD, DetailView} from './detail-view.js';
@@ -27,6 +27,7 @@ import {FOOTER_HEIGHT, Footer} from './footer.js';
 import {Header} from './header.js';
 import {HELP_HEAD, HelpView} from './help-view.js';
 import {LOG_HEAD, LogView, logLines} from './log-view.js';
+import {RerunDialog, rerunHeight} from './rerun-dialog.js';
 import {RunList} from './run-list.js';
 import {SummaryLine} from './summary-line.js';
 import {Tabs} from './tabs.js';
@@ -45,6 +46,20 @@ export interface ScreenProps {
 	/** Warnings about the setup, kept in the footer. */
 	warnings?: readonly string[];
 	onQuit(): void;
+}
+
+/** The rows a dialog takes under the view. */
+function dialogHeight(overlay: Overlay | null, body: number): number {
+	switch (overlay?.kind) {
+		case 'abort':
+			return ABORT_HEIGHT;
+		case 'rerun':
+			return rerunHeight(overlay.notes);
+		case 'trigger':
+			return Math.max(1, Math.min(TRIGGER_MAX, body - 3));
+		default:
+			return 0;
+	}
 }
 
 /** Runs a store call from an effect; a throw becomes a footer line instead of a crash. */
@@ -74,7 +89,7 @@ export function Screen({store, snapshot, clock, notify, terminal, warnings = [],
 	const height = size.rows - 1;
 	const body = Math.max(1, height - 1 - FOOTER_HEIGHT);
 	const overlay = state.overlay;
-	const dialog = overlay?.kind === 'abort' ? ABORT_HEIGHT : overlay?.kind === 'trigger' ? Math.max(1, Math.min(TRIGGER_MAX, body - 3)) : 0;
+	const dialog = dialogHeight(overlay, body);
 	const summaryHeight = summaryRows(body - TABS_HEIGHT - dialog);
 	const listRows = Math.max(1, body - TABS_HEIGHT - summaryHeight - dialog);
 	const treeRows = Math.max(1, body - DETAIL_HEAD - dialog);
@@ -133,16 +148,17 @@ export function Screen({store, snapshot, clock, notify, terminal, warnings = [],
 				if (keyNames(input, key).includes('q')) render.onQuit();
 				return;
 			}
-			// A dialog takes the keys itself. This handler stays subscribed meanwhile, so no key is lost
-			// in the moment between a dialog closing and a handler subscribing again.
-			if (render.state.overlay !== null && render.state.overlay.kind !== 'help') return;
+			// The trigger form takes the keys itself. This handler stays subscribed meanwhile, so no key
+			// is lost in the moment between the form closing and a handler subscribing again.
+			const asked = render.state.overlay;
+			if (asked?.kind === 'trigger') return;
 			let projected = render.state;
 			let list = render.list;
 			let tree = render.tree;
 			for (const name of keyNames(input, key)) {
 				const cover = projected.overlay;
 				// Keys after one that opened a dialog were typed blind: they are dropped.
-				if (cover !== null && cover.kind !== 'help') break;
+				if (cover !== null && cover.kind !== 'help' && cover !== asked) break;
 				handleKey(
 					{
 						...render,
@@ -224,17 +240,8 @@ export function Screen({store, snapshot, clock, notify, terminal, warnings = [],
 			<Header sources={snapshot.sources} />
 			<Box flexDirection="column" height={body} overflowY="hidden">
 				{main}
-				{overlay?.kind === 'abort' ? (
-					<AbortDialog
-						label={overlay.label}
-						onAnswer={(yes) => {
-							dispatch({type: 'overlay', overlay: null});
-							const run = snapshot.runs.find((item) => item.key === overlay.runKey) ?? (tree?.run.key === overlay.runKey ? tree.run : null);
-							if (yes && run) actions.abort(run);
-							else actions.say(`${overlay.label} keeps running`);
-						}}
-					/>
-				) : null}
+				{overlay?.kind === 'abort' ? <AbortDialog label={overlay.label} /> : null}
+				{overlay?.kind === 'rerun' ? <RerunDialog label={overlay.label} summary={overlay.summary} notes={overlay.notes} /> : null}
 				{overlay?.kind === 'trigger' ? (
 					<TriggerDialog
 						sources={snapshot.sources.filter((source) => source.capabilities.trigger)}

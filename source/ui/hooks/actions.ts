@@ -86,6 +86,17 @@ export function useRunActions(store: Store, dispatch: Dispatch<UiAction>, clock:
 				if (store.getSnapshot().paused) attempt('resume', () => store.resume(), 'polling resumed');
 				else attempt('pause', () => store.pause(), 'polling paused (p resumes)');
 			},
+			/** Reads how the run was started; a confirmation follows, or why it cannot be started again. */
+			rerun(run: Run) {
+				say(`reading what ${runName(run)} was started with`);
+				store.rerunPlan(run.key).then(
+					(plan) => {
+						if ('refusal' in plan) say(`cannot rerun ${runName(run)}: ${plan.refusal}`, true);
+						else dispatch({type: 'offer', overlay: {kind: 'rerun', source: run.source, label: `${plan.run.label} on ${run.source}`, summary: plan.summary, notes: plan.notes, request: plan.request}});
+					},
+					(error: unknown) => say(`could not read ${runName(run)}: ${describeFailure(error)}`, true),
+				);
+			},
 			async trigger(source: string, request: TriggerRequest): Promise<{run: Run} | {error: string}> {
 				try {
 					const run = await store.trigger(source, request);

@@ -22,6 +22,7 @@ export type Action =
 	| 'statusFilter'
 	| 'filter'
 	| 'trigger'
+	| 'rerun'
 	| 'abort'
 	| 'watch'
 	| 'copy'
@@ -106,6 +107,7 @@ const RUN_ACTIONS: readonly Binding[] = [
 	{keys: ['w'], action: 'watch', help: 'watch / unwatch: bell and notification when it ends'},
 	{keys: ['y'], action: 'copy', help: 'copy the URL (or id) to the clipboard'},
 	{keys: ['t'], action: 'trigger', help: 'start a new run'},
+	{keys: ['R'], action: 'rerun', help: 'rerun: a new run with the same parameters (asks first)'},
 ];
 
 const COMMON: readonly Binding[] = [

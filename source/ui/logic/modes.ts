@@ -23,8 +23,8 @@ interface ModeKey {
 
 /** The keys of each view worth a reminder in the key bar, in its order. */
 const VIEW_HINTS: Record<View, readonly Action[]> = {
-	list: ['up', 'open', 'filter', 'statusFilter', 'sort', 'nextSource', 'trigger', 'abort', 'watch', 'copy', 'refresh', 'pause', 'help', 'quit'],
-	detail: ['up', 'expand', 'log', 'trigger', 'abort', 'watch', 'copy', 'refresh', 'pause', 'back', 'help', 'quit'],
+	list: ['up', 'open', 'filter', 'statusFilter', 'sort', 'nextSource', 'trigger', 'rerun', 'abort', 'watch', 'copy', 'refresh', 'pause', 'help', 'quit'],
+	detail: ['up', 'expand', 'log', 'trigger', 'rerun', 'abort', 'watch', 'copy', 'refresh', 'pause', 'back', 'help', 'quit'],
 	log: ['up', 'search', 'nextMatch', 'follow', 'bottom', 'refresh', 'pause', 'back', 'help', 'quit'],
 };
 
@@ -36,6 +36,7 @@ const HINT_WORDS: Partial<Record<Action, string>> = {
 	sort: 'sort',
 	nextSource: 'source',
 	trigger: 'trigger',
+	rerun: 'rerun',
 	abort: 'abort',
 	watch: 'watch',
 	copy: 'copy',
@@ -111,7 +112,7 @@ export const TYPED_MODES: Record<TypedMode, {title: string; keys: readonly ModeK
 		],
 	},
 	confirm: {
-		title: 'when citop asks first (x)',
+		title: 'when citop asks first (x, R)',
 		keys: [
 			{keys: ['y'], help: 'yes', hint: 'yes'},
 			{keys: ['n', 'esc'], help: 'no (so does any other key)', hint: 'no', label: ['n/esc', 'n/esc']},

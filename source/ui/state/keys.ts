@@ -11,6 +11,7 @@ import {clamp, moveIndex} from '../logic/window.js';
 import type {ListModel, TreeModel} from '../hooks/models.js';
 import type {useRunActions} from '../hooks/actions.js';
 import {runName} from '../hooks/actions.js';
+import {answerKey, isQuestion} from './answers.js';
 import {logKey, searchKey} from './log-keys.js';
 import type {UiAction, UiState} from './ui-state.js';
 
@@ -65,18 +66,27 @@ function askTrigger(context: KeyContext, source: string | null): void {
 	else context.actions.say(sources.map((item) => item.capabilities.reasons.trigger).find(Boolean) ?? 'no source can start runs');
 }
 
-/** Abort, watch, copy and trigger: the same keys on the list's selection and on the open run. */
+function askRerun(context: KeyContext, run: Run): void {
+	const capabilities = capabilitiesOf(context, run.source);
+	if (capabilities?.trigger) context.actions.rerun(run);
+	else context.actions.say(capabilities?.reasons.trigger ?? `${run.source} cannot start runs`);
+}
+
+const ON_A_RUN: ReadonlySet<Action> = new Set(['abort', 'watch', 'copy', 'rerun']);
+
+/** Abort, watch, copy, trigger and rerun: the same keys on the list's selection and on the open run. */
 function runAction(context: KeyContext, action: Action, run: Run | null, source: string | null): boolean {
 	if (action === 'trigger') {
 		askTrigger(context, source);
 		return true;
 	}
-	if (action !== 'abort' && action !== 'watch' && action !== 'copy') return false;
+	if (!ON_A_RUN.has(action)) return false;
 	if (!run) {
 		context.actions.say('no run selected');
 		return true;
 	}
-	if (action === 'abort') askAbort(context, run);
+	if (action === 'rerun') askRerun(context, run);
+	else if (action === 'abort') askAbort(context, run);
 	else if (action === 'watch') toggleWatch(context, run);
 	else {
 		const artifact = context.state.view === 'detail' ? context.tree?.selected?.node.artifact : null;
@@ -187,6 +197,7 @@ function helpKey(context: KeyContext, name: string): void {
 export function handleKey(context: KeyContext, name: string): void {
 	const {state, dispatch, actions} = context;
 	if (state.overlay?.kind === 'help') return helpKey(context, name);
+	if (isQuestion(state.overlay)) return answerKey(context, state.overlay, name);
 	if (state.editing) return filterKey(context, name);
 	if (state.search.editing) return searchKey(context, name);
 	const action = name === 'ctrl-c' ? null : actionFor(state.view, name);

@@ -1,3 +1,4 @@
+import type {TriggerRequest} from '../../providers/types.js';
 import type {SortMode, StatusFilter} from '../logic/order.js';
 import {nextSort, nextStatusFilter} from '../logic/order.js';
 import type {View} from '../logic/keys.js';
@@ -7,7 +8,9 @@ import type {Mode} from '../logic/modes.js';
 export type Overlay =
 	| {kind: 'help'}
 	| {kind: 'abort'; runKey: string; label: string}
-	| {kind: 'trigger'; source: string | null};
+	| {kind: 'trigger'; source: string | null}
+	/** A new run with a run's parameters: `label` names the run and its source, `summary` what starts, `notes` what is not known. */
+	| {kind: 'rerun'; source: string; label: string; summary: string; notes: readonly string[]; request: TriggerRequest};
 
 export interface Message {
 	text: string;
@@ -103,6 +106,8 @@ export type UiAction =
 	| {type: 'endSearch'; keep: boolean}
 	| {type: 'searchMatch'; line: number; top: number}
 	| {type: 'overlay'; overlay: Overlay | null}
+	/** A dialog that comes when an answer arrives: it waits for nothing else on screen. */
+	| {type: 'offer'; overlay: Overlay}
 	| {type: 'helpTop'; top: number}
 	| {type: 'message'; text: string; error: boolean; at: number}
 	| {type: 'select'; runKey: string | null};
@@ -154,6 +159,10 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 			return {...state, search: {...state.search, line: action.line}, logTop: action.top};
 		case 'overlay':
 			return {...state, overlay: action.overlay, helpTop: 0};
+		case 'offer':
+			// Whatever the user turned to meanwhile (help, another dialog, typing a filter) keeps the
+			// keys: a letter typed there must not answer a question that came up under it.
+			return state.overlay === null && !state.editing && !state.search.editing ? {...state, overlay: action.overlay} : state;
 		case 'helpTop':
 			return {...state, helpTop: action.top};
 		case 'message':
