@@ -30,7 +30,7 @@ describe('citop --version and --help', () => {
 	it('lists every command and the common flags', async () => {
 		const result = await runCli(['--help'], home);
 		expect(result.code).toBe(0);
-		for (const word of ['demo', 'sim', 'runs', 'watch', 'trigger', 'abort', '--config', '--no-color', '--debug', '--version', 'Exit codes']) {
+		for (const word of ['demo', 'sim', 'runs', 'watch', 'trigger', 'rerun', 'abort', '--config', '--no-color', '--debug', '--version', 'Exit codes']) {
 			expect(result.stdout).toContain(word);
 		}
 	});
@@ -39,6 +39,7 @@ describe('citop --version and --help', () => {
 		['runs', ['--source', '--status', '--limit', '--json']],
 		['watch', ['--source', '--interval', '--exit-status', '--give-up']],
 		['trigger', ['--source', '--workflow', '--branch', '--tag', '--commit', '--input', '--message', '--name', '--description', '--watch', '--json']],
+		['rerun', ['--source', '--yes', '--watch', '--json']],
 		['abort', ['--source', '--yes']],
 		['sim', ['--port', '--seed', '--repos', '--config-out']],
 	])('citop %s --help lists its flags and the common ones', async (command, flags) => {
@@ -59,8 +60,9 @@ describe('usage errors: one line naming the flag, exit 2, no stack', () => {
 		[['sim', '--repos', '0'], /^citop: option '--repos <n>' argument '0' is invalid\. expected a whole number from 1 to 50; see "citop sim --help"$/],
 		[['sim', '--repos', 'many'], /^citop: option '--repos <n>' argument 'many' is invalid\. expected a whole number from 1 to 50/],
 		[['abort'], /^citop: missing required argument 'run'; see "citop abort --help"$/],
+		[['rerun'], /^citop: missing required argument 'run'; see "citop rerun --help"$/],
 		[['runs', '--config'], /^citop: option '--config <path>' argument missing; see "citop runs --help"$/],
-		[['rnus'], /^citop: unknown command "rnus" \(the commands are demo, sim, runs, summary, watch, logs, trigger, abort, events\); see "citop --help"$/],
+		[['rnus'], /^citop: unknown command "rnus" \(the commands are demo, sim, runs, summary, watch, logs, trigger, rerun, abort, events\); see "citop --help"$/],
 	])('citop %j', async (args, line) => {
 		const result = await runCli(args, home);
 		expect(result.code).toBe(2);

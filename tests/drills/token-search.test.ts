@@ -94,6 +94,7 @@ describe('the token search', () => {
 			{args: ['trigger', '--source', 'build', '--branch', 'main', '--json'], code: 0, says: /"provider": "wercker"/},
 			{args: () => ['abort', running('shop-release'), '--source', 'shop-release', '--yes'], code: 0},
 			{args: () => ['abort', running('build'), '--source', 'build', '--yes'], code: 0},
+			{args: () => ['rerun', concluded('build'), '--source', 'build', '--yes', '--json'], code: 0, says: /"provider": "wercker"/},
 		]);
 	}, 90_000);
 
@@ -120,6 +121,7 @@ describe('the token search', () => {
 				{args: ['logs', run, '--source', 'build'], ...failing},
 				{args: ['trigger', '--source', 'acme/api', '--branch', 'main'], ...failing},
 				{args: ['abort', run, '--source', 'build', '--yes'], ...failing},
+				{args: ['rerun', run, '--source', 'build', '--yes'], ...failing},
 			]);
 		} finally {
 			drill.setFault(null);
