@@ -97,7 +97,8 @@ function printRuns(ctx: CommandContext, options: RunsOptions, config: LoadedConf
 	const now = Date.now();
 
 	if (options.json) {
-		ctx.stdout.write(`${toSafeJson(runs.map((run) => ({...runToJson(run), ...estimateToJson(run, history, now)})))}\n`);
+		const pages = new Map(config.sources.map((spec) => [spec.name, spec.webUrl ?? null]));
+		ctx.stdout.write(`${toSafeJson(runs.map((run) => ({...runToJson(run, pages.get(run.source) ?? null), ...estimateToJson(run, history, now)})))}\n`);
 	} else if (runs.length > 0) {
 		const lines = renderRunsTable(runs, {
 			now,

@@ -50,7 +50,7 @@ export type StartOptions = Pick<TriggerOptions, 'watch' | 'json' | 'interval' | 
 export async function startRun(ctx: CommandContext, config: LoadedConfig, spec: SourceSpec, client: SourceClient, request: TriggerRequest, options: StartOptions): Promise<number> {
 	const run = await client.trigger(request, {signal: ctx.signal});
 	if (!options.watch) {
-		ctx.stdout.write(options.json ? `${toSafeJson(runWithTreeToJson(run))}\n` : `${shownId(run)}\n`);
+		ctx.stdout.write(options.json ? `${toSafeJson(runWithTreeToJson(run, spec.webUrl ?? null))}\n` : `${shownId(run)}\n`);
 		return 0;
 	}
 	// With --json, stdout holds only the final run; the progress goes to stderr.
@@ -62,7 +62,7 @@ export async function startRun(ctx: CommandContext, config: LoadedConfig, spec: 
 		missingGraceMs: NEW_RUN_GRACE_MS,
 		out: options.json ? ctx.stderr : ctx.stdout,
 	});
-	if (options.json && followed.run) ctx.stdout.write(`${toSafeJson(runWithTreeToJson(followed.run))}\n`);
+	if (options.json && followed.run) ctx.stdout.write(`${toSafeJson(runWithTreeToJson(followed.run, spec.webUrl ?? null))}\n`);
 	return followed.code;
 }
 

@@ -1,6 +1,7 @@
 import {open, stat} from 'node:fs/promises';
 import {homedir} from 'node:os';
 import {addSecret} from '../model/secrets.js';
+import {fillConfigFields} from '../model/web-url.js';
 import type {SourceSpec} from '../providers/types.js';
 import {ConfigError, gettingStartedLines} from './errors.js';
 import {formatIssues} from './issues.js';
@@ -60,7 +61,12 @@ export function parseConfig(text: string, file: string): ConfigFile {
 }
 
 function sourceSpec(entry: SourceEntry, name: string, token: string | null): SourceSpec {
-	const common = {name, token, ...(entry.baseUrl ? {baseUrl: entry.baseUrl.replace(/\/+$/, '')} : {})};
+	const common = {
+		name,
+		token,
+		...(entry.baseUrl ? {baseUrl: entry.baseUrl.replace(/\/+$/, '')} : {}),
+		...(entry.webUrl ? {webUrl: fillConfigFields(entry.webUrl, entry.provider, {...entry, source: name})} : {}),
+	};
 	switch (entry.provider) {
 		case 'sourcecraft':
 			return entry.repoId !== undefined

@@ -1,6 +1,7 @@
 import {z} from 'zod';
 import {PROVIDERS} from '../model/run.js';
 import type {ProviderName} from '../model/run.js';
+import {WEB_URL_EXAMPLE, webUrlProblem} from '../model/web-url.js';
 import {defaultSourceName} from './names.js';
 
 /** What a person should write in each field, quoted in error messages. */
@@ -19,6 +20,7 @@ export const FIELD_HINTS: Record<string, string> = {
 	tokenEnv: 'the name of an environment variable, e.g. MY_CI_TOKEN',
 	tokenCommandTimeout: 'seconds a tokenCommand may take, e.g. 10; more if it asks for a password',
 	token: 'the token itself',
+	webUrl: `the address of a run's page, with placeholders, e.g. ${WEB_URL_EXAMPLE}`,
 	fast: 'seconds between polls while something runs, e.g. 3',
 	slow: 'seconds between polls when all is quiet, e.g. 30',
 	maxBackoff: 'the longest wait after errors, in seconds, e.g. 300',
@@ -102,8 +104,11 @@ const sourceSchema = z
 		tokenCommand: text.optional(),
 		tokenEnv: envName.optional(),
 		token: text.optional(),
+		webUrl: text.optional(),
 	})
 	.superRefine((source, ctx) => {
+		const problem = source.webUrl === undefined ? null : webUrlProblem(source.webUrl, source.provider, {...source, source: source.name ?? defaultSourceName(source)});
+		if (problem !== null) ctx.addIssue({code: 'custom', path: ['webUrl'], message: problem});
 		const {fields, takes} = PROVIDER_FIELDS[source.provider];
 		for (const key of ID_FIELDS) {
 			if (source[key] !== undefined && !fields.includes(key)) {
@@ -191,7 +196,7 @@ export type ConfigFile = z.infer<typeof configSchema>;
 /** The keys allowed at each level, for "did you mean" on a typo. */
 export const KNOWN_KEYS: Record<'top' | 'source' | 'poll' | 'notify', readonly string[]> = {
 	top: ['sources', 'poll', 'highlight', 'notify', 'color', 'cache', 'tokenCommandTimeout'],
-	source: ['name', 'provider', 'baseUrl', ...ID_FIELDS, 'tokenCommand', 'tokenEnv', 'token'],
+	source: ['name', 'provider', 'baseUrl', ...ID_FIELDS, 'tokenCommand', 'tokenEnv', 'token', 'webUrl'],
 	poll: ['fast', 'slow', 'maxBackoff'],
 	notify: ['bell', 'osc9'],
 };

@@ -3,14 +3,15 @@ import {estimateRun, expectedFor} from '../model/estimate.js';
 import type {ProgressFrom} from '../model/estimate.js';
 import type {Dates, Run, RunNode} from '../model/run.js';
 import {redactSecrets} from '../model/secrets.js';
+import {webUrlOrNull} from '../model/web-url.js';
 
 /** Dates as ISO 8601 text, or null. */
 type IsoDates = {[Field in keyof Dates]: string | null};
 
 type RunFields = 'source' | 'provider' | 'id' | 'label' | 'title' | 'status' | 'providerStatus' | 'flags' | 'branch' | 'tag' | 'commit' | 'event' | 'user' | 'pullRequest' | 'pipeline' | 'inputs' | 'progress' | 'url' | 'errors';
 
-/** A run as `citop runs --json` prints it: the model's field names, ISO 8601 dates or null. */
-export type RunJson = Pick<Run, RunFields> & IsoDates;
+/** A run as `citop runs --json` prints it: the model's field names, ISO 8601 dates or null, and its page (webUrl) or null. */
+export type RunJson = Pick<Run, RunFields> & IsoDates & {webUrl: string | null};
 
 export type NodeJson = Pick<RunNode, 'id' | 'kind' | 'title' | 'status' | 'providerStatus' | 'progress' | 'errors'> &
 	Pick<IsoDates, 'startedAt' | 'finishedAt'> & {children: NodeJson[]};
@@ -24,7 +25,8 @@ function isoDates(item: Dates): IsoDates {
 	};
 }
 
-export function runToJson(run: Run): RunJson {
+/** `webUrl`: the source's webUrl template (its config fields filled in), or null for none. */
+export function runToJson(run: Run, webUrl: string | null = null): RunJson {
 	return {
 		source: run.source,
 		provider: run.provider,
@@ -46,6 +48,8 @@ export function runToJson(run: Run): RunJson {
 		...isoDates(run),
 		progress: run.progress,
 		url: run.url,
+		// The run's page, from the source's template; `url` is whatever address the provider gave (Wercker's is its API's).
+		webUrl: webUrlOrNull(webUrl, run),
 		errors: run.errors,
 	};
 }
@@ -84,8 +88,8 @@ export function estimateToJson(run: Run, history: readonly Run[], now: number): 
 }
 
 /** A run with its tree, when there is one (trigger --json, watch). */
-export function runWithTreeToJson(run: Run): RunJson & {children: NodeJson[] | null} {
-	return {...runToJson(run), children: run.children ? run.children.map(nodeToJson) : null};
+export function runWithTreeToJson(run: Run, webUrl: string | null = null): RunJson & {children: NodeJson[] | null} {
+	return {...runToJson(run, webUrl), children: run.children ? run.children.map(nodeToJson) : null};
 }
 
 // JSON.stringify leaves DEL, the C1 controls, the line separators and the bidi overrides as they are; a terminal showing

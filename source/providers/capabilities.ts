@@ -6,6 +6,10 @@ export const SOURCECRAFT_LOGS_NEED_SLUGS = 'no logs: SourceCraft serves them by 
 
 /** What a source can do, known from its configuration alone (before any request). */
 export function capabilitiesOf(spec: SourceSpec): Capabilities {
+	return {...actionsOf(spec), webUrl: spec.webUrl ?? null};
+}
+
+function actionsOf(spec: SourceSpec): Omit<Capabilities, 'webUrl'> {
 	switch (spec.provider) {
 		case 'sourcecraft': {
 			const bySlug = Boolean(spec.org && spec.repo);

@@ -12,6 +12,8 @@ interface CommonSpec {
 	baseUrl?: string;
 	/** Resolved token, or null (Wercker public pipelines answer without one). Never printed. */
 	token: string | null;
+	/** The address of a run's page: the config's webUrl with the source's fields filled in ({id}, {number}, {pipeline} stay for each run). */
+	webUrl?: string;
 }
 
 export interface SourceCraftSpec extends CommonSpec {
@@ -81,6 +83,8 @@ export interface Capabilities {
 	inputsLabel: string;
 	/** A run's inputs come only with its detail, never in a list answer (Northflank's arguments): `runs --inputs` reads the details. */
 	inputsInDetail: boolean;
+	/** The source's webUrl (see SourceSpec), or null: no API gives a run's page, so only the config can. */
+	webUrl: string | null;
 }
 
 /**

@@ -27,7 +27,7 @@ export function cacheDir(env: NodeJS.ProcessEnv = process.env, home: string = ho
 
 /** The file of a source: named by where its runs come from (provider, server, location), never by its token. */
 export function cacheFile(dir: string, spec: SourceSpec): string {
-	const {name: _name, token: _token, baseUrl, ...location} = spec;
+	const {name: _name, token: _token, webUrl: _webUrl, baseUrl, ...location} = spec;
 	const where = Object.entries(location).sort(([a], [b]) => a.localeCompare(b));
 	const hash = createHash('sha256')
 		.update(JSON.stringify([spec.provider, baseUrl ?? DEFAULT_BASE_URLS[spec.provider], where]))

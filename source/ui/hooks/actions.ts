@@ -6,6 +6,7 @@ import {sanitizeLine} from '../../model/sanitize.js';
 import type {TriggerRequest} from '../../providers/types.js';
 import type {Store} from '../../store/types.js';
 import type {UiAction} from '../state/ui-state.js';
+import type {OpenOutcome} from '../terminal/browser.js';
 import {copiedMessage} from '../terminal/clipboard.js';
 import {BELL, osc52, osc9} from '../terminal/sequences.js';
 
@@ -16,6 +17,8 @@ export interface TerminalOut {
 	tmux: boolean;
 	/** tmux's `set-clipboard` now; null outside tmux or when unknown. Never rejects. */
 	clipboardSetting(): Promise<string | null>;
+	/** Hands an address to the browser, detached; or says why it did not. Never rejects. */
+	openUrl(url: string): Promise<OpenOutcome>;
 }
 
 export interface Notify {
@@ -48,6 +51,16 @@ export function useRunActions(store: Store, dispatch: Dispatch<UiAction>, clock:
 		[dispatch, clock],
 	);
 	return useMemo(() => {
+		/** Sends `text` to the terminal's clipboard (OSC 52); the footer says `lead`, then what was sent. */
+		const copy = (text: string, what: string, lead = '') => {
+			try {
+				terminal.write(osc52(text, terminal.tmux));
+			} catch (error) {
+				say(`could not copy: ${describeFailure(error)}`, true);
+				return;
+			}
+			void terminal.clipboardSetting().then((setting) => say(`${lead}${copiedMessage(what, terminal.tmux, setting)}`));
+		};
 		const attempt = (what: string, work: () => void, done: string) => {
 			try {
 				work();
@@ -69,14 +82,14 @@ export function useRunActions(store: Store, dispatch: Dispatch<UiAction>, clock:
 				if (watched) attempt('stop watching', () => store.unwatch(run.key), `stopped watching ${runName(run)}`);
 				else attempt('watch', () => store.watch(run.key), `watching ${runName(run)}: the bell rings when it ends`);
 			},
-			copy(text: string, what: string) {
-				try {
-					terminal.write(osc52(text, terminal.tmux));
-				} catch (error) {
-					say(`could not copy: ${describeFailure(error)}`, true);
-					return;
-				}
-				void terminal.clipboardSetting().then((setting) => say(copiedMessage(what, terminal.tmux, setting)));
+			copy,
+			/** A run's page in the browser; where none opens it, the address is shown and copied. */
+			openPage(url: string) {
+				say(`opening ${url}`);
+				void terminal.openUrl(url).then((outcome) => {
+					if ('opened' in outcome) say(`opened ${url} (${outcome.opened})`);
+					else copy(url, url, `${outcome.notOpened}: `);
+				});
 			},
 			refresh(source: string | null) {
 				attempt('refresh', () => store.refresh(source ?? undefined), source === null ? 'refreshing every source' : `refreshing ${source}`);

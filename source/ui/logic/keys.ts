@@ -26,6 +26,7 @@ export type Action =
 	| 'abort'
 	| 'watch'
 	| 'copy'
+	| 'openPage'
 	| 'refresh'
 	| 'pause'
 	| 'log'
@@ -106,6 +107,7 @@ const RUN_ACTIONS: readonly Binding[] = [
 	{keys: ['x'], action: 'abort', help: 'abort the run (asks first)'},
 	{keys: ['w'], action: 'watch', help: 'watch / unwatch: bell and notification when it ends'},
 	{keys: ['y'], action: 'copy', help: 'copy the URL (or id) to the clipboard'},
+	{keys: ['o'], action: 'openPage', help: "open the run's page in the browser (the source's webUrl)"},
 	{keys: ['t'], action: 'trigger', help: 'start a new run'},
 	{keys: ['R'], action: 'rerun', help: 'rerun: a new run with the same parameters (asks first)'},
 ];

@@ -23,8 +23,8 @@ interface ModeKey {
 
 /** The keys of each view worth a reminder in the key bar, in its order. */
 const VIEW_HINTS: Record<View, readonly Action[]> = {
-	list: ['up', 'open', 'filter', 'statusFilter', 'sort', 'nextSource', 'trigger', 'rerun', 'abort', 'watch', 'copy', 'refresh', 'pause', 'help', 'quit'],
-	detail: ['up', 'expand', 'log', 'trigger', 'rerun', 'abort', 'watch', 'copy', 'refresh', 'pause', 'back', 'help', 'quit'],
+	list: ['up', 'open', 'filter', 'statusFilter', 'sort', 'nextSource', 'trigger', 'rerun', 'abort', 'watch', 'copy', 'openPage', 'refresh', 'pause', 'help', 'quit'],
+	detail: ['up', 'expand', 'log', 'trigger', 'rerun', 'abort', 'watch', 'copy', 'openPage', 'refresh', 'pause', 'back', 'help', 'quit'],
 	log: ['up', 'search', 'nextMatch', 'follow', 'bottom', 'refresh', 'pause', 'back', 'help', 'quit'],
 };
 
@@ -40,6 +40,7 @@ const HINT_WORDS: Partial<Record<Action, string>> = {
 	abort: 'abort',
 	watch: 'watch',
 	copy: 'copy',
+	openPage: 'page',
 	refresh: 'refresh',
 	pause: 'pause',
 	expand: 'fold',

@@ -2,6 +2,7 @@ import type {Dispatch} from 'react';
 import type {Run} from '../../model/run.js';
 import {nodeKey, shownId} from '../../model/run.js';
 import {isConcluded} from '../../model/status.js';
+import {WEB_URL_EXAMPLE, runWebUrl} from '../../model/web-url.js';
 import type {StoreSnapshot} from '../../store/types.js';
 import type {Action} from '../logic/keys.js';
 import {actionFor} from '../logic/keys.js';
@@ -72,7 +73,19 @@ function askRerun(context: KeyContext, run: Run): void {
 	else context.actions.say(capabilities?.reasons.trigger ?? `${run.source} cannot start runs`);
 }
 
-const ON_A_RUN: ReadonlySet<Action> = new Set(['abort', 'watch', 'copy', 'rerun']);
+/** `o`: the run's page from the source's webUrl; a source without one says how to give it. */
+function openPage(context: KeyContext, run: Run): void {
+	const template = capabilitiesOf(context, run.source)?.webUrl ?? null;
+	if (template === null) {
+		context.actions.say(`${run.source} has no webUrl; set one on its source in the config, e.g. webUrl: ${WEB_URL_EXAMPLE}`);
+		return;
+	}
+	const page = runWebUrl(template, run);
+	if ('url' in page) context.actions.openPage(page.url);
+	else context.actions.say(`${runName(run)} has no ${page.missing} for {${page.missing}} in the webUrl`);
+}
+
+const ON_A_RUN: ReadonlySet<Action> = new Set(['abort', 'watch', 'copy', 'rerun', 'openPage']);
 
 /** Abort, watch, copy, trigger and rerun: the same keys on the list's selection and on the open run. */
 function runAction(context: KeyContext, action: Action, run: Run | null, source: string | null): boolean {
@@ -86,6 +99,7 @@ function runAction(context: KeyContext, action: Action, run: Run | null, source:
 		return true;
 	}
 	if (action === 'rerun') askRerun(context, run);
+	else if (action === 'openPage') openPage(context, run);
 	else if (action === 'abort') askAbort(context, run);
 	else if (action === 'watch') toggleWatch(context, run);
 	else {

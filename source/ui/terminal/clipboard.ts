@@ -1,5 +1,6 @@
 import {execFile} from 'node:child_process';
 import type {TerminalOut} from '../hooks/actions.js';
+import {openInBrowser} from './browser.js';
 
 const ASK_TIMEOUT_MS = 1000;
 
@@ -30,7 +31,7 @@ export function copiedMessage(what: string, tmux: boolean, setting: string | nul
 	return `${sent}; tmux may drop it: ${ENABLE}`;
 }
 
-/** The terminal citop writes to beyond Ink's frames, and where its tmux settings come from. */
+/** The terminal citop writes to beyond Ink's frames, and the environment its tmux settings and browser come from. */
 export function terminalOut(write: (data: string) => void, env: NodeJS.ProcessEnv = process.env): TerminalOut {
-	return {write, tmux: Boolean(env['TMUX']), clipboardSetting: () => tmuxClipboardSetting(env)};
+	return {write, tmux: Boolean(env['TMUX']), clipboardSetting: () => tmuxClipboardSetting(env), openUrl: (url) => openInBrowser(url, env)};
 }
