@@ -80,7 +80,7 @@ describe('rerun', () => {
 		};
 		const app = await renderApp(store, clock);
 		await app.press('R', 'Rerun #5751 on deploy: on master? y/N');
-		expect(app.text()).toContain("not known: the run does not say its commit: the branch's newest");
+		expect(app.text()).toContain("the run does not say its commit: the branch's newest");
 		await app.press(KEY.escape, '#5751 on deploy: not rerun');
 		await app.press('j', (frame) => selectedRow(frame).includes('#1284'));
 		await app.press('R', 'cannot rerun acme/api #1284: it ran for PR 373');

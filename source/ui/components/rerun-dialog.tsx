@@ -15,6 +15,6 @@ export function RerunDialog({label, summary, notes}: {label: string; summary: st
 	const fit = (text: string) => fitToWidth(text, columns, 'left', symbols.ellipsis);
 	const rule = paint.tone(symbols.rule.repeat(columns), 'muted');
 	const question = paint.bold(fit(`Rerun ${label}: ${summary}? y/N`));
-	const note = notes.length > 0 ? [paint.tone(fit(`not known: ${notes.join('; ')}`), 'muted')] : [];
+	const note = notes.length > 0 ? [paint.tone(fit(notes.join('; ')), 'muted')] : [];
 	return <Lines lines={[rule, question, ...note]} height={rerunHeight(notes)} />;
 }
