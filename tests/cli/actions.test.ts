@@ -1,9 +1,6 @@
-import {PassThrough} from 'node:stream';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {abortCommand} from '../../source/commands/abort.js';
-import type {CommandContext} from '../../source/commands/context.js';
-import {Reporter} from '../../source/commands/report.js';
-import {errorLines, expectNoToken, runCli, setUpSimulator} from './helpers.js';
+import {errorLines, expectNoToken, runCli, setUpSimulator, terminalContext} from './helpers.js';
 import type {SimSetup} from './helpers.js';
 
 let setup: SimSetup;
@@ -156,37 +153,9 @@ describe.concurrent('citop abort', () => {
 });
 
 describe('citop abort on a terminal asks first', () => {
-	function terminalContext(answer: string): {ctx: CommandContext; stdout: () => string; stderr: () => string} {
-		const stdin = Object.assign(new PassThrough(), {isTTY: true}) as unknown as NodeJS.ReadStream;
-		const stdout = Object.assign(new PassThrough(), {isTTY: true}) as unknown as NodeJS.WriteStream;
-		const stderr = Object.assign(new PassThrough(), {isTTY: true}) as unknown as NodeJS.WriteStream;
-		let out = '';
-		let err = '';
-		stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-		stderr.on('data', (chunk: Buffer) => {
-			err += chunk.toString();
-			// Answer once the question is on screen, as a person would.
-			if (err.includes('[y/N]') && !err.includes('\u0000')) {
-				err += '\u0000';
-				stdin.write(`${answer}\n`);
-			}
-		});
-		const ctx: CommandContext = {
-			flags: {config: setup.config, color: false, debug: false},
-			reporter: new Reporter(stderr, false),
-			stdout,
-			stderr,
-			stdin,
-			env: {},
-			signal: new AbortController().signal,
-			onInterrupt: () => {},
-		};
-		return {ctx, stdout: () => out, stderr: () => err.replace('\u0000', '')};
-	}
-
 	it('does nothing when the answer is no', async () => {
 		const run = setup.sim.world.addRun('deploy', {outcome: 'success', durationSec: 120});
-		const {ctx, stderr} = terminalContext('n');
+		const {ctx, stderr} = terminalContext(setup.config, 'n');
 		expect(await abortCommand(ctx, {run: run.id, source: 'deploy', yes: false})).toBe(0);
 		expect(stderr()).toMatch(/Abort deploy \S+ ".+" \((queued|running)\)\? \[y\/N\] /);
 		expect(stderr()).toMatch(/Not aborted\.\n$/);
@@ -195,7 +164,7 @@ describe('citop abort on a terminal asks first', () => {
 
 	it('aborts when the answer is yes', async () => {
 		const run = setup.sim.world.addRun('shop-release', {outcome: 'success', durationSec: 120});
-		const {ctx, stdout} = terminalContext('y');
+		const {ctx, stdout} = terminalContext(setup.config, 'y');
 		expect(await abortCommand(ctx, {run: run.id, source: 'shop-release', yes: false})).toBe(0);
 		expect(stdout()).toMatch(/abort requested \(now canceling\)/);
 	});

@@ -1,9 +1,12 @@
 import {spawn} from 'node:child_process';
+import {PassThrough} from 'node:stream';
 import {existsSync} from 'node:fs';
 import {chmod, mkdtemp, rm, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {expect} from 'vitest';
+import type {CommandContext} from '../../source/commands/context.js';
+import {Reporter} from '../../source/commands/report.js';
 import {simulatorConfigYaml, startSimulator} from '../../source/sim/index.js';
 import type {SimulatorHandle, SimulatorOptions} from '../../source/sim/index.js';
 
@@ -137,4 +140,36 @@ export function expectNoToken(result: Pick<CliResult, 'stdout' | 'stderr'>, toke
 /** The stderr lines, without the trailing empty one. */
 export function errorLines(result: CliResult): string[] {
 	return result.stderr.split('\n').filter((line) => line !== '');
+}
+
+/**
+ * A command's context on a fake terminal (stdin, stdout and stderr all TTYs) that answers
+ * `answer` once a y/N question is on screen, as a person would; for commands that ask first.
+ */
+export function terminalContext(config: string, answer: string): {ctx: CommandContext; stdout: () => string; stderr: () => string} {
+	const stdin = Object.assign(new PassThrough(), {isTTY: true}) as unknown as NodeJS.ReadStream;
+	const stdout = Object.assign(new PassThrough(), {isTTY: true}) as unknown as NodeJS.WriteStream;
+	const stderr = Object.assign(new PassThrough(), {isTTY: true}) as unknown as NodeJS.WriteStream;
+	let out = '';
+	let err = '';
+	let answered = false;
+	stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+	stderr.on('data', (chunk: Buffer) => {
+		err += chunk.toString();
+		if (err.includes('[y/N]') && !answered) {
+			answered = true;
+			stdin.write(`${answer}\n`);
+		}
+	});
+	const ctx: CommandContext = {
+		flags: {config, color: false, debug: false},
+		reporter: new Reporter(stderr, false),
+		stdout,
+		stderr,
+		stdin,
+		env: {},
+		signal: new AbortController().signal,
+		onInterrupt: () => {},
+	};
+	return {ctx, stdout: () => out, stderr: () => err};
 }

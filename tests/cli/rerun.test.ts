@@ -1,11 +1,8 @@
-import {PassThrough} from 'node:stream';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import type {CommandContext} from '../../source/commands/context.js';
-import {Reporter} from '../../source/commands/report.js';
 import {rerunCommand} from '../../source/commands/rerun.js';
 import type {ProviderName} from '../../source/model/run.js';
 import type {SimWrite} from '../../source/sim/index.js';
-import {errorLines, expectNoToken, runCli, setUpSimulator} from './helpers.js';
+import {errorLines, expectNoToken, runCli, setUpSimulator, terminalContext} from './helpers.js';
 import type {SimSetup} from './helpers.js';
 
 let setup: SimSetup;
@@ -134,30 +131,13 @@ describe('citop rerun', () => {
 	});
 
 	it('on a terminal, asks with what it would start, and starts nothing on "n"', async () => {
-		const stdin = Object.assign(new PassThrough(), {isTTY: true}) as unknown as NodeJS.ReadStream;
-		const stderr = Object.assign(new PassThrough(), {isTTY: true}) as unknown as NodeJS.WriteStream;
-		const stdout = Object.assign(new PassThrough(), {isTTY: true}) as unknown as NodeJS.WriteStream;
-		let said = '';
-		stderr.on('data', (chunk: Buffer) => {
-			said += chunk.toString();
-			if (said.endsWith('[y/N] ')) stdin.write('n\n');
-		});
-		const ctx: CommandContext = {
-			flags: {config: setup.config, color: false, debug: false},
-			reporter: new Reporter(stderr, false),
-			stdout,
-			stderr,
-			stdin,
-			env: {},
-			signal: new AbortController().signal,
-			onInterrupt: () => {},
-		};
+		const {ctx, stderr} = terminalContext(setup.config, 'n');
 		// The oldest: a run of the history, not one a test started.
 		const old = setup.sim.world.runs('deploy').at(-1)!;
 		const before = await startCount();
 		expect(await rerunCommand(ctx, {run: old.id, source: 'deploy', yes: false, watch: false, json: false, giveUp: 300})).toBe(0);
-		expect(said).toContain(`Rerun ${old.id.slice(-7)} on deploy: pipeline initial-build on ${old.branch}@${old.commit?.slice(0, 7)}? [y/N] n`);
-		expect(said).toMatch(/Not rerun\.\n$/);
+		expect(stderr()).toContain(`Rerun ${old.id.slice(-7)} on deploy: pipeline initial-build on ${old.branch}@${old.commit?.slice(0, 7)}? [y/N] n`);
+		expect(stderr()).toMatch(/Not rerun\.\n$/);
 		expect(await startsAfter(before)).toEqual([]);
 	});
 });

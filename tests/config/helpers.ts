@@ -3,6 +3,7 @@ import {chmod, mkdtemp, rm, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {expect} from 'vitest';
+import {ConfigError, parseConfig} from '../../source/config/index.js';
 
 /** A temp directory for config files; remove() when done. */
 export async function tempDir(): Promise<{dir: string; write(name: string, text: string, mode?: number): Promise<string>; remove(): Promise<void>}> {
@@ -39,4 +40,16 @@ export function processesRunning(args: string): number[] {
 		.map((line) => /^\s*(\d+)\s+(.*)$/.exec(line))
 		.filter((match) => match?.[2] === args)
 		.map((match) => Number(match?.[1]));
+}
+
+/** The lines a config text is refused with (a ConfigError, exit code 2). */
+export function problems(text: string): readonly string[] {
+	try {
+		parseConfig(text, 'config.yaml');
+	} catch (error) {
+		expect(error).toBeInstanceOf(ConfigError);
+		expect((error as ConfigError).exitCode).toBe(2);
+		return (error as ConfigError).lines;
+	}
+	throw new Error('expected the config to be refused');
 }

@@ -1,16 +1,7 @@
 import {describe, expect, it} from 'vitest';
-import {ConfigError, parseConfig} from '../../source/config/index.js';
+import {parseConfig} from '../../source/config/index.js';
+import {problems} from './helpers.js';
 
-function problems(text: string): readonly string[] {
-	try {
-		parseConfig(text, 'config.yaml');
-	} catch (error) {
-		expect(error).toBeInstanceOf(ConfigError);
-		expect((error as ConfigError).exitCode).toBe(2);
-		return (error as ConfigError).lines;
-	}
-	throw new Error('expected the config to be refused');
-}
 
 describe('parseConfig: valid files', () => {
 	it('fills every default when only sources are given', () => {

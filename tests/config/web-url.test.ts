@@ -1,18 +1,7 @@
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
-import {ConfigError, loadConfig, parseConfig} from '../../source/config/index.js';
+import {loadConfig} from '../../source/config/index.js';
 import {fillConfigFields, runWebUrl, webUrlOrNull, webUrlProblem} from '../../source/model/web-url.js';
-import {tempDir} from './helpers.js';
-
-function problems(text: string): readonly string[] {
-	try {
-		parseConfig(text, 'config.yaml');
-	} catch (error) {
-		expect(error).toBeInstanceOf(ConfigError);
-		expect((error as ConfigError).exitCode).toBe(2);
-		return (error as ConfigError).lines;
-	}
-	throw new Error('expected the config to be refused');
-}
+import {problems, tempDir} from './helpers.js';
 
 const northflank = 'sources:\n  - {provider: northflank, projectId: shop, pipelineId: main, stage: release, webUrl: "URL"}\n';
 const sourcecraft = 'sources:\n  - {provider: sourcecraft, org: acme, repo: api, webUrl: "URL"}\n';

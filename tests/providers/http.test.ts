@@ -162,6 +162,7 @@ describe('clients made from odd configuration', () => {
 			triggerFields: ['workflows', 'head', 'configRevision', 'inputs', 'shared'],
 			inputsLabel: 'input values',
 			inputsInDetail: false,
+			webUrl: null,
 		});
 		expect(capabilitiesOf({provider: 'wercker', name: 'w', pipelineId: 'p', token: null})).toMatchObject({trigger: true, abort: true, logs: true, triggerFields: ['branch', 'commit', 'message', 'inputs', 'sourceRun'], inputsLabel: 'environment variables'});
 		expect(capabilitiesOf({provider: 'northflank', name: 'n', projectId: 'p', pipelineId: 'q', stage: 's', token: 't'})).toMatchObject({
@@ -172,5 +173,7 @@ describe('clients made from odd configuration', () => {
 			inputsLabel: 'arguments',
 			inputsInDetail: true,
 		});
+		// A run's page comes from the config alone: no API gives one.
+		expect(capabilitiesOf({provider: 'wercker', name: 'w', pipelineId: 'p', token: null, webUrl: 'https://ci.example.com/p/{id}'}).webUrl).toBe('https://ci.example.com/p/{id}');
 	});
 });
