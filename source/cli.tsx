@@ -44,6 +44,15 @@ function hasTerminal(): boolean {
 	return false;
 }
 
+/** What happens once a run is started (trigger, rerun): its id, or JSON, or following it to its end. */
+function startFlags(command: Command): Command {
+	return command
+		.option('--watch', 'follow the new run until it concludes; exit codes as watch --exit-status')
+		.option('--interval <seconds>', 'with --watch: seconds between polls', parseSeconds)
+		.option('--give-up <seconds>', 'with --watch: exit 3 after this long without an answer', parseSeconds, DEFAULT_GIVE_UP)
+		.option('--json', 'print the new run as JSON (with --watch: the concluded run, progress on stderr)');
+}
+
 const program = new Command('citop')
 	.description('top for CI/CD runs: a live view of pipeline runs on SourceCraft, Wercker and Northflank')
 	.version(version, '-V, --version', 'print the version')
@@ -147,7 +156,7 @@ program
 		);
 	});
 
-program
+startFlags(program
 	.command('trigger')
 	.description('start a run and print its id; --watch follows it to its end')
 	.option('--source <name>', 'where to start it (needed when the config has several sources)')
@@ -162,11 +171,7 @@ program
 	.option('--message <text>', 'Wercker: the run message')
 	.option('--name <name>', 'Northflank: the run name')
 	.option('--description <text>', 'Northflank: the run description')
-	.option('--ref <name=branch>', 'Northflank: deploy this branch for a ref of the release flow (repeat for several)', collect)
-	.option('--watch', 'follow the run until it concludes; exit codes as watch --exit-status')
-	.option('--interval <seconds>', 'with --watch: seconds between polls', parseSeconds)
-	.option('--give-up <seconds>', 'with --watch: exit 3 after this long without an answer', parseSeconds, DEFAULT_GIVE_UP)
-	.option('--json', 'print the run as JSON (with --watch: the concluded run, progress on stderr)')
+	.option('--ref <name=branch>', 'Northflank: deploy this branch for a ref of the release flow (repeat for several)', collect))
 	.addHelpText('after', EXIT_CODES)
 	.action(async (options: TriggerFlagValues, command: Command) => {
 		await runCommand(globals(command), {interruptible: true}, async (ctx) =>
@@ -181,16 +186,12 @@ program
 		);
 	});
 
-program
+startFlags(program
 	.command('rerun')
 	.description('start a new run with the parameters of RUN (branch, commit, workflows, arguments as its provider says them); asks first on a terminal')
 	.argument('<run>', 'the run as the RUN column shows it (#12, a name, a short id) or its id')
 	.option('--source <name>', 'the source of the run (default: looked for in every source)')
-	.option('--yes', 'do not ask; needed without a terminal')
-	.option('--watch', 'follow the new run until it concludes; exit codes as watch --exit-status')
-	.option('--interval <seconds>', 'with --watch: seconds between polls', parseSeconds)
-	.option('--give-up <seconds>', 'with --watch: exit 3 after this long without an answer', parseSeconds, DEFAULT_GIVE_UP)
-	.option('--json', 'print the new run as JSON (with --watch: the concluded run, progress on stderr)')
+	.option('--yes', 'do not ask; needed without a terminal'))
 	.addHelpText('after', EXIT_CODES)
 	.action(async (run: string, options: {source?: string; yes?: boolean; watch?: boolean; json?: boolean; interval?: number; giveUp: number}, command: Command) => {
 		await runCommand(globals(command), {interruptible: true}, async (ctx) =>
