@@ -6,7 +6,9 @@ import type {SimSetup} from '../cli/helpers.js';
 import {TmuxPane} from './tmux.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const env = {...process.env, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8', TERM: 'xterm-256color'};
+// A terminal as a user has it: CI's FORCE_COLOR=0 (or a NO_COLOR) would rightly turn the bold off.
+const {FORCE_COLOR: _forced, NO_COLOR: _none, ...inherited} = process.env;
+const env = {...inherited, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8', TERM: 'xterm-256color'};
 
 let setup: SimSetup;
 let panes: TmuxPane[] = [];
