@@ -66,6 +66,10 @@ export async function benchIdle(): Promise<{figures: Figure[]; json: Record<stri
 		const changeFrom = frames.length;
 		const target = runs.filter((run) => run.status === 'running').at(-1)!;
 		store.changeStatus(target.key, 'failed', clock.now());
+		// A change is drawn with the clock's next frame, or by the pacing's own timer (real time) when
+		// no frame comes, as here where time stands still: wait for that frame, then for quiet.
+		const deadline = performance.now() + 3_000;
+		while (frames.length === changeFrom && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
 		await drain();
 		await session.settle(30);
 		const change = frames.slice(changeFrom).reduce((sum, frame) => sum + frame.bytes, 0);
@@ -80,9 +84,10 @@ export async function benchIdle(): Promise<{figures: Figure[]; json: Record<stri
 					label: 'one run changes status',
 					value: change,
 					unit: 'B',
-					target: `< 2 rows (${round(2 * rowWorth, 0)} B)`,
-					ok: change < 2 * rowWorth,
-					note: `time stands still, so no tick is counted; ${changedRows} rows changed on screen (the run's row is lit and the footer names the change); a minimal writer needs ${changeMinimal} B; a row's worth is the first full paint / ${ROWS - 1} rows = ${round(rowWorth, 0)} B; a full screen is ${firstPaint} B`,
+					// What changes is the run's row, the summary line's counts and the footer: a write costs what it changes.
+					target: `< 1.5× a minimal writer (${round(1.5 * changeMinimal, 0)} B)`,
+					ok: change < 1.5 * changeMinimal,
+					note: `time stands still, so no tick is counted; ${changedRows} rows changed on screen (the run's row is lit, the summary line counts it, the footer names the change); a minimal writer needs ${changeMinimal} B; a row's worth is the first full paint / ${ROWS - 1} rows = ${round(rowWorth, 0)} B; a full screen is ${firstPaint} B`,
 				},
 			],
 			json: {idleBytesPerSec: idleBytes, minimalIdleBytesPerSec: minimalBytes, idleRatio: ratio, oneRowChangeBytes: change, oneRowChangeRows: changedRows, rowBytes: round(rowWorth, 0), fullScreenBytes: firstPaint},
