@@ -173,10 +173,11 @@ function diffRun(previous: Run, next: Run, at: number, changes: RunChange[], lis
 
 /**
  * Compares two list answers in O(runs): added, removed, status and progress changes of runs and
- * of the nodes they carry (but see settledTree). Unchanged runs (and nodes) keep the previous object, so memoized rows
- * do not render again.
+ * of the nodes they carry (but see settledTree; without `trustSettled` every tree is compared, as
+ * when `previous` is not an answer but the runs the cache kept, trees cut at their top).
+ * Unchanged runs (and nodes) keep the previous object, so memoized rows do not render again.
  */
-export function diffRuns(previous: readonly Run[], next: readonly Run[], now: number): RunsDiff {
+export function diffRuns(previous: readonly Run[], next: readonly Run[], now: number, trustSettled = true): RunsDiff {
 	const changes: RunChange[] = [];
 	const runs: Run[] = new Array<Run>(next.length);
 	const match = matcher(previous, runKeyOf);
@@ -186,7 +187,7 @@ export function diffRuns(previous: readonly Run[], next: readonly Run[], now: nu
 		const before = match(run, i);
 		if (before) {
 			matched++;
-			runs[i] = diffRun(before, run, now, changes, true);
+			runs[i] = diffRun(before, run, now, changes, trustSettled);
 		} else {
 			changes.push(change('added', run, null, now, null, run.status, null, run.progress));
 			runs[i] = run;

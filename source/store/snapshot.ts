@@ -101,7 +101,8 @@ export class SnapshotState {
 	listAnswered(poller: SourcePoller, answer: Run[], trees: Iterable<RunTree>): readonly Run[] {
 		const now = this.clock.now();
 		const previous = poller.runs;
-		const {runs, changes} = diffRuns(previous, answer, now);
+		// Until a source's first answer, its runs are the cache's, trees cut at the top: compare them all.
+		const {runs, changes} = diffRuns(previous, answer, now, poller.hasLoaded);
 		// The first answer of a source lights nothing: every run would look new.
 		if (poller.hasLoaded) this.light(changes, now);
 		const kept = sameItems(previous, runs) ? previous : runs;

@@ -71,6 +71,11 @@ describe('the last known runs', () => {
 		second.start();
 		await second.settled();
 		for (const source of second.getSnapshot().sources) expect(source.health).toBe('ok');
+		// The first answer brings the whole trees back, old concluded runs' too.
+		const deep = (run: Run | undefined) => run?.children?.some((node) => node.children.length > 0) ?? false;
+		const before = first.getSnapshot().runs.filter(deep);
+		expect(before.length).toBeGreaterThan(0);
+		for (const run of before) expect(deep(second.getSnapshot().runs.find((item) => item.key === run.key)), run.key).toBe(true);
 		expect(second.getSnapshot().highlights.size).toBe(0);
 		expect(second.getSnapshot().events).toEqual([]);
 	}, 30_000);
