@@ -32,6 +32,14 @@ const REGIONAL_A = 0x1f1e6;
 // The same but carriage return, which a log line resolves as a terminal would.
 const CONTROL_BUT_CR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 
+/** Half of a UTF-16 pair without its other half: no character, and URI encoding throws on it. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** The text with each lone surrogate replaced by U+FFFD, as a decoder would. */
+export function wellFormed(text: string): string {
+	return text.replace(LONE_SURROGATE, '\ufffd');
+}
+
 export const DEFAULT_LINE_LENGTH = 500;
 // Longer than any token a header carries.
 const TOKEN_MARGIN = 512;

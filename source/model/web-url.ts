@@ -1,4 +1,5 @@
 import type {ProviderName, Run} from './run.js';
+import {wellFormed} from './sanitize.js';
 
 /**
  * A source's `webUrl`: the address of a run's page, as a template. None of the three APIs gives
@@ -44,7 +45,7 @@ export function webUrlProblem(template: string, provider: ProviderName, config: 
 export function fillConfigFields(template: string, provider: ProviderName, config: Readonly<Record<string, unknown>>): string {
 	return template.replace(PLACEHOLDER, (whole, name: string) => {
 		const value = config[name];
-		return CONFIG_FIELDS[provider].includes(name) && typeof value === 'string' ? encodeURIComponent(value) : whole;
+		return CONFIG_FIELDS[provider].includes(name) && typeof value === 'string' ? encodeURIComponent(wellFormed(value)) : whole;
 	});
 }
 
@@ -65,7 +66,8 @@ export function runWebUrl(template: string, run: Pick<Run, 'id' | 'label' | 'pip
 	const url = template.replace(PLACEHOLDER, (_whole, name: string) => {
 		const value = runField(run, name);
 		if (value === null) missing ??= name;
-		return encodeURIComponent(value ?? '');
+		// A server's name may hold half a UTF-16 pair, which encodeURIComponent throws on.
+		return encodeURIComponent(wellFormed(value ?? ''));
 	});
 	return missing === null ? {url} : {missing};
 }

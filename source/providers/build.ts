@@ -1,6 +1,6 @@
 import {runKey, type Dates, type Run, type RunNode, type StatusFields} from '../model/run.js';
 import type {StatusInfo} from '../model/status.js';
-import {sanitizeLine, sanitizeLogLines} from '../model/sanitize.js';
+import {sanitizeLine, sanitizeLogLines, wellFormed} from '../model/sanitize.js';
 import type {SourceSpec} from './types.js';
 
 /** Shared constructors, so every provider fills every model field the same way. */
@@ -73,7 +73,6 @@ export function makeRun(spec: Pick<SourceSpec, 'name' | 'provider'>, input: RunI
 	};
 }
 
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /**
  * A server's id as it is, when it can name something: it keeps runs (and steps) apart and goes back
@@ -82,7 +81,7 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
  * into a URL (half a surrogate pair) or would move the URL's path (`.`, `..`).
  */
 export function usableId(value: string | null | undefined): string | null {
-	if (value === null || value === undefined || LONE_SURROGATE.test(value)) return null;
+	if (value === null || value === undefined || wellFormed(value) !== value) return null;
 	if (value === '.' || value === '..' || sanitizeLine(value) === '') return null;
 	return value;
 }

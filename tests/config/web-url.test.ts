@@ -15,6 +15,11 @@ describe('webUrl templates', () => {
 		expect(runWebUrl('https://ci.example.com/r/{id}/{pipeline}', {id: 'x/../y?z', label: 'y', pipeline: 'build & test'})).toEqual({url: 'https://ci.example.com/r/x%2F..%2Fy%3Fz/build%20%26%20test'});
 	});
 
+	it('takes half a UTF-16 pair in a server’s name as U+FFFD instead of throwing', () => {
+		expect(runWebUrl('https://ci/{pipeline}/{id}', {id: '7', label: '#7', pipeline: 'build\ud800x'})).toEqual({url: 'https://ci/build%EF%BF%BDx/7'});
+		expect(webUrlOrNull('https://ci/{pipeline}', {id: '7', label: '#7', pipeline: '\udc00'})).toBe('https://ci/%EF%BF%BD');
+	});
+
 	it('says which field a run lacks, and JSON gets null for it (or without a template)', () => {
 		expect(runWebUrl('https://ci/{number}', {id: '64f0c1', label: '0c1d2e3', pipeline: null})).toEqual({missing: 'number'});
 		expect(runWebUrl('https://ci/{pipeline}/{id}', {id: '64f0c1', label: '#4', pipeline: null})).toEqual({missing: 'pipeline'});
