@@ -8,6 +8,7 @@ import {FakeStore, makeNode, makeRun} from './fake-store.js';
 import {NORTHFLANK_CAPABILITIES, SOURCECRAFT_CAPABILITIES, WERCKER_CAPABILITIES, makeSource} from '../fixtures/sources.js';
 import type {Harness} from './helpers.js';
 import {KEY, plain, renderApp, rowWith, selectedRow, unmountApps} from './helpers.js';
+import {ANSWER_AFTER_MS} from '../../source/ui/state/answers.js';
 
 afterEach(unmountApps);
 
@@ -81,9 +82,28 @@ describe('rerun', () => {
 		const app = await renderApp(store, clock);
 		await app.press('R', 'Rerun #5751 on deploy: on master? y/N');
 		expect(app.text()).toContain("the run does not say its commit: the branch's newest");
+		// A key as the question comes up is not its answer; one after reading it is.
+		await app.press(KEY.escape, (frame) => frame.includes('y/N'));
+		clock.advance(ANSWER_AFTER_MS);
 		await app.press(KEY.escape, '#5751 on deploy: not rerun');
 		await app.press('j', (frame) => selectedRow(frame).includes('#1284'));
 		await app.press('R', 'cannot rerun acme/api #1284: it ran for PR 373');
+		expect(app.text()).not.toContain('y/N');
+		expect(store.callsOf('trigger')).toEqual([]);
+	});
+
+	it('says so when the question comes while the user types a filter, instead of asking under it', async () => {
+		const {clock, store} = setup();
+		let reply: () => void = () => {};
+		store.rerunResult = (key) => {
+			const run = store.getSnapshot().runs.find((item) => item.key === key)!;
+			return new Promise((resolve) => (reply = () => resolve({run, request: {branch: 'master'}, summary: 'on master', notes: []})));
+		};
+		const app = await renderApp(store, clock);
+		await app.press('R', 'reading what');
+		await app.press('/', (frame) => frame.includes('⏎ keep'));
+		reply();
+		await app.waitFor((frame) => frame.includes('not asked while you were busy: press R again'));
 		expect(app.text()).not.toContain('y/N');
 		expect(store.callsOf('trigger')).toEqual([]);
 	});

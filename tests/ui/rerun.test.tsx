@@ -3,6 +3,7 @@ import type {SimWrite} from '../../source/sim/index.js';
 import type {Live} from '../drills/live.js';
 import {startLive} from '../drills/live.js';
 import {DrillSim} from '../drills/sim.js';
+import {ANSWER_AFTER_MS} from '../../source/ui/state/answers.js';
 import {selectedRow} from './helpers.js';
 
 /**
@@ -33,6 +34,12 @@ async function starts(): Promise<SimWrite[]> {
 
 const footer = (text: string) => text.split('\n').slice(-2).join('\n');
 
+/** Answers the question shown, as a person does: after reading it. */
+async function reply(key: string): Promise<void> {
+	await new Promise((resolve) => setTimeout(resolve, ANSWER_AFTER_MS));
+	live.press(key);
+}
+
 describe('R: rerun', () => {
 	it('in the list: asks with the run’s branch and commit, and on y the simulator gets the same', async () => {
 		await live.waitFor((text) => selectedRow(live.frame()).includes('deploy'), 'a deploy run under the cursor');
@@ -42,7 +49,7 @@ describe('R: rerun', () => {
 		live.press('R');
 		await live.waitFor((text) => text.includes(`Rerun ${label} on deploy: pipeline `), 'the confirmation');
 		expect(live.text()).toContain(`on ${old.branch}@${old.commit?.slice(0, 7)}? y/N`);
-		live.press('y');
+		await reply('y');
 		await live.waitFor((text) => footer(text).includes('started deploy'), 'the new run started');
 		const sent = (await starts()).slice(before);
 		expect(sent).toHaveLength(1);
@@ -50,12 +57,24 @@ describe('R: rerun', () => {
 		expect(drill.sim.world.runs('deploy')[0]).toMatchObject({branch: old.branch, commit: old.commit});
 	});
 
+	it('takes no key pressed as the question comes up as its answer: a y meant to copy starts nothing', async () => {
+		const before = (await starts()).length;
+		live.press('R');
+		await live.waitFor((text) => text.includes('y/N'), 'the confirmation');
+		live.press('y');
+		await new Promise((resolve) => setTimeout(resolve, 100));
+		expect(live.text()).toContain('y/N');
+		await reply('n');
+		await live.waitFor((text) => !text.includes('y/N') && footer(text).includes('not rerun'), 'the answer n');
+		expect((await starts()).length).toBe(before);
+	});
+
 	it('n and Esc answer no: nothing is sent', async () => {
 		const before = (await starts()).length;
 		for (const key of ['n', '\u001b']) {
 			live.press('R');
 			await live.waitFor((text) => text.includes('y/N'), 'the confirmation');
-			live.press(key);
+			await reply(key);
 			await live.waitFor((text) => !text.includes('y/N') && footer(text).includes('not rerun'), `the answer ${JSON.stringify(key)}`);
 		}
 		expect((await starts()).length).toBe(before);
@@ -74,7 +93,7 @@ describe('R: rerun', () => {
 		const before = (await starts()).length;
 		live.press('R');
 		await live.waitFor((text) => text.includes(`Rerun ${old.label} on shop-release: arguments imageTag=`) && text.includes(`api=${data.refs['api']?.branch}@${data.refs['api']?.sha.slice(0, 7)}`), 'the confirmation');
-		live.press('y');
+		await reply('y');
 		await live.waitFor((text) => footer(text).includes('started shop-release'), 'the new run started');
 		const sent = (await starts()).slice(before);
 		expect(sent.map((write) => write.body)).toEqual([{arguments: data.arguments, overrides: data.refs}]);

@@ -135,8 +135,9 @@ export function Screen({store, snapshot, clock, notify, terminal, warnings = [],
 
 	const pages = {list: listRows, detail: treeRows, log: logRows};
 	const tooSmall = isTooSmall(size);
-	const latest = useRef({state, snapshot, list, tree, log, help, actions, onQuit, columns: size.columns, pages, tooSmall});
-	latest.current = {state, snapshot, list, tree, log, help, actions, onQuit, columns: size.columns, pages, tooSmall};
+	const clockNow = useCallback(() => clock.now(), [clock]);
+	const latest = useRef({state, snapshot, list, tree, log, help, actions, now: clockNow, onQuit, columns: size.columns, pages, tooSmall});
+	latest.current = {state, snapshot, list, tree, log, help, actions, now: clockNow, onQuit, columns: size.columns, pages, tooSmall};
 	const onKeys = useCallback(
 		(input: string, key: Key) => {
 			if (key.ctrl && input === 'c') return latest.current.onQuit();

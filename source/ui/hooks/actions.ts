@@ -105,7 +105,10 @@ export function useRunActions(store: Store, dispatch: Dispatch<UiAction>, clock:
 				store.rerunPlan(run.key).then(
 					(plan) => {
 						if ('refusal' in plan) say(`cannot rerun ${runName(run)}: ${plan.refusal}`, true);
-						else dispatch({type: 'offer', overlay: {kind: 'rerun', source: run.source, label: `${plan.run.label} on ${run.source}`, summary: plan.summary, notes: plan.notes, request: plan.request}});
+						else {
+							const overlay = {kind: 'rerun', source: run.source, label: `${plan.run.label} on ${run.source}`, summary: plan.summary, notes: plan.notes, request: plan.request, askedAt: clock.now()} as const;
+							dispatch({type: 'offer', overlay});
+						}
 					},
 					(error: unknown) => say(`could not read ${runName(run)}: ${describeFailure(error)}`, true),
 				);

@@ -8,9 +8,16 @@ export function isQuestion(overlay: Overlay | null): overlay is Question {
 	return overlay?.kind === 'abort' || overlay?.kind === 'rerun';
 }
 
+/**
+ * A rerun is asked once its run has been read, a moment after `R`: a key pressed this soon after
+ * the question came up was meant for the screen under it (`y` copies there), not as an answer.
+ */
+export const ANSWER_AFTER_MS = 300;
+
 /** `y` says yes; any other key (n, Esc, Enter) says no. */
 export function answerKey(context: KeyContext, question: Question, name: string): void {
 	const {dispatch, actions} = context;
+	if (question.kind === 'rerun' && context.now() - question.askedAt < ANSWER_AFTER_MS) return;
 	const yes = name === 'y' || name === 'Y';
 	dispatch({type: 'overlay', overlay: null});
 	if (question.kind === 'rerun') {

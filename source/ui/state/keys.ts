@@ -29,6 +29,8 @@ export interface KeyContext {
 	/** The help screen's last top line and its rows on screen. */
 	help: {endTop: number; page: number};
 	actions: ReturnType<typeof useRunActions>;
+	/** The UI's clock. */
+	now(): number;
 	onQuit(): void;
 }
 

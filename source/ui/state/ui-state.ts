@@ -10,7 +10,7 @@ export type Overlay =
 	| {kind: 'abort'; runKey: string; label: string}
 	| {kind: 'trigger'; source: string | null}
 	/** A new run with a run's parameters: `label` names the run and its source, `summary` what starts, `notes` what is not known. */
-	| {kind: 'rerun'; source: string; label: string; summary: string; notes: readonly string[]; request: TriggerRequest};
+	| {kind: 'rerun'; source: string; label: string; summary: string; notes: readonly string[]; request: TriggerRequest; askedAt: number};
 
 export interface Message {
 	text: string;
@@ -107,7 +107,7 @@ export type UiAction =
 	| {type: 'searchMatch'; line: number; top: number}
 	| {type: 'overlay'; overlay: Overlay | null}
 	/** A dialog that comes when an answer arrives: it waits for nothing else on screen. */
-	| {type: 'offer'; overlay: Overlay}
+	| {type: 'offer'; overlay: Extract<Overlay, {kind: 'rerun'}>}
 	| {type: 'helpTop'; top: number}
 	| {type: 'message'; text: string; error: boolean; at: number}
 	| {type: 'select'; runKey: string | null};
@@ -162,7 +162,8 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 		case 'offer':
 			// Whatever the user turned to meanwhile (help, another dialog, typing a filter) keeps the
 			// keys: a letter typed there must not answer a question that came up under it.
-			return state.overlay === null && !state.editing && !state.search.editing ? {...state, overlay: action.overlay} : state;
+			if (state.overlay === null && !state.editing && !state.search.editing) return {...state, overlay: action.overlay};
+			return {...state, message: {text: `rerun of ${action.overlay.label} not asked while you were busy: press R again`, error: false, at: action.overlay.askedAt}};
 		case 'helpTop':
 			return {...state, helpTop: action.top};
 		case 'message':
