@@ -75,6 +75,10 @@ describe('how a run is started again', () => {
 		expect(asked(werckerPlan({id: 'r3', envVars: []}))).toEqual({request: {}, summary: "on the pipeline's default branch", notes: ['the run does not say its branch: Wercker picks it']});
 		expect(asked(werckerPlan({id: 'r4', commitHash: 'abcdef1234'}))).toEqual({refusal: 'it names commit abcdef1 but not its branch, and Wercker starts a commit only with its branch'});
 		expect(asked(werckerPlan({id: 'r5', branch: 'main', pipeline: {id: 'p2'}}))).toEqual({refusal: "it ran on pipeline p2, not on this source's (p1)"});
+		// A variable whose value Wercker keeps to itself is not sent blank over the real one.
+		expect(asked(werckerPlan({id: 'r6', branch: 'main', envVars: [{key: 'A', value: '1'}, {key: 'DEPLOY_KEY', value: null}]}))).toEqual({
+			refusal: 'Wercker does not send the value of its environment variable DEPLOY_KEY: start the run with citop trigger and give it',
+		});
 	});
 
 	it('Northflank: the same arguments, each ref on the branch and commit it deployed, sent as overrides', () => {

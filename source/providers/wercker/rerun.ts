@@ -20,8 +20,12 @@ export function werckerRerunPlan(spec: WerckerSpec, run: Run, raw: WkRun): Rerun
 	const branch = given(raw.branch);
 	const commit = given(raw.commitHash);
 	if (commit !== null && branch === null) return {run, refusal: `it names commit ${shortCommit(commit)} but not its branch, and Wercker starts a commit only with its branch`};
-	const variables = (raw.envVars ?? []).map((item) => ({key: item.key ?? '', value: item.value ?? ''}));
-	if (variables.some((item) => item.key === '')) return {run, refusal: 'Wercker sent an environment variable of it without a name'};
+	const sent = raw.envVars ?? [];
+	if (sent.some((item) => (item.key ?? '') === '')) return {run, refusal: 'Wercker sent an environment variable of it without a name'};
+	// A value Wercker does not send (a protected variable) would go out blank and override the real one.
+	const hidden = sent.find((item) => typeof item.value !== 'string');
+	if (hidden) return {run, refusal: `Wercker does not send the value of its environment variable ${sanitizeLine(hidden.key, 40)}: start the run with citop trigger and give it`};
+	const variables = sent.map((item) => ({key: item.key ?? '', value: item.value ?? ''}));
 
 	const request: TriggerRequest = {};
 	const notes: string[] = [];
