@@ -134,6 +134,8 @@ export interface LogChunk {
 	cursor: LogCursor;
 	/** No more log will come. */
 	done: boolean;
+	/** The read stopped at its own limit (pages, bytes) with more there already: read again at once. */
+	more?: boolean;
 }
 
 export interface RequestOptions {

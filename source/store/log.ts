@@ -142,12 +142,13 @@ export class LogFollower extends Polled<LogChunk> {
 		const live = location.state === 'found' && location.live;
 		this.emptyReads = moved || live ? 0 : this.emptyReads + 1;
 		if (chunk.done || this.emptyReads >= EMPTY_READS_AFTER_END) this.done = true;
-		this.caughtUp = this.done || live || !moved;
+		// Caught up: all there is now has been read (a read that stopped at its own limit has not).
+		this.caughtUp = this.done || (chunk.more !== true && (live || !moved));
 		if (chunk.lines.length > 0) this.sink?.(chunk.lines);
 		this.changed();
 		if (this.done || this.paused) return null;
-		// A finished node's log is read on at once while it still brings lines.
-		if (!live && moved) return 0;
+		// A finished node's log is read on at once while it still brings lines, a running one's while a read stops at its limit.
+		if ((!live && moved) || chunk.more === true) return 0;
 		return withJitter(settings.fastIntervalMs, settings.jitter, random);
 	}
 }

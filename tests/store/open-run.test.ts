@@ -99,6 +99,27 @@ describe('the open log', () => {
 		expect(snapshot().log).toBeNull();
 	});
 
+	it('has not caught up with a running step while a read stops at its own limit: it reads on at once', async () => {
+		const client = new FakeClient('api');
+		const going = makeRun('api', '2', 'running', {children: [makeNode('unit', 'running', {log: {path: ['2', 'unit']}})]});
+		client.runs = [going];
+		client.logs = [
+			{lines: ['a', 'b'], partial: '', cursor: null, done: false, more: true},
+			{lines: ['c'], partial: 'd', cursor: null, done: false},
+		];
+		const {clock, store, snapshot} = await started([client]);
+		const heard: string[] = [];
+		const seen: Array<boolean | undefined> = [];
+		store.subscribe(() => seen.push(snapshot().log?.caughtUp));
+		store.openRun(going.key);
+		store.openLog(going.key, 'unit', (lines) => heard.push(...lines));
+		await flush();
+		await clock.advanceAsync(1_000);
+		expect(heard).toEqual(['a', 'b', 'c']);
+		expect(seen).toContain(false);
+		expect(snapshot().log).toMatchObject({done: false, caughtUp: true, partial: 'd'});
+	});
+
 	it('hands a reader every line of a finished step, more than the view keeps, and says when it has caught up', async () => {
 		const client = new FakeClient('api');
 		const done = makeRun('api', '1', 'failed', {children: [makeNode('unit', 'failed', {log: {path: ['1', 'unit']}})]});

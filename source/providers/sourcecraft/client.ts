@@ -173,6 +173,7 @@ export function createSourceCraftClient(spec: SourceCraftSpec, options: HttpOpti
 		const lines: string[] = [];
 		let partial = cursor.carry;
 		let taken = 0;
+		let more = false;
 		for (let read = 0; read < MAX_LOG_PAGES && taken < LIMITS.logChars; read++) {
 			let answer: unknown;
 			try {
@@ -192,9 +193,10 @@ export function createSourceCraftClient(spec: SourceCraftSpec, options: HttpOpti
 			partial = step.partial;
 			cursor = step.cursor;
 			if (step.done) return {lines: lines.map(cleanLogLine), partial: '', cursor, done: true};
+			more = step.readNext;
 			if (!step.readNext) break;
 		}
-		return {lines: lines.map(cleanLogLine), partial: cleanLogLine(partial), cursor, done: false};
+		return {lines: lines.map(cleanLogLine), partial: cleanLogLine(partial), cursor, done: false, more};
 	}
 
 	return client;

@@ -137,7 +137,7 @@ export function createWerckerClient(spec: WerckerSpec, options: HttpOptions = {}
 					// Past the limit the rest comes on the next read, from the last whole line (a longer line in pieces).
 					const lastBreak = fresh.lastIndexOf('\n');
 					const taken = lastBreak < 0 ? fresh : fresh.slice(0, lastBreak);
-					return {lines: taken.split('\n').map(cleanLogLine), partial: '', cursor: {offset: offset + (lastBreak < 0 ? fresh.length : lastBreak + 1)}, done: false};
+					return {lines: taken.split('\n').map(cleanLogLine), partial: '', cursor: {offset: offset + (lastBreak < 0 ? fresh.length : lastBreak + 1)}, done: false, more: true};
 				}
 				const lastBreak = fresh.lastIndexOf('\n');
 				const lines = lastBreak < 0 ? [] : fresh.slice(0, lastBreak).split('\n');
