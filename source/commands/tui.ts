@@ -70,7 +70,10 @@ async function createLiveStore(sources: readonly SourceSpec[], settings: Setting
 async function showTui(ctx: CommandContext, origin: Origin, settings: Settings, config: LoadedConfig | null, opened: OpenedCache | null = null): Promise<number> {
 	// Printed on stderr already, but hidden by the screen until citop ends: the footer keeps them.
 	const warnings = [...(config?.warnings ?? []), ...(opened?.problem ? [opened.problem] : [])].map((line) => ctx.reporter.redact(line));
-	const {runTui} = await import('../ui/index.js');
+	const {runTui, cachedSnapshot} = await import('../ui/index.js');
+	// The cached runs are in the first frame, not only once the store has loaded.
+	const specs = opened && config ? config.sources : null;
+	const first = opened && specs ? cachedSnapshot(specs, (source) => opened.cache.seed(source), Date.now()) : undefined;
 	let quit = false;
 	let begin: () => void = () => {};
 	const loaded = new Promise<void>((resolve) => (begin = resolve)).then(async () => {
@@ -81,7 +84,7 @@ async function showTui(ctx: CommandContext, origin: Origin, settings: Settings, 
 	let starting: NodeJS.Immediate | null = null;
 	let code: number = EXIT.ok;
 	try {
-		const done = runTui({store: loaded, color: useColor(ctx, config), ascii: useAscii(ctx), notify: settings.notify, warnings});
+		const done = runTui({store: loaded, ...(first ? {starting: first} : {}), color: useColor(ctx, config), ascii: useAscii(ctx), notify: settings.notify, warnings});
 		// runTui has drawn and written the first frame; the screen's effects run before the loading.
 		starting = setImmediate(() => {
 			starting = null;

@@ -3,9 +3,11 @@ import type {Instance} from 'ink';
 import type {Clock} from '../model/clock.js';
 import {systemClock} from '../model/clock.js';
 import {sanitizeLine} from '../model/sanitize.js';
-import type {Store} from '../store/types.js';
+import type {Store, StoreSnapshot} from '../store/types.js';
 import {App} from './app.js';
 import {startingStore} from './state/starting-store.js';
+
+export {cachedSnapshot} from './state/starting-store.js';
 import type {Notify} from './hooks/actions.js';
 import {terminalOut} from './terminal/clipboard.js';
 import {InkOutput} from './terminal/screen.js';
@@ -20,6 +22,8 @@ export interface TuiOptions {
 	 * loads the HTTP clients meanwhile); a rejection ends the screen like an uncaught error.
 	 */
 	store: Store | Promise<Store>;
+	/** What the first frame shows while a promised store loads (the cached runs); nothing without it. */
+	starting?: StoreSnapshot;
 	color: boolean;
 	ascii?: boolean;
 	notify: Notify;
@@ -126,7 +130,7 @@ export function runTui(options: TuiOptions): Promise<number> {
 		const store = options.store;
 		try {
 			instance = render(
-				app(store instanceof Promise ? startingStore(clock) : store),
+				app(store instanceof Promise ? startingStore(clock, options.starting) : store),
 				{
 					stdout: output as unknown as NodeJS.WriteStream,
 					stdin,

@@ -2,7 +2,7 @@ import {afterEach, describe, expect, it, vi} from 'vitest';
 import {ManualClock} from '../../source/model/clock.js';
 import type {Store} from '../../source/store/types.js';
 import {runTui} from '../../source/ui/index.js';
-import {startingStore} from '../../source/ui/state/starting-store.js';
+import {cachedSnapshot, startingStore} from '../../source/ui/state/starting-store.js';
 import {FakeTerminal} from '../bench/terminal.js';
 import {makeSource} from '../fixtures/sources.js';
 import {FakeStore, makeRun} from './fake-store.js';
@@ -44,6 +44,30 @@ describe('runTui while the store is still loading', () => {
 		resolve(loaded);
 		await until(() => screen().includes('#5751'), 'the run', screen);
 		expect(screen()).toContain('deploy');
+		terminal.type('q');
+		expect(await done).toBe(0);
+	});
+
+	it('draws the cached runs in the first frame, stale with their age, before the store has loaded', async () => {
+		const clock = new ManualClock();
+		const terminal = new FakeTerminal(100, 30);
+		const savedAt = clock.now() - 5 * 60_000;
+		const cached = [makeRun('deploy', '5751', 8, clock.now(), {status: 'running'}), makeRun('deploy', '5750', 30, clock.now())];
+		const starting = cachedSnapshot(
+			[
+				{name: 'deploy', provider: 'wercker', pipelineId: 'p', token: null},
+				{name: 'api', provider: 'sourcecraft', org: 'acme', repo: 'api', token: null},
+			],
+			(source) => (source === 'deploy' ? {savedAt, runs: cached} : null),
+			clock.now(),
+		);
+		const done = runTui({store: new Promise<Store>(() => {}), starting, color: false, notify: {bell: false, osc9: false}, clock, ...terminal.streams});
+		// No turn of the event loop has passed: the cached runs are on the first frame.
+		const first = terminal.screen();
+		expect(first).toMatch(/^citop/);
+		expect(first).toContain('#5751');
+		expect(first).toContain('#5750');
+		expect(first).toContain('STALE');
 		terminal.type('q');
 		expect(await done).toBe(0);
 	});

@@ -1,6 +1,9 @@
 import type {Clock} from '../../model/clock.js';
 import type {Run} from '../../model/run.js';
-import type {Store, StoreSnapshot} from '../../store/types.js';
+import {capabilitiesOf} from '../../providers/capabilities.js';
+import type {SourceSpec} from '../../providers/types.js';
+import type {CachedRuns} from '../../store/cache.js';
+import type {SourceState, Store, StoreSnapshot} from '../../store/types.js';
 
 const NOT_YET = 'citop is still starting';
 
@@ -10,12 +13,36 @@ export function emptySnapshot(now: number): StoreSnapshot {
 }
 
 /**
- * What the screen shows while the real store is still loading: no sources, no runs. The first
- * frame can then be drawn before the HTTP clients (and, for the demo, the simulator) have loaded.
- * It never changes, so it has nothing to tell its listeners; the screen swaps in the real store.
+ * The sources and the runs the cache kept, as the store will show them once loaded (stale since
+ * they were saved): the first frame shows them before the HTTP clients and the store load.
  */
-export function startingStore(clock: Clock): Store {
-	const snapshot = emptySnapshot(clock.now());
+export function cachedSnapshot(specs: readonly SourceSpec[], seed: (source: string) => CachedRuns | null, now: number): StoreSnapshot {
+	const cached = specs.map((spec) => ({spec, kept: seed(spec.name)}));
+	const sources = cached.map(
+		({spec, kept}): SourceState => ({
+			name: spec.name,
+			provider: spec.provider,
+			capabilities: capabilitiesOf(spec),
+			health: kept ? 'stale' : 'loading',
+			lastSuccessAt: kept?.savedAt ?? null,
+			lastError: null,
+			nextPollAt: null,
+			rate: null,
+			wait: null,
+			runCount: kept?.runs.length ?? 0,
+		}),
+	);
+	return {...emptySnapshot(now), sources, runs: cached.flatMap(({kept}) => kept?.runs ?? [])};
+}
+
+/**
+ * What the screen shows while the real store is still loading: `first` (the cached runs), else no
+ * sources and no runs. The first frame can then be drawn before the HTTP clients (and, for the
+ * demo, the simulator) have loaded. It never changes, so it has nothing to tell its listeners; the
+ * screen swaps in the real store.
+ */
+export function startingStore(clock: Clock, first: StoreSnapshot = emptySnapshot(clock.now())): Store {
+	const snapshot = first;
 	const refuse = (): Promise<never> => Promise.reject(new Error(NOT_YET));
 	const nothing = (): void => {};
 	return {
