@@ -12,9 +12,9 @@ export function rerunHeight(notes: readonly string[]): number {
 export function RerunDialog({label, summary, notes}: {label: string; summary: string; notes: readonly string[]}) {
 	const {columns} = useSize();
 	const {paint, symbols} = useTheme();
-	const fit = (text: string) => fitToWidth(text, columns, 'left', symbols.ellipsis);
+	const fitLine = (text: string) => fitToWidth(text, columns, 'left', symbols.ellipsis);
 	const rule = paint.tone(symbols.rule.repeat(columns), 'muted');
-	const question = paint.bold(fit(`Rerun ${label}: ${summary}? y/N`));
-	const note = notes.length > 0 ? [paint.tone(fit(notes.join('; ')), 'muted')] : [];
+	const question = paint.bold(fitLine(`Rerun ${label}: ${summary}? y/N`));
+	const note = notes.length > 0 ? [paint.tone(fitLine(notes.join('; ')), 'muted')] : [];
 	return <Lines lines={[rule, question, ...note]} height={rerunHeight(notes)} />;
 }
