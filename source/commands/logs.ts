@@ -1,4 +1,3 @@
-import type {LoadedConfig} from '../config/load.js';
 import type {ProviderErrorFields} from '../model/errors.js';
 import {runKey} from '../model/run.js';
 import type {Run} from '../model/run.js';
@@ -13,7 +12,7 @@ import {capabilitiesOf} from '../providers/capabilities.js';
 import type {SourceSpec} from '../providers/types.js';
 import type {LiveStore} from '../store/index.js';
 import type {StoreSnapshot} from '../store/types.js';
-import {liveStore, loadCommandConfig, loadOneSource, useColor} from './context.js';
+import {liveStore, useColor} from './context.js';
 import type {CommandContext} from './context.js';
 import {CliError, EXIT, exitCodeForKind} from './exit.js';
 import {assessWatch, watchExitCode} from './follow.js';
@@ -21,7 +20,7 @@ import type {WatchOutcome} from './follow.js';
 import type {LogChoice, NextLog} from './log-nodes.js';
 import {logNodes, lookUpNode, nextLog, nodeLookupLine} from './log-nodes.js';
 import {formatProviderError} from './report.js';
-import {resolveRun} from './resolve-run.js';
+import {resolveRunTarget} from './resolve-run.js';
 import {reportOutcome, waitFor} from './watch.js';
 
 export interface LogsOptions {
@@ -43,19 +42,6 @@ const FINAL_ERRORS = new Set(['auth', 'forbidden', 'not_found', 'unsupported']);
 function refuseWithoutLogs(spec: SourceSpec): void {
 	const capabilities = capabilitiesOf(spec);
 	if (!capabilities.logs) throw new CliError(`${spec.name}: ${capabilities.reasons.logs ?? `${spec.provider} has no logs`}`, EXIT.usage);
-}
-
-/** The run and its source: RUN as the RUN column shows it, in the named source or in every source. */
-async function logsTarget(ctx: CommandContext, options: LogsOptions): Promise<{config: LoadedConfig; spec: SourceSpec; id: string}> {
-	if (options.source !== undefined) {
-		const {config, spec} = await loadOneSource(ctx, options.source);
-		refuseWithoutLogs(spec);
-		return {config, ...(await resolveRun(ctx, [spec], options.run))};
-	}
-	const config = await loadCommandConfig(ctx);
-	const found = await resolveRun(ctx, config.sources, options.run);
-	refuseWithoutLogs(found.spec);
-	return {config, ...found};
 }
 
 /** "==> build/test/unit (failed) <==", as `tail` heads each file: the path is what --node takes. */
@@ -214,7 +200,7 @@ async function printLogs(ctx: CommandContext, store: LiveStore, spec: SourceSpec
 
 /** `citop logs RUN [--source S] [--node PATH] [--failed] [--follow]`: a run's logs as text, node after node. */
 export async function logsCommand(ctx: CommandContext, options: LogsOptions): Promise<number> {
-	const {config, spec, id} = await logsTarget(ctx, options);
+	const {config, spec, id} = await resolveRunTarget(ctx, options.run, options.source, refuseWithoutLogs);
 	const store = await liveStore(config, [spec], options.interval);
 	ctx.onInterrupt(() => store.stop());
 	store.start();

@@ -65,14 +65,23 @@ export async function resolveRun(ctx: CommandContext, specs: readonly SourceSpec
 /**
  * The run a command names (RUN as the RUN column shows it) with the config and its source: looked
  * for in --source NAME, or without it in every source, where a unique match needs no more.
+ * `usable` throws for a source the command cannot act on: a named one before any request.
  */
-export async function resolveRunTarget(ctx: CommandContext, typed: string, source: string | undefined): Promise<ResolvedRun & {config: LoadedConfig}> {
+export async function resolveRunTarget(
+	ctx: CommandContext,
+	typed: string,
+	source: string | undefined,
+	usable: (spec: SourceSpec) => void = () => {},
+): Promise<ResolvedRun & {config: LoadedConfig}> {
 	if (source !== undefined) {
 		const {config, spec} = await loadOneSource(ctx, source);
+		usable(spec);
 		return {config, ...(await resolveRun(ctx, [spec], typed))};
 	}
 	const config = await loadCommandConfig(ctx);
-	return {config, ...(await resolveRun(ctx, config.sources, typed))};
+	const found = await resolveRun(ctx, config.sources, typed);
+	usable(found.spec);
+	return {config, ...found};
 }
 
 interface Listing {
