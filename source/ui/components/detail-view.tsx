@@ -15,7 +15,7 @@ import {scrollTop} from '../logic/window.js';
 import {useSize} from '../hooks/size.js';
 import {useTheme} from '../hooks/theme.js';
 import {useTick} from '../hooks/tick.js';
-import {isLit} from './run-list.js';
+import {isLit} from '../logic/screen-lines.js';
 import {Line, Lines} from './lines.js';
 
 /** Rows above the tree: the run's title line and its summary line. */

@@ -11,10 +11,10 @@ import {helpBody} from '../logic/help.js';
 import {keyNames} from '../logic/keys.js';
 import {lineMatcher} from '../logic/log-search.js';
 import {logWindow} from '../logic/log-window.js';
-import {summaryRows} from '../logic/summary.js';
 import type {Notify, TerminalOut} from '../hooks/actions.js';
 import {describeFailure, useRunActions, useWatchedNotifications} from '../hooks/actions.js';
-import {listModel, treeModel, useListModel, useTreeModel} from '../hooks/models.js';
+import {treeModel, useListModel, useTreeModel} from '../hooks/models.js';
+import {listModel} from '../logic/list-model.js';
 import {useSize} from '../hooks/size.js';
 import {useTheme} from '../hooks/theme.js';
 import {useTick} from '../hooks/tick.js';
@@ -23,7 +23,8 @@ import type {Overlay, UiAction} from '../state/ui-state.js';
 import {INITIAL_STATE, modeOf, uiReducer, visibleMessage} from '../state/ui-state.js';
 import {ABORT_HEIGHT, AbortDialog} from './abort-dialog.js';
 import {DETAIL_HEAD, DetailView} from './detail-view.js';
-import {FOOTER_HEIGHT, Footer} from './footer.js';
+import {Footer} from './footer.js';
+import {bodyHeight, isTooSmall, listArea} from '../logic/screen-lines.js';
 import {Header} from './header.js';
 import {HELP_HEAD, HelpView} from './help-view.js';
 import {LOG_HEAD, LogView, logLines} from './log-view.js';
@@ -31,10 +32,9 @@ import {RerunDialog, rerunHeight} from './rerun-dialog.js';
 import {RunList} from './run-list.js';
 import {SummaryLine} from './summary-line.js';
 import {Tabs} from './tabs.js';
-import {TooSmall, isTooSmall} from './too-small.js';
+import {TooSmall} from './too-small.js';
 import {TriggerDialog} from './trigger-dialog.js';
 
-const TABS_HEIGHT = 2;
 const TRIGGER_MAX = 12;
 
 export interface ScreenProps {
@@ -87,11 +87,10 @@ export function Screen({store, snapshot, clock, notify, terminal, warnings = [],
 	const summary = useMemo(() => summarizeLists(state.tab === null ? bySource.values() : [bySource.get(state.tab) ?? []]), [bySource, state.tab]);
 
 	const height = size.rows - 1;
-	const body = Math.max(1, height - 1 - FOOTER_HEIGHT);
+	const body = bodyHeight(size.rows);
 	const overlay = state.overlay;
 	const dialog = dialogHeight(overlay, body);
-	const summaryHeight = summaryRows(body - TABS_HEIGHT - dialog);
-	const listRows = Math.max(1, body - TABS_HEIGHT - summaryHeight - dialog);
+	const {summary: summaryHeight, runs: listRows} = listArea(body, dialog);
 	const treeRows = Math.max(1, body - DETAIL_HEAD - dialog);
 	const logRows = Math.max(1, body - LOG_HEAD);
 	const log = useMemo(

@@ -1,13 +1,8 @@
 import {Box, Text} from 'ink';
 import {useSize} from '../hooks/size.js';
 import {useTheme} from '../hooks/theme.js';
+import {MIN_COLUMNS, MIN_ROWS} from '../logic/screen-lines.js';
 
-export const MIN_COLUMNS = 60;
-export const MIN_ROWS = 12;
-
-export function isTooSmall(size: {columns: number; rows: number}): boolean {
-	return size.columns < MIN_COLUMNS || size.rows < MIN_ROWS;
-}
 
 /** Said plainly instead of a broken layout. */
 export function TooSmall() {

@@ -1,13 +1,9 @@
 import type {ReactNode} from 'react';
 import {createContext, useContext, useEffect, useState, useSyncExternalStore} from 'react';
 import type {Clock, TimerHandle} from '../../model/clock.js';
+import {TICK_MS, tickAt} from '../logic/time.js';
 
-/**
- * One frame a second: the spinners turn and the durations tick together, and each frame is a
- * whole screen for Ink to lay out, so this rate is most of what an idle screen costs. On the
- * second, so the header clock and the durations move when the wall clock does.
- */
-export const TICK_MS = 1000;
+export {TICK_MS} from '../logic/time.js';
 
 export interface Tick {
 	now: number;
@@ -54,8 +50,7 @@ export class Ticker {
 	}
 
 	private read(): Tick {
-		const now = this.clock.now();
-		return {now, frame: Math.floor(now / TICK_MS)};
+		return tickAt(this.clock.now());
 	}
 
 	private schedule(): void {

@@ -14,3 +14,15 @@ export function formatClock(ms: number): string {
 	const date = new Date(ms);
 	return `${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())}`;
 }
+
+/**
+ * One frame a second: the spinners turn and the durations tick together, and each frame is a
+ * whole screen for Ink to lay out, so this rate is most of what an idle screen costs. On the
+ * second, so the header clock and the durations move when the wall clock does.
+ */
+export const TICK_MS = 1000;
+
+/** The clock's frame at `now`: its time and the shared spinner frame. */
+export function tickAt(now: number): {now: number; frame: number} {
+	return {now, frame: Math.floor(now / TICK_MS)};
+}
