@@ -7,7 +7,13 @@ import stringWidth from './string-width.js';
  */
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
-const segmenter = new Intl.Segmenter();
+/** Made on first use: building it costs a few milliseconds of the start. */
+let segmenter: Intl.Segmenter | null = null;
+
+function graphemes(text: string): Intl.Segments {
+	segmenter ??= new Intl.Segmenter();
+	return segmenter.segment(text);
+}
 
 // Colour codes take no cells; a line that must be cut loses its colour rather than half a code.
 const SGR = /\u001b\[[0-9;]*m/g;
@@ -28,7 +34,7 @@ export function truncate(text: string, width: number, ellipsis = '…'): string 
 	const room = Math.max(0, width - displayWidth(ellipsis));
 	let out = '';
 	let used = 0;
-	for (const {segment} of segmenter.segment(text.replace(SGR, ''))) {
+	for (const {segment} of graphemes(text.replace(SGR, ''))) {
 		const cells = stringWidth(segment);
 		if (used + cells > room) break;
 		out += segment;
@@ -54,7 +60,7 @@ export function wrapCells(text: string, width: number): string[] {
 	const rows: string[] = [];
 	let row = '';
 	let used = 0;
-	for (const {segment} of segmenter.segment(text)) {
+	for (const {segment} of graphemes(text)) {
 		const cells = stringWidth(segment);
 		if (used + cells > width && row !== '') {
 			rows.push(row);
