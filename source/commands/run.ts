@@ -4,6 +4,7 @@ import {isProviderError} from '../model/errors.js';
 import type {CommandContext, GlobalFlags} from './context.js';
 import {CliError, EXIT, exitCodeForKind} from './exit.js';
 import {Reporter, formatProviderError} from './report.js';
+import {leaveStartScreen} from '../ui/terminal/start-handoff.js';
 
 // A cleanup that hangs must not keep an interrupted citop alive.
 const CLEANUP_LIMIT_MS = 2_000;
@@ -106,6 +107,8 @@ export async function runCommand(flags: GlobalFlags, options: RunOptions, body: 
 	try {
 		code = await body(ctx);
 	} catch (error) {
+		// The live view's start frame may be up: what went wrong is said on the shell's screen.
+		leaveStartScreen();
 		code = controller.signal.aborted ? EXIT.interrupted : reportFailure(error, reporter);
 	}
 	// Interrupted: the cleanups decide when to exit.

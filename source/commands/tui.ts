@@ -1,6 +1,8 @@
 import {writeSync} from 'node:fs';
 import type {LoadedConfig} from '../config/load.js';
+import {locateConfig} from '../config/locate.js';
 import {addSecret} from '../model/secrets.js';
+import {saveStartEntry, stampOf} from '../store/start-file.js';
 import type {SourceSpec} from '../providers/types.js';
 import type {RunCache} from '../store/cache.js';
 import type {OpenedCache} from '../store/cache-file.js';
@@ -67,16 +69,17 @@ async function createLiveStore(sources: readonly SourceSpec[], settings: Setting
  * sources, the HTTP clients and the store load (the demo's simulator too) and the runs arrive.
  * Module loading is CPU on this one thread, so loading them in parallel would only delay the frame.
  */
-async function showTui(ctx: CommandContext, origin: Origin, settings: Settings, config: LoadedConfig | null, opened: OpenedCache | null = null): Promise<number> {
+async function showTui(ctx: CommandContext, origin: Origin, settings: Settings, config: LoadedConfig | null, opened: OpenedCache | null = null, afterStart: () => void = () => {}): Promise<number> {
 	// Printed on stderr already, but hidden by the screen until citop ends: the footer keeps them.
 	const warnings = [...(config?.warnings ?? []), ...(opened?.problem ? [opened.problem] : [])].map((line) => ctx.reporter.redact(line));
-	const {runTui, cachedSnapshot} = await import('../ui/index.js');
+	const {runTui, cachedSnapshot, startingSources} = await import('../ui/index.js');
 	// The cached runs are in the first frame, not only once the store has loaded.
 	const specs = opened && config ? config.sources : null;
-	const first = opened && specs ? cachedSnapshot(specs, (source) => opened.cache.seed(source), Date.now()) : undefined;
+	const first = opened && specs ? cachedSnapshot(startingSources(specs), (source) => opened.cache.seed(source), Date.now()) : undefined;
 	let quit = false;
 	let begin: () => void = () => {};
 	const loaded = new Promise<void>((resolve) => (begin = resolve)).then(async () => {
+		afterStart();
 		const live = await createLiveStore(await origin.sources(), settings, opened?.cache ?? null);
 		if (!quit) live.start();
 		return live;
@@ -113,14 +116,34 @@ async function showTui(ctx: CommandContext, origin: Origin, settings: Settings, 
 /** `citop`: the live view of the configured sources; `cache: false` (--no-cache) starts without the last known runs. */
 export async function tuiCommand(ctx: CommandContext, options: {cache: boolean} = {cache: true}): Promise<number> {
 	refuseWithoutTerminal(ctx);
+	// Taken before the file is read: a config changed meanwhile never matches what is kept for the next start.
+	const stamp = stampOf(locateConfig({...(ctx.flags.config ? {flag: ctx.flags.config} : {}), env: ctx.env}).path);
 	const config = await loadCommandConfig(ctx);
 	const origin: Origin = {sources: () => Promise.resolve(config.sources), stop: () => Promise.resolve()};
 	let opened: OpenedCache | null = null;
+	let remember = () => {};
 	if (options.cache && config.cache) {
-		const [{openRunCache, cacheDir}, {systemClock}] = await Promise.all([import('../store/cache-file.js'), import('../model/clock.js')]);
-		opened = openRunCache(cacheDir(ctx.env), config.sources, systemClock);
+		const [{openRunCache, cacheDir, cacheFile}, {systemClock}, {startingSources}] = await Promise.all([
+			import('../store/cache-file.js'),
+			import('../model/clock.js'),
+			import('../ui/state/starting-store.js'),
+		]);
+		const dir = cacheDir(ctx.env);
+		opened = openRunCache(dir, config.sources, systemClock);
+		// What the next start of this config draws before it reads the config. Not for a config with
+		// warnings (they are printed first), nor one with a token command (it may ask on the terminal).
+		remember = () => {
+			if (stamp === null || config.warnings.length > 0 || config.tokenCommands) return;
+			const files = new Map(config.sources.map((spec) => [spec.name, cacheFile(dir, spec)]));
+			const sources = startingSources(config.sources).map((source) => ({...source, file: files.get(source.name) ?? ''}));
+			try {
+				saveStartEntry(dir, config.path, {config: stamp, color: config.color, sources});
+			} catch (error) {
+				ctx.reporter.debug('could not keep the start frame', error);
+			}
+		};
 	}
-	return showTui(ctx, origin, config, config, opened);
+	return showTui(ctx, origin, config, config, opened, remember);
 }
 
 /** `citop demo`: the live view on a simulator in this process; no config, no token. */

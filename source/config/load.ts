@@ -28,6 +28,8 @@ export interface LoadedConfig {
 	path: string;
 	/** Things to tell the user once on stderr (a token in a file others can read). */
 	warnings: string[];
+	/** A token comes from a tokenCommand, which may ask on the terminal (a passphrase). */
+	tokenCommands: boolean;
 }
 
 export interface LoadConfigOptions extends LocateOptions {
@@ -188,5 +190,6 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Loade
 		cache: config.cache,
 		path: location.path,
 		warnings,
+		tokenCommands: chosen.some((source) => source.entry.tokenCommand !== undefined),
 	};
 }

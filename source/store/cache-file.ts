@@ -1,29 +1,20 @@
-import {createHash, randomBytes} from 'node:crypto';
-import {chmodSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs';
-import {homedir} from 'node:os';
-import {isAbsolute, join} from 'node:path';
+import {createHash} from 'node:crypto';
+import {join} from 'node:path';
 import type {Clock} from '../model/clock.js';
-import {runKey} from '../model/run.js';
 import type {Run} from '../model/run.js';
 import {redactSecrets} from '../model/secrets.js';
 import {DEFAULT_BASE_URLS} from '../providers/types.js';
 import type {SourceSpec} from '../providers/types.js';
+import {writeAtomically} from './atomic-write.js';
+export {cacheDir} from './cache-dir.js';
+import type {CacheRead} from './cache-read.js';
+import {MAX_CACHE_BYTES, readCacheAt} from './cache-read.js';
 import {ThrottledSaves} from './cache.js';
 import type {CachedRuns, RunCache} from './cache.js';
-import {CACHE_VERSION, cacheFileSchema, otherVersion} from './cache-schema.js';
+import {CACHE_VERSION} from './cache-check.js';
 
 /** Runs kept per source: about what the list shows with its deeper pages. */
 export const MAX_CACHED_RUNS = 200;
-/** A file larger than this is not read (and not written: the runs' trees are dropped first). */
-export const MAX_CACHE_BYTES = 2 * 1024 * 1024;
-
-/** $XDG_CACHE_HOME/citop, else ~/.cache/citop. */
-export function cacheDir(env: NodeJS.ProcessEnv = process.env, home: string = homedir()): string {
-	const xdg = env['XDG_CACHE_HOME'];
-	// The XDG spec says to ignore a relative XDG_CACHE_HOME.
-	const base = xdg && isAbsolute(xdg) ? xdg : join(home, '.cache');
-	return join(base, 'citop');
-}
 
 /** The file of a source: named by where its runs come from (provider, server, location), never by its token. */
 export function cacheFile(dir: string, spec: SourceSpec): string {
@@ -64,47 +55,9 @@ export function cacheText(runs: readonly Run[], savedAt: number): string | null 
 	return bare.length <= MAX_CACHE_BYTES ? bare : null;
 }
 
-/** Writes the file whole or not at all: a reader never sees half of it. */
-function writeAtomically(path: string, dir: string, text: string): void {
-	mkdirSync(dir, {recursive: true, mode: 0o700});
-	// mkdir keeps the mode of a directory that exists: the runs are the user's alone.
-	chmodSync(dir, 0o700);
-	const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-	try {
-		writeFileSync(temp, text, {mode: 0o600, flag: 'wx'});
-		renameSync(temp, path);
-	} catch (error) {
-		rmSync(temp, {force: true});
-		throw error;
-	}
-}
-
-export type CacheRead = {state: 'none'} | {state: 'ok'; cached: CachedRuns} | {state: 'ignored'; why: string};
-
 /** A source's cached runs, renamed to the source's current name; a bad file is ignored, saying why. */
 export function readCachedRuns(dir: string, spec: SourceSpec): CacheRead {
-	let text: string;
-	try {
-		const path = cacheFile(dir, spec);
-		// Looked at before it is read: a file that is far too large is not worth the memory.
-		if (statSync(path).size > MAX_CACHE_BYTES) return {state: 'ignored', why: 'too large'};
-		text = readFileSync(path, 'utf8');
-	} catch (error) {
-		const code = (error as NodeJS.ErrnoException).code;
-		if (code === 'ENOENT') return {state: 'none'};
-		return {state: 'ignored', why: code === 'EACCES' ? 'cannot read it: permission denied' : `cannot read it: ${code ?? 'error'}`};
-	}
-	let data: unknown;
-	try {
-		data = JSON.parse(text);
-	} catch {
-		return {state: 'ignored', why: 'corrupt'};
-	}
-	if (otherVersion(data)) return {state: 'ignored', why: 'written by another version of citop'};
-	const parsed = cacheFileSchema.safeParse(data);
-	if (!parsed.success) return {state: 'ignored', why: 'corrupt'};
-	const runs = parsed.data.runs.map((run) => ({...run, source: spec.name, key: runKey(spec.name, run.id)}));
-	return {state: 'ok', cached: {savedAt: parsed.data.savedAt, runs}};
+	return readCacheAt(cacheFile(dir, spec), spec.name);
 }
 
 export interface OpenedCache {

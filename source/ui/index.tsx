@@ -7,11 +7,12 @@ import type {Store, StoreSnapshot} from '../store/types.js';
 import {App} from './app.js';
 import {startingStore} from './state/starting-store.js';
 
-export {cachedSnapshot} from './state/starting-store.js';
+export {cachedSnapshot, startingSources} from './state/starting-store.js';
 import type {Notify} from './hooks/actions.js';
 import {terminalOut} from './terminal/clipboard.js';
 import {InkOutput} from './terminal/screen.js';
 import {ENTER_SCREEN, LEAVE_SCREEN} from './terminal/sequences.js';
+import {takeStartScreen} from './terminal/start-handoff.js';
 
 export type {AppProps} from './app.js';
 export {App} from './app.js';
@@ -57,7 +58,10 @@ function oneLine(error: unknown): string {
 export function runTui(options: TuiOptions): Promise<number> {
 	const stdin = options.stdin ?? process.stdin;
 	const stdout = options.stdout ?? process.stdout;
-	const output = new InkOutput(stdout);
+	// The start frame is on screen already when citop drew it before loading (see start-screen.ts).
+	const early = stdout === process.stdout ? takeStartScreen() : null;
+	const output = new InkOutput(stdout, early?.writer);
+	if (early && (early.columns !== output.columns || early.rows !== output.rows)) output.writer.invalidate();
 	const terminal = terminalOut((data) => {
 		stdout.write(data);
 	});
@@ -113,7 +117,7 @@ export function runTui(options: TuiOptions): Promise<number> {
 		stdin.on('end', onHangUp);
 		stdin.on('error', onStreamError);
 		stdout.on('error', onStreamError);
-		stdout.write(ENTER_SCREEN);
+		if (!early) stdout.write(ENTER_SCREEN);
 		const clock = options.clock ?? systemClock;
 		const app = (store: Store) => (
 			<App

@@ -2,7 +2,7 @@ import {afterEach, describe, expect, it, vi} from 'vitest';
 import {ManualClock} from '../../source/model/clock.js';
 import type {Store} from '../../source/store/types.js';
 import {runTui} from '../../source/ui/index.js';
-import {cachedSnapshot, startingStore} from '../../source/ui/state/starting-store.js';
+import {cachedSnapshot, startingSources, startingStore} from '../../source/ui/state/starting-store.js';
 import {FakeTerminal} from '../bench/terminal.js';
 import {makeSource} from '../fixtures/sources.js';
 import {FakeStore, makeRun} from './fake-store.js';
@@ -54,10 +54,10 @@ describe('runTui while the store is still loading', () => {
 		const savedAt = clock.now() - 5 * 60_000;
 		const cached = [makeRun('deploy', '5751', 8, clock.now(), {status: 'running'}), makeRun('deploy', '5750', 30, clock.now())];
 		const starting = cachedSnapshot(
-			[
+			startingSources([
 				{name: 'deploy', provider: 'wercker', pipelineId: 'p', token: null},
 				{name: 'api', provider: 'sourcecraft', org: 'acme', repo: 'api', token: null},
-			],
+			]),
 			(source) => (source === 'deploy' ? {savedAt, runs: cached} : null),
 			clock.now(),
 		);

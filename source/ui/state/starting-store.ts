@@ -12,17 +12,22 @@ export function emptySnapshot(now: number): StoreSnapshot {
 	return {now, paused: false, sources: [], runs: [], highlights: new Map(), events: [], watched: new Set(), detail: null, log: null};
 }
 
+/** What the first frame knows of a source before its client has loaded. */
+export type StartingSource = Pick<SourceState, 'name' | 'provider' | 'capabilities'>;
+
+export function startingSources(specs: readonly SourceSpec[]): StartingSource[] {
+	return specs.map((spec) => ({name: spec.name, provider: spec.provider, capabilities: capabilitiesOf(spec)}));
+}
+
 /**
  * The sources and the runs the cache kept, as the store will show them once loaded (stale since
  * they were saved): the first frame shows them before the HTTP clients and the store load.
  */
-export function cachedSnapshot(specs: readonly SourceSpec[], seed: (source: string) => CachedRuns | null, now: number): StoreSnapshot {
-	const cached = specs.map((spec) => ({spec, kept: seed(spec.name)}));
-	const sources = cached.map(
-		({spec, kept}): SourceState => ({
-			name: spec.name,
-			provider: spec.provider,
-			capabilities: capabilitiesOf(spec),
+export function cachedSnapshot(sources: readonly StartingSource[], seed: (source: string) => CachedRuns | null, now: number): StoreSnapshot {
+	const cached = sources.map((source) => ({source, kept: seed(source.name)}));
+	const states = cached.map(
+		({source, kept}): SourceState => ({
+			...source,
 			health: kept ? 'stale' : 'loading',
 			lastSuccessAt: kept?.savedAt ?? null,
 			lastError: null,
@@ -32,7 +37,7 @@ export function cachedSnapshot(specs: readonly SourceSpec[], seed: (source: stri
 			runCount: kept?.runs.length ?? 0,
 		}),
 	);
-	return {...emptySnapshot(now), sources, runs: cached.flatMap(({kept}) => kept?.runs ?? [])};
+	return {...emptySnapshot(now), sources: states, runs: cached.flatMap(({kept}) => kept?.runs ?? [])};
 }
 
 /**

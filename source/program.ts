@@ -1,6 +1,4 @@
-#!/usr/bin/env node
 import {readFileSync} from 'node:fs';
-import module from 'node:module';
 import {Command, CommanderError} from 'commander';
 import type {GlobalFlags} from './commands/context.js';
 import type {TriggerOptions} from './commands/trigger.js';
@@ -13,9 +11,6 @@ import {MAX_INPUT_READS} from './store/budget.js';
 
 // Flags and dispatch only: each command's module loads when it runs, so `citop --version`
 // and `citop runs` never load Ink or React.
-
-// Node 22+ keeps compiled code between runs, so every start after the first is faster.
-(module as {enableCompileCache?: () => unknown}).enableCompileCache?.();
 
 const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {version: string}).version;
 
