@@ -130,37 +130,64 @@ export function expectedFor(run: Run, runs: readonly Run[]): Expected | null {
 	return expectedByPipeline(runs).get(pipelineKey(run)) ?? null;
 }
 
-const nodeMemo = new WeakMap<readonly Run[], Map<string, ReadonlyMap<string, Expected>>>();
-
-function collectNodes(nodes: readonly RunNode[], into: Map<string, Timed[]>): void {
+/**
+ * Calls `visit` with each node of a tree and its path: the titles down to it, a title repeated
+ * among siblings numbered by its turn ("script", "script#2"). Ids cannot say it: a Wercker step's
+ * id is its run's own, while the path is what a person reads and the same work in every run.
+ */
+function eachNodePath(nodes: readonly RunNode[], prefix: string, visit: (node: RunNode, path: string) => void): void {
+	const seen = new Map<string, number>();
 	for (const node of nodes) {
-		addSuccessful(into, node, (item) => item.id);
-		collectNodes(node.children, into);
+		const turn = (seen.get(node.title) ?? 0) + 1;
+		seen.set(node.title, turn);
+		const path = `${prefix}${node.title}${turn > 1 ? `#${turn}` : ''}`;
+		visit(node, path);
+		eachNodePath(node.children, `${path}\u001f`, visit);
 	}
 }
 
-/**
- * The usual duration of each node of a run's tree, by node id, from the trees the store holds of
- * its pipeline's runs (SourceCraft lists carry them). A node id is its path within the run,
- * so the same id is the same work. Kept per list and pipeline.
- */
-export function expectedByNode(run: Run, runs: readonly Run[]): ReadonlyMap<string, Expected> {
+const nodeMemo = new WeakMap<readonly Run[], Map<string, ReadonlyMap<string, Expected>>>();
+
+/** The usual duration of each node path of a pipeline's trees among `runs`. Kept per list and pipeline. */
+function expectedByNodePath(pipeline: string, runs: readonly Run[]): ReadonlyMap<string, Expected> {
 	let byPipeline = nodeMemo.get(runs);
 	if (byPipeline === undefined) {
 		byPipeline = new Map();
 		nodeMemo.set(runs, byPipeline);
 	}
-	const pipeline = pipelineKey(run);
 	let found = byPipeline.get(pipeline);
 	if (found === undefined) {
 		const nodes = new Map<string, Timed[]>();
 		for (const other of runs) {
-			if (other.children !== null && pipelineKey(other) === pipeline) collectNodes(other.children, nodes);
+			if (other.children === null || pipelineKey(other) !== pipeline) continue;
+			eachNodePath(other.children, '', (node, path) => addSuccessful(nodes, node, () => path));
 		}
 		found = expectedOfGroups(nodes);
 		byPipeline.set(pipeline, found);
 	}
 	return found;
+}
+
+const runNodeMemo = new WeakMap<Run, {runs: readonly Run[]; byId: ReadonlyMap<string, Expected>}>();
+
+/**
+ * The usual duration of each node of a run's tree, by the node's id, from the same node path in
+ * the trees the store holds of its pipeline's runs (SourceCraft lists carry them; other trees are
+ * kept once fetched). Kept per run and list.
+ */
+export function expectedByNode(run: Run, runs: readonly Run[]): ReadonlyMap<string, Expected> {
+	const kept = runNodeMemo.get(run);
+	if (kept?.runs === runs) return kept.byId;
+	const byPath = expectedByNodePath(pipelineKey(run), runs);
+	const byId = new Map<string, Expected>();
+	if (byPath.size > 0) {
+		eachNodePath(run.children ?? [], '', (node, path) => {
+			const expected = byPath.get(path);
+			if (expected !== undefined) byId.set(node.id, expected);
+		});
+	}
+	runNodeMemo.set(run, {runs, byId});
+	return byId;
 }
 
 const NONE: RunEstimate = {progressFrom: null, progress: null, expectedMs: null, eta: null, leftMs: null, overMs: null};

@@ -118,6 +118,13 @@ export function normalizeProgress(value: unknown): number | null {
 	return Math.min(1, fraction);
 }
 
+/** How many nodes a tree has, at every depth. */
+export function countNodes(nodes: readonly RunNode[]): number {
+	let count = nodes.length;
+	for (const node of nodes) count += countNodes(node.children);
+	return count;
+}
+
 /** The key of a node within every run: highlights and folds are kept by it. */
 export function nodeKey(runKeyValue: string, nodeId: string): string {
 	return `${runKeyValue}\u001e${nodeId}`;

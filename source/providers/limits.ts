@@ -1,5 +1,6 @@
 import type {IncomingHttpHeaders} from 'node:http';
 import type {Request} from 'got';
+import {countNodes} from '../model/run.js';
 import type {Run, RunNode} from '../model/run.js';
 
 /**
@@ -69,12 +70,6 @@ export function readAnswer(stream: Request): Promise<Answer> {
 		stream.on('error', reject);
 		stream.once('end', () => resolve({...head, body: Buffer.concat(chunks).toString('utf8')}));
 	});
-}
-
-function countNodes(nodes: readonly RunNode[]): number {
-	let count = nodes.length;
-	for (const node of nodes) count += countNodes(node.children);
-	return count;
 }
 
 /** The run with at most LIMITS.treeNodes nodes, the first in tree order; the same object when it has no more. */

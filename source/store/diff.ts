@@ -134,7 +134,10 @@ function diffNode(run: Run, previous: RunNode, next: RunNode, at: number, change
 	return kept(previous, next, same, diffNodes(run, previous.children, next.children, at, changes));
 }
 
-/** Children of a run: null (not fetched) on either side reports nothing, as a first fetch lights nothing. */
+/**
+ * Children of a run: null (not fetched) on either side reports nothing, as a first fetch lights
+ * nothing; an answer without a tree keeps the tree fetched before.
+ */
 function diffChildren(
 	run: Run,
 	previous: readonly RunNode[] | null,
@@ -142,7 +145,8 @@ function diffChildren(
 	at: number,
 	changes: RunChange[],
 ): readonly RunNode[] | null {
-	if (previous === null || next === null) return previous === next ? previous : next;
+	if (next === null) return previous;
+	if (previous === null) return next;
 	return diffNodes(run, previous, next, at, changes);
 }
 

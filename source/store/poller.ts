@@ -1,7 +1,8 @@
 import type {Clock} from '../model/clock.js';
 import type {ProviderErrorFields} from '../model/errors.js';
+import {countNodes} from '../model/run.js';
 import type {Run} from '../model/run.js';
-import {isActive} from '../model/status.js';
+import {isActive, isConcluded} from '../model/status.js';
 import type {SourceClient} from '../providers/types.js';
 import type {RateBudget} from './budget.js';
 import type {CachedRuns} from './cache.js';
@@ -71,6 +72,20 @@ export class SourcePoller extends Polled<Run[]> {
 		this.health = 'stale';
 		this.lastSuccessAt = cached.savedAt;
 		this.changed();
+	}
+
+	/**
+	 * A concluded run's fetched tree joins the list's copy where the list holds less of it (Wercker
+	 * and Northflank lists hold none, the cache only the top): the trees citop has seen are the
+	 * history a running run's steps are estimated from. Returns whether the runs changed.
+	 */
+	keepTree(run: Run): boolean {
+		if (run.children === null || !isConcluded(run.status)) return false;
+		const index = this.runs.findIndex((item) => item.key === run.key);
+		const listed = this.runs[index];
+		if (listed === undefined || countNodes(listed.children ?? []) >= countNodes(run.children)) return false;
+		this.runs = this.runs.with(index, {...listed, children: run.children});
+		return true;
 	}
 
 	/** Stopped on a refused token. */

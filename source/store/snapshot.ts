@@ -127,6 +127,7 @@ export class SnapshotState {
 	treeAnswered(tree: RunTree, diff: TreeDiff): void {
 		this.light(diff.changes, this.clock.now());
 		this.watchList.report(diff.run);
+		if (this.parts.pollers().find((poller) => poller.client === tree.client)?.keepTree(diff.run)) this.runsDirty = true;
 		this.changed();
 	}
 

@@ -138,6 +138,26 @@ describe('expectedByNode', () => {
 		expect(expectedByNode(open, runs)).toBe(expected);
 	});
 
+	it('matches a step by its path of names, whatever id the provider gave it in each run', () => {
+		/** A Wercker run: its steps' ids are its own, their names the pipeline's; two steps share the name "script". */
+		const wercker = (id: string, status: 'success' | 'running', minutes: readonly number[]) => {
+			const startedAt = T0;
+			const names = ['get code', 'script', 'script'];
+			const steps = names.map((title, index) => {
+				const took = minutes[index];
+				return testNode({id: `${id}-step${index}`, title, status: took === undefined ? 'running' : 'success', startedAt, finishedAt: took === undefined ? null : startedAt + took * MINUTE});
+			});
+			return testRun({id, provider: 'wercker', pipeline: 'build', status, startedAt, children: steps});
+		};
+		const open = wercker('open', 'running', [1]);
+		const runs = [open, wercker('a', 'success', [1, 2, 10]), wercker('b', 'success', [1, 4, 12])];
+		const expected = expectedByNode(open, runs);
+		expect(expected.get('open-step0')?.ms).toBe(MINUTE);
+		// The first "script" is estimated from the first ones only, the second from the second ones.
+		expect(expected.get('open-step1')).toMatchObject({ms: 3 * MINUTE, runs: 2});
+		expect(expected.get('open-step2')).toMatchObject({ms: 11 * MINUTE, runs: 2});
+	});
+
 	it('has nothing to say without other trees', () => {
 		const open = withTree('open', null, 'running');
 		expect(expectedByNode(open, [open, withTree('a', 3)]).size).toBe(0);

@@ -1,6 +1,7 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import {ManualClock} from '../../source/model/clock.js';
-import {estimateRun, expectedFor} from '../../source/model/estimate.js';
+import {estimateRun, expectedByNode, expectedFor} from '../../source/model/estimate.js';
+import {runKey} from '../../source/model/run.js';
 import {startSimulator} from '../../source/sim/index.js';
 import {createStore} from '../../source/store/index.js';
 
@@ -68,5 +69,47 @@ describe('the estimate of a release flow against the simulator', () => {
 		expect(error(seven.expected?.ms ?? 0)).toBeLessThanOrEqual(6 * SECOND);
 		const spread = (value: typeof seven.expected) => (value ? value.highMs - value.lowMs : Infinity);
 		expect(spread(seven.expected)).toBeLessThan(spread(two.expected));
+	}, 60_000);
+
+	it("estimates a running run's nodes from the trees of its concluded runs citop opened, which later polls keep", async () => {
+		const clock = new ManualClock();
+		const sim = await startSimulator({port: 0, seed: 7, clock, historySize: 0, arrivalEverySec: 1_000_000});
+		cleanup.push(() => sim.stop());
+		const store = createStore({sources: sim.sources.filter((spec) => spec.name === SOURCE), clock, settings: {slowIntervalMs: 3 * SECOND}, random: () => 0.5, clientOptions: {retries: 0}});
+		cleanup.push(() => store.stop());
+		const advance = (ms: number) => clock.advanceAsync(ms, () => store.settled());
+		store.start();
+		await store.settled();
+
+		/** The open run's tree, once fetched (Northflank's hourly budget spaces the requests out). */
+		const fetched = async (status: string) => {
+			for (let waited = 0; waited < 60 && store.getSnapshot().detail?.run === null; waited++) await advance(SECOND);
+			const run = store.getSnapshot().detail?.run;
+			expect(run?.status).toBe(status);
+			expect(run?.children?.length).toBeGreaterThan(0);
+			return run;
+		};
+
+		// Two successful runs, each opened (its tree fetched) once it has concluded, then closed.
+		for (let turn = 0; turn < 2; turn++) {
+			const run = sim.world.addRun(SOURCE, {outcome: 'success', durationSec: 60});
+			await advance(80 * SECOND);
+			expect(sim.world.run(SOURCE, run.id)?.status).toBe('success');
+			store.openRun(runKey(SOURCE, run.id));
+			await fetched('success');
+			store.openRun(null);
+		}
+		// Polls go on: the list answers carry no trees, and the ones fetched stay.
+		await advance(30 * SECOND);
+		const listed = store.getSnapshot().runs;
+		expect(listed.filter((run) => run.children !== null)).toHaveLength(2);
+
+		const running = sim.world.addRun(SOURCE, {outcome: 'success', durationSec: 60});
+		await advance(10 * SECOND);
+		store.openRun(runKey(SOURCE, running.id));
+		const open = await fetched('running');
+		const expected = open ? expectedByNode(open, store.getSnapshot().runs) : new Map();
+		expect(expected.get('promote-images')?.runs).toBe(2);
+		expect(expected.get('deploy/deploy-api')?.runs).toBe(2);
 	}, 60_000);
 });

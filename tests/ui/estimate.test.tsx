@@ -94,4 +94,27 @@ describe('a running run without progress of its own', () => {
 			.find((line) => / test /.test(line));
 		expect(row).toContain('~3m left');
 	});
+
+	it('estimates a Wercker step from the step of the same name in the trees citop holds, though each run gives its steps new ids', async () => {
+		const clock = new ManualClock();
+		const now = clock.now();
+		/** A run of the build pipeline started `minutesAgo` whose step "npm test" took `minutes` (null: runs still). */
+		const build = (id: string, minutesAgo: number, minutes: number | null) => {
+			const startedAt = now - minutesAgo * MINUTE;
+			const status = minutes === null ? 'running' : 'success';
+			const finishedAt = minutes === null ? null : startedAt + minutes * MINUTE;
+			const step = makeNode(`${id}-5f0c`, {kind: 'step', title: 'npm test', status, progress: null, startedAt, finishedAt});
+			return makeRun('shop', id, minutesAgo, now, {provider: 'wercker', pipeline: 'build', status, progress: null, finishedAt, children: [step]});
+		};
+		const store = new FakeStore(clock, {
+			sources: [makeSource('shop', {provider: 'wercker', capabilities: WERCKER_CAPABILITIES, lastSuccessAt: now})],
+			runs: [build('w9', 1, null), build('w8', 30, 4), build('w7', 60, 4), build('w6', 90, 6)],
+		});
+		const app = await renderApp(store, clock, {columns: 120});
+		await app.press(KEY.enter, 'esc back');
+		const row = plain(app.frame())
+			.split('\n')
+			.find((line) => / npm test /.test(line));
+		expect(row).toContain('▰▰▱▱▱▱▱ ~3m left');
+	});
 });
