@@ -61,6 +61,29 @@ describe('the screen', () => {
 		expect(text).toMatch(/\d\d:\d\d:\d\d/);
 	});
 
+	it('says until when a failing source waits beside its error, though another source waits too (their token is one)', async () => {
+		const clock = new ManualClock();
+		const now = clock.now();
+		const rate = {limit: 1000, remaining: 0, resetAt: null, retryAfterMs: 60_000, observedAt: now};
+		const error = {
+			kind: 'rate_limited' as const,
+			status: 429,
+			source: 'shop-staging',
+			message: 'shop-staging: rate limited (429) on GET /v1/projects/{projectId}/pipelines/{pipelineId}/release-flows/{stage}/runs, retry in 60s — citop waits before asking again',
+		};
+		const store = new FakeStore(clock, {
+			sources: [
+				makeSource('shop-release', {provider: 'northflank', lastSuccessAt: now - 20_000, nextPollAt: now + 50_000, rate, wait: {reason: 'rate limited', until: now + 50_000}}),
+				makeSource('shop-staging', {provider: 'northflank', health: 'stale', lastSuccessAt: now - 30_000, nextPollAt: now + 60_000, lastError: error, rate, wait: {reason: 'rate limited', until: now + 60_000}}),
+			],
+			runs: [makeRun('shop-staging', '77', 1, now, {status: 'running', label: 'Release 77'})],
+		});
+		const app = await renderApp(store, clock, {columns: 120});
+		const lines = app.text().split('\n');
+		const footer = lines[lines.findIndex((line) => /^─{20,}/.test(line)) + 1] ?? '';
+		expect(footer).toContain(`shop-staging next poll ${formatClock(now + 60_000)} · shop-staging: rate_limited: rate limited (429)`);
+	});
+
 	it('lights a run that just changed, with a marker, until its highlight ends', async () => {
 		const {clock, store, now} = setup();
 		const app = await renderApp(store, clock);

@@ -124,9 +124,10 @@ export function footerParts(
 	const failing = sources.find((source) => source.lastError !== null && source.health !== 'ok');
 	// A source held back by its budget says why and until when (the failing one's error says why:
 	// its wait goes in front of it, below); else the budget closest to running out.
-	const held = sources.find((source) => waitText(source, now) !== '');
-	if (held && held !== failing) parts.push({text: `${held.name} ${rateText(held, now)}`, tone: 'warn', priority: 2.9});
-	else if (!held) {
+	const holding = sources.filter((source) => waitText(source, now) !== '');
+	const held = holding.find((source) => source !== failing);
+	if (held) parts.push({text: `${held.name} ${rateText(held, now)}`, tone: 'warn', priority: 2.9});
+	else if (holding.length === 0) {
 		const budget = sources.filter((source) => rateText(source, now) !== '').sort((a, b) => (a.rate?.remaining ?? Infinity) - (b.rate?.remaining ?? Infinity))[0];
 		if (budget) parts.push({text: `${budget.name} ${rateText(budget, now)}`, tone: 'muted', priority: 1});
 	}
@@ -136,7 +137,7 @@ export function footerParts(
 	if (failing?.lastError) {
 		const error = formatProviderError(failing.lastError, failing.name).replaceAll('—', symbols.dash);
 		// One part, so a narrow line cuts the error's end rather than dropping the wait or the error.
-		const wait = failing === held && failing.wait ? `${failing.name} next poll ${formatClock(failing.wait.until)} ${symbols.dot} ` : '';
+		const wait = failing.wait && holding.includes(failing) ? `${failing.name} next poll ${formatClock(failing.wait.until)} ${symbols.dot} ` : '';
 		parts.push({text: wait + error, tone: 'error', priority: 3});
 	}
 	return parts;
