@@ -116,6 +116,25 @@ describe('run list navigation', () => {
 		expect(selectedRow(frame)).toContain('#5709');
 	});
 
+	it('stays on the top row of a tab just chosen, where the run chosen before is not', async () => {
+		const {clock, store, now} = setup(10);
+		const app = await renderApp(store, clock);
+		await app.press('jj', (frame) => selectedRow(frame).includes('#5707'));
+		await app.press(KEY.tab, (frame) => selectedRow(frame).includes('#5708'));
+		await app.push({runs: [makeRun('deploy', '5800', 0, now, {status: 'running'}), ...store.getSnapshot().runs]});
+		const frame = await app.waitFor((next) => next.includes('#5800'));
+		expect(selectedRow(frame)).toContain('#5800');
+	});
+
+	it('comes back from a run it opened to that run, though new runs came on top meanwhile', async () => {
+		const {clock, store, now} = setup(10);
+		const app = await renderApp(store, clock);
+		await app.press(KEY.enter, 'esc back');
+		await app.push({runs: [makeRun('deploy', '5800', 0, now, {status: 'running'}), ...store.getSnapshot().runs]});
+		const frame = await app.press(KEY.escape, (next) => next.includes('#5800') && next.includes('STATUS'));
+		expect(selectedRow(frame)).toContain('#5709');
+	});
+
 	it('moves to the same place when the run under the cursor goes away', async () => {
 		const {clock, store} = setup(10);
 		const app = await renderApp(store, clock);

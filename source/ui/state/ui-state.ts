@@ -44,8 +44,9 @@ export interface UiState {
 	editing: boolean;
 	list: Cursor;
 	/**
-	 * The user has moved the list's cursor (or started a run): from then on it holds its run while
-	 * polls reorder the list. Until then it stays on the top row, as top does.
+	 * The user has moved the list's cursor (or opened or started a run): from then on it holds its
+	 * run while polls reorder the list. Until then, and in a tab just chosen, it stays on the top
+	 * row, as top does.
 	 */
 	listMoved: boolean;
 	/** The run open in the detail view. */
@@ -118,7 +119,8 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 			const tabs: Array<string | null> = [null, ...action.sources];
 			const index = Math.max(0, tabs.indexOf(state.tab));
 			const tab = tabs[(index + action.step + tabs.length) % tabs.length] ?? null;
-			return {...state, tab, list: {key: state.list.key, index: 0}};
+			// A tab just chosen is untouched: its top row, unless the run chosen before is in it (its key holds it).
+			return {...state, tab, list: {key: state.list.key, index: 0}, listMoved: false};
 		}
 		case 'sort':
 			return {...state, sort: nextSort(state.sort)};
@@ -135,7 +137,17 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 		case 'treeCursor':
 			return {...state, tree: action.cursor};
 		case 'open':
-			return {...state, view: 'detail', openKey: action.runKey, tree: {key: null, index: 0}, logNode: null, logTop: null};
+			// Opening a run chooses it: back in the list, the cursor is on it wherever polls moved it.
+			return {
+				...state,
+				view: 'detail',
+				openKey: action.runKey,
+				list: {key: action.runKey, index: state.list.index},
+				listMoved: true,
+				tree: {key: null, index: 0},
+				logNode: null,
+				logTop: null,
+			};
 		case 'back':
 			if (state.view === 'log') return {...state, view: 'detail', logNode: null, logTop: null, search: NO_SEARCH};
 			if (state.view === 'detail') return {...state, view: 'list', openKey: null, logNode: null};
