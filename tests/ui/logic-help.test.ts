@@ -28,4 +28,16 @@ describe('the help screen', () => {
 			expect(text).toMatch(/^@ +watched/m);
 		}
 	});
+
+	it("explains both progress bars: the provider's, and the estimate from past runs with its time left or over", () => {
+		for (const [symbols, ascii, bar, estimate] of [
+			[UNICODE_SYMBOLS, false, '██░░  50%', '▰▰▱▱ ~2m left'],
+			[ASCII_SYMBOLS, true, '##..  50%', '==-- ~2m left'],
+		] as const) {
+			const text = helpBody('list', 80, symbols, ascii).join('\n');
+			expect(text).toMatch(new RegExp(`^${bar} +the provider's own progress`, 'm'));
+			expect(text).toMatch(new RegExp(`^${estimate} +an estimate from the pipeline's past runs`, 'm'));
+			expect(text).toContain('+1:20 over');
+		}
+	});
 });

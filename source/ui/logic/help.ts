@@ -1,4 +1,5 @@
 import {STATUSES} from '../../model/status.js';
+import {estimateText, progressLabel} from '../../output/glyphs.js';
 import {displayWidth, pad, truncate, wrapCells} from '../../output/text.js';
 import type {View} from './keys.js';
 import {helpLines, typedModeLines} from './modes.js';
@@ -26,6 +27,9 @@ const STATUS_MEANING: Record<(typeof STATUSES)[number], string> = {
 	unknown: "unknown: a status citop does not know; the provider's word is shown in brackets",
 };
 
+/** A run half way through its usual four minutes, as an estimate from history draws it: "▰▰▱▱ ~2m left". */
+const HALF_WAY = {progressFrom: 'history', progress: 0.5, expectedMs: 240_000, eta: null, leftMs: 120_000, overMs: 0} as const;
+
 /** What every mark on screen means: status glyphs, the words a status may carry, row marks. */
 export function legendLines(symbols: Symbols, ascii: boolean): Entry[] {
 	return [
@@ -34,6 +38,8 @@ export function legendLines(symbols: Symbols, ascii: boolean): Entry[] {
 		{keys: 'approval', help: 'waits for someone to approve it'},
 		{keys: 'timed out', help: 'failed: it ran longer than allowed'},
 		{keys: 'canceling', help: 'an abort was asked for and is under way'},
+		{keys: progressLabel(0.5, 4, ascii), help: "the provider's own progress of a running run"},
+		{keys: estimateText(HALF_WAY, ascii, 13), help: "an estimate from the pipeline's past runs, where the provider gives no progress; +1:20 over: longer than it usually takes"},
 		{keys: symbols.changed, help: 'changed just now (the row is lit until it fades)'},
 		{keys: symbols.watched, help: 'watched: the bell rings when it ends (w)'},
 		{keys: 'STALE 2m', help: 'the source could not be read for 2m: its last good data stays on screen'},
