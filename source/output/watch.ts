@@ -112,8 +112,10 @@ export function renderRunTree(run: Run, options: TreeOptions): string[] {
 	const style = options.style ?? plainStyle;
 	const asOf = options.staleSince ?? null;
 	const stale = asOf === null ? '' : ` · STALE ${formatSpan(options.now - asOf)}`;
-	const head = truncate(formatRunHeadline(run, asOf ?? options.now) + stale, options.width);
-	const headline = style.status(run.status, `${statusGlyph(run.status, options.ascii)} `) + truncate(head, Math.max(0, options.width - 2));
+	// A narrow terminal cuts the run's description, never the mark that says its times stand still.
+	const width = Math.max(0, options.width - 2);
+	const head = truncate(`${truncate(formatRunHeadline(run, asOf ?? options.now), Math.max(1, width - stale.length))}${stale}`, width);
+	const headline = style.status(run.status, `${statusGlyph(run.status, options.ascii)} `) + head;
 	const body = nodeLines(run.children ?? [], 0, options, style).map((line) => truncate(line, options.width));
 	const room = Math.max(1, options.height - 1);
 	if (body.length <= room) return [headline, ...body];

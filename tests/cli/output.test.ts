@@ -163,6 +163,13 @@ describe('watch output', () => {
 		for (const line of short) expect(line.length).toBeLessThanOrEqual(40);
 	});
 
+	it('keeps STALE in the headline of a narrow terminal, cutting the run\'s description instead', () => {
+		const run = makeRun({id: '1284', children: [makeNode({id: 'build', status: 'running', startedAt: NOW - 118_000})]});
+		const [headline = ''] = renderRunTree(run, {now: NOW, ascii: true, width: 50, height: 5, staleSince: NOW - 60_000});
+		expect(headline).toMatch(/^\* acme\/api #1284 · fix the .*… · STALE 1m$/);
+		expect(headline.length).toBeLessThanOrEqual(50);
+	});
+
 	it("names a Wercker run's pipeline in the tree's headline", () => {
 		const run = makeRun({id: '9a1b2c3', source: 'shop', provider: 'wercker', label: '9a1b2c3', pipeline: 'initial-build', event: null});
 		const [headline] = renderRunTree(run, {now: NOW, ascii: true, width: 100, height: 10});
