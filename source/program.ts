@@ -198,7 +198,7 @@ program
 	.command('abort')
 	.description('ask the provider to stop a run (asks first on a terminal)')
 	.argument('<run>', 'the run as the RUN column shows it (#12, a name, a short id) or its id')
-	.option('--source <name>', 'the source of the run (needed when the config has several)')
+	.option('--source <name>', 'the source of the run (default: looked for in every source)')
 	.option('--yes', 'do not ask; needed without a terminal')
 	.addHelpText('after', EXIT_CODES)
 	.action(async (run: string, options: {source?: string; yes?: boolean}, command: Command) => {

@@ -3,11 +3,11 @@ import {isConcluded} from '../model/status.js';
 import {statusWord} from '../output/glyphs.js';
 import {runName} from '../output/watch.js';
 import {createSourceClient} from '../providers/index.js';
+import type {SourceClient, SourceSpec} from '../providers/types.js';
 import {confirm, requireAnswerOrYes} from './confirm.js';
-import {loadOneSource} from './context.js';
 import type {CommandContext} from './context.js';
 import {CliError, EXIT} from './exit.js';
-import {resolveRun} from './resolve-run.js';
+import {resolveRunTarget} from './resolve-run.js';
 
 export interface AbortOptions {
 	run: string;
@@ -15,16 +15,23 @@ export interface AbortOptions {
 	yes: boolean;
 }
 
-/** `citop abort RUN --source NAME` (RUN as the RUN column shows it, or the id): asks first on a terminal, refuses where the provider cannot abort. */
-export async function abortCommand(ctx: CommandContext, options: AbortOptions): Promise<number> {
-	const {config, spec} = await loadOneSource(ctx, options.source);
+/** The source's client, when it can stop runs; otherwise why not, as the line to print. */
+function abortingClient(spec: SourceSpec): SourceClient {
 	const client = createSourceClient(spec, {});
 	if (!client.capabilities.abort) {
 		throw new CliError(`${spec.name}: cannot abort runs: ${client.capabilities.reasons.abort ?? `${spec.provider} has no way to stop one`}`);
 	}
-	requireAnswerOrYes(ctx, 'abort', options.yes);
+	return client;
+}
 
-	const {id} = await resolveRun(ctx, [spec], options.run);
+/**
+ * `citop abort RUN [--source NAME]` (RUN as the RUN column shows it, or the id; without --source
+ * looked for in every source): asks first on a terminal, refuses where the provider cannot abort.
+ */
+export async function abortCommand(ctx: CommandContext, options: AbortOptions): Promise<number> {
+	requireAnswerOrYes(ctx, 'abort', options.yes);
+	const {spec, id} = await resolveRunTarget(ctx, options.run, options.source, abortingClient);
+	const client = abortingClient(spec);
 	const run = await client.getRun(id, {signal: ctx.signal});
 	if (isConcluded(run.status)) {
 		ctx.stdout.write(`${runName(run)} already finished (${statusWord(run.status, run.flags)}); nothing to abort\n`);

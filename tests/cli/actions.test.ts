@@ -122,6 +122,13 @@ describe.concurrent('citop abort', () => {
 		expect(setup.sim.world.run('deploy', run.id)).toMatchObject({concluded: true, status: 'canceled'});
 	});
 
+	it('finds the run in every source without --source', async () => {
+		setup.sim.world.addRun('shop-release', {outcome: 'success', durationSec: 120, name: 'Hotfix 91'});
+		const result = await cli(['abort', 'hotfix 91', '--yes']);
+		expect(result.code).toBe(0);
+		expect(result.stdout).toMatch(/^shop-release Hotfix 91: abort requested \(now canceling\)$/m);
+	});
+
 	it('names the run it cannot find, and leaves every run alone', async () => {
 		const result = await cli(['abort', 'nosuchrun', '--source', 'deploy', '--yes']);
 		expect(result.code).toBe(2);
