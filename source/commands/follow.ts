@@ -65,3 +65,8 @@ export function watchExitCode(outcome: WatchOutcome, exitStatus: boolean): numbe
 			return EXIT.provider;
 	}
 }
+
+/** "…; gave up after 12 s without an answer (--give-up 10)": why following ended without a run. */
+export function gaveUpLine(what: string, waitedMs: number, giveUp: number): string {
+	return `${what}; gave up after ${Math.round(waitedMs / 1000)} s without an answer (--give-up ${giveUp})`;
+}

@@ -1,4 +1,6 @@
+import {setTimeout as sleep} from 'node:timers/promises';
 import {isProviderError} from '../model/errors.js';
+import type {ErrorKind} from '../model/errors.js';
 import type {Run} from '../model/run.js';
 import {createSourceClient} from '../providers/index.js';
 import type {ListOptions, SourceSpec} from '../providers/types.js';
@@ -10,6 +12,7 @@ import {loadCommandConfig, loadOneSource} from './context.js';
 import type {CommandContext} from './context.js';
 import {CliError, EXIT} from './exit.js';
 import {ambiguousLine, lookUpRun, unknownLine} from './find-run.js';
+import {gaveUpLine} from './follow.js';
 import {formatProviderError} from './report.js';
 
 /** The run a command acts on: its source and the provider's own id for it. */
@@ -34,8 +37,7 @@ async function askById(ctx: CommandContext, specs: readonly SourceSpec[], id: st
 /**
  * Finds the run `typed` names (what the RUN column shows, or the real id) among the runs of
  * `specs`, as the live view lists them. A source that cannot be listed is not guessed at: with one
- * source whose list failed for a passing reason, the typed text is taken as the id (the caller's
- * retries decide); a refused token is thrown as it is.
+ * source, its list's error is thrown as it is (a caller may wait and ask again).
  */
 export async function resolveRun(ctx: CommandContext, specs: readonly SourceSpec[], typed: string): Promise<ResolvedRun> {
 	// The run asked for is nearly always a recent one: the newest runs first (a poll's request), the rest only when it is not there.
@@ -47,14 +49,14 @@ export async function resolveRun(ctx: CommandContext, specs: readonly SourceSpec
 	const listedRun = pick(deeper, typed);
 	if (listedRun) return listedRun;
 
-	const [only] = failed;
-	if (only && failed.length === specs.length && specs.length === 1) {
-		if (isRefusal(only.error)) throw only.error;
-		return {spec: only.spec, id: typed.trim()};
-	}
+	// One source that cannot be listed: a refused token is said at once, else the run may still be found by its id.
+	const [only] = specs.length === 1 ? failed : [];
+	if (only && isRefusal(only.error)) throw only.error;
 	const byId = await askById(ctx, specs, typed.trim().replace(/^#/, ''));
 	if (byId.length > 1) throw new CliError(ambiguousLine(typed, byId.map((answer) => answer.run)));
 	if (byId[0]) return {spec: byId[0].spec, id: byId[0].run.id};
+	// Never the typed text sent as an id: a label is none, and the 404 would blame the config.
+	if (only) throw only.error;
 
 	const listed = specs.filter((spec) => !failed.some((failure) => failure.spec === spec)).map((spec) => spec.name);
 	const unread = failed.map((failure) => formatProviderError(errorFields(failure.error, failure.spec.name), failure.spec.name));
@@ -62,25 +64,62 @@ export async function resolveRun(ctx: CommandContext, specs: readonly SourceSpec
 	throw new CliError([...(listed.length > 0 ? [unknownLine(typed, listed)] : []), ...unread.map((line) => `${line} (its runs could not be searched)`)], EXIT.provider);
 }
 
+/** How long a command that follows a run (watch) waits out a source it cannot list for now. */
+export interface Patience {
+	/** --give-up: seconds without an answer before exit 3. */
+	giveUp: number;
+	/** Seconds between tries (default: poll.fast). */
+	interval?: number;
+}
+
+const PASSING: ReadonlySet<ErrorKind> = new Set(['network', 'timeout', 'server', 'rate_limited']);
+
+/** `find` again while it fails for a passing reason, saying each new error once, until --give-up. */
+async function patiently<T>(ctx: CommandContext, find: () => Promise<T>, giveUp: number, intervalMs: number): Promise<T> {
+	const start = Date.now();
+	let said = '';
+	for (;;) {
+		try {
+			return await find();
+		} catch (error) {
+			if (!isProviderError(error) || !PASSING.has(error.kind)) throw error;
+			const line = formatProviderError(error);
+			const waitedMs = Date.now() - start;
+			if (waitedMs >= giveUp * 1000) throw new CliError(gaveUpLine(line, waitedMs, giveUp), EXIT.provider);
+			if (line !== said) ctx.reporter.error(`${line}; retrying`);
+			said = line;
+			await sleep(intervalMs, undefined, {signal: ctx.signal});
+		}
+	}
+}
+
 /**
  * The run a command names (RUN as the RUN column shows it) with the config and its source: looked
  * for in --source NAME, or without it in every source, where a unique match needs no more.
- * `usable` throws for a source the command cannot act on: a named one before any request.
+ * `usable` throws for a source the command cannot act on: a named one before any request. With
+ * `patience`, a source that cannot be listed for now is waited out.
  */
 export async function resolveRunTarget(
 	ctx: CommandContext,
 	typed: string,
 	source: string | undefined,
 	usable: (spec: SourceSpec) => void = () => {},
+	patience?: Patience,
 ): Promise<ResolvedRun & {config: LoadedConfig}> {
+	let config: LoadedConfig;
+	let specs: readonly SourceSpec[];
 	if (source !== undefined) {
-		const {config, spec} = await loadOneSource(ctx, source);
-		usable(spec);
-		return {config, ...(await resolveRun(ctx, [spec], typed))};
+		const named = await loadOneSource(ctx, source);
+		usable(named.spec);
+		config = named.config;
+		specs = [named.spec];
+	} else {
+		config = await loadCommandConfig(ctx);
+		specs = config.sources;
 	}
-	const config = await loadCommandConfig(ctx);
-	const found = await resolveRun(ctx, config.sources, typed);
-	usable(found.spec);
+	const find = () => resolveRun(ctx, specs, typed);
+	const found = patience ? await patiently(ctx, find, patience.giveUp, patience.interval !== undefined ? patience.interval * 1000 : config.poll.fastMs) : await find();
+	if (source === undefined) usable(found.spec);
 	return {config, ...found};
 }
 

@@ -13,7 +13,7 @@ import type {StoreSnapshot} from '../store/types.js';
 import {liveStore, loadOneSource, useAscii, useColor} from './context.js';
 import type {CommandContext} from './context.js';
 import {CliError} from './exit.js';
-import {assessWatch, watchExitCode} from './follow.js';
+import {assessWatch, gaveUpLine, watchExitCode} from './follow.js';
 import type {WatchOutcome} from './follow.js';
 import {formatProviderError} from './report.js';
 import {resolveRunTarget} from './resolve-run.js';
@@ -160,9 +160,7 @@ export function reportOutcome(ctx: CommandContext, outcome: WatchOutcome, source
 			ctx.reporter.error(formatProviderError(outcome.error, source));
 			break;
 		case 'gave_up':
-			ctx.reporter.error(
-				`${outcome.error ? formatProviderError(outcome.error, source) : source}; gave up after ${Math.round(outcome.waitedMs / 1000)} s without an answer (--give-up ${settings.giveUp})`,
-			);
+			ctx.reporter.error(gaveUpLine(outcome.error ? formatProviderError(outcome.error, source) : source, outcome.waitedMs, settings.giveUp));
 			break;
 		case 'concluded':
 			break;
@@ -172,7 +170,9 @@ export function reportOutcome(ctx: CommandContext, outcome: WatchOutcome, source
 
 /** The run to follow and its source: the source's newest, or the run named as the RUN column shows it. */
 async function watchTarget(ctx: CommandContext, options: WatchOptions): Promise<{config: LoadedConfig; spec: SourceSpec; id: string | null}> {
-	if (options.run !== undefined) return resolveRunTarget(ctx, options.run, options.source);
+	// A source that cannot be listed for now is waited out as following the run would be.
+	const patience = {giveUp: options.giveUp, ...(options.interval !== undefined ? {interval: options.interval} : {})};
+	if (options.run !== undefined) return resolveRunTarget(ctx, options.run, options.source, undefined, patience);
 	const {config, spec} = await loadOneSource(ctx, options.source);
 	return {config, spec, id: null};
 }

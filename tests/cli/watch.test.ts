@@ -168,3 +168,24 @@ describe.concurrent('citop watch takes the run as the RUN column shows it', () =
 		]);
 	});
 });
+
+describe('citop watch while the source cannot be listed', () => {
+	it('waits it out and then finds the run as the RUN column shows it, instead of asking the server for the label as an id', {timeout: 60_000}, async () => {
+		const run = setup.sim.world.addRun('deploy', {outcome: 'success', durationSec: 3_600});
+		const label = run.id.slice(-7);
+		setup.sim.setFault('wercker', {kind: 'status', status: 503});
+		const watching = watch([label, '--source', 'deploy', '--exit-status', '--give-up', '50'], 55_000);
+		try {
+			await new Promise((resolve) => setTimeout(resolve, 3_000));
+		} finally {
+			setup.sim.setFault('wercker', null);
+		}
+		await watching.waitForLine(new RegExp(` deploy ${label} `));
+		setup.sim.world.concludeRun('deploy', run.id, 'success');
+		const result = await watching.done;
+		expect(result.code).toBe(0);
+		expect(result.stdout).toMatch(new RegExp(`^${STAMP} deploy ${label} finished: success`, 'm'));
+		expect(errorLines(result).length).toBeGreaterThan(0);
+		for (const line of errorLines(result)) expect(line).toMatch(/^citop: deploy: server: .*; retrying$/);
+	});
+});
