@@ -84,6 +84,19 @@ describe('the screen', () => {
 		expect(footer).toContain(`shop-staging next poll ${formatClock(now + 60_000)} · shop-staging: rate_limited: rate limited (429)`);
 	});
 
+	it('keeps the whole wait of the selected tab at 80 and 60 columns: the sort and the position give way', async () => {
+		const {clock, store, now} = setup();
+		const wait = `[prod-release (rate limited, next poll ${formatClock(now + 40_000)})]`;
+		for (const columns of [80, 60]) {
+			const app = await renderApp(store, clock, {columns, rows: 24});
+			const frame = await app.press(KEY.shiftTab, '[prod-release');
+			const tabs = plain(frame).split('\n')[2] ?? '';
+			expect(tabs).toContain(wait);
+			expect(stringWidth(tabs)).toBeLessThanOrEqual(columns);
+			await app.unmount();
+		}
+	});
+
 	it('lights a run that just changed, with a marker, until its highlight ends', async () => {
 		const {clock, store, now} = setup();
 		const app = await renderApp(store, clock);

@@ -15,6 +15,28 @@ function paintPart(part: Part, text: string, paint: Painter): string {
 	return part.bold ? paint.bold(out) : out;
 }
 
+const widthOf = (parts: readonly Part[], separator: string): number =>
+	parts.reduce((sum, part) => sum + displayWidth(part.text), 0) + displayWidth(separator) * Math.max(0, parts.length - 1);
+
+/** Drops the least important part (the last of equals) until `measure` fits `width` or one is left. */
+function dropWeakest(parts: readonly Part[], width: number, measure: (list: readonly Part[]) => number): readonly Part[] {
+	let kept = parts;
+	while (kept.length > 1 && measure(kept) > width) {
+		let weakest = kept.length - 1;
+		for (let index = kept.length - 1; index >= 0; index--) {
+			if ((kept[index]?.priority ?? 0) < (kept[weakest]?.priority ?? 0)) weakest = index;
+		}
+		kept = kept.filter((_, index) => index !== weakest);
+	}
+	return kept;
+}
+
+/** The parts that fit `width` whole, the least important dropped first; none when not even one does. */
+export function partsThatFit(parts: readonly Part[], width: number, separator: string): readonly Part[] {
+	const kept = dropWeakest(parts.filter((part) => part.text !== ''), width, (list) => widthOf(list, separator));
+	return widthOf(kept, separator) <= width ? kept : [];
+}
+
 /**
  * Parts joined by `separator` into at most `width` columns: the least important parts drop out
  * first, and if the last one standing is still too long it is cut with an ellipsis. With `cut`,
@@ -30,19 +52,8 @@ export function composeParts(
 	cut?: (count: number) => Part,
 ): {text: string; width: number} {
 	const all = parts.filter((part) => part.text !== '');
-	let kept = all;
 	const mark = (list: readonly Part[]) => (cut && list.length < all.length ? cut(all.length - list.length) : null);
-	const measure = (list: readonly Part[]) => {
-		const shown = [...list, ...[mark(list)].filter((part) => part !== null)];
-		return shown.reduce((sum, part) => sum + displayWidth(part.text), 0) + displayWidth(separator) * Math.max(0, shown.length - 1);
-	};
-	while (kept.length > 1 && measure(kept) > width) {
-		let weakest = kept.length - 1;
-		for (let index = kept.length - 1; index >= 0; index--) {
-			if ((kept[index]?.priority ?? 0) < (kept[weakest]?.priority ?? 0)) weakest = index;
-		}
-		kept = kept.filter((_, index) => index !== weakest);
-	}
+	const kept = dropWeakest(all, width, (list) => widthOf([...list, ...[mark(list)].filter((part) => part !== null)], separator));
 	const last = mark(kept);
 	const reserve = last === null ? 0 : displayWidth(separator) + displayWidth(last.text);
 	let used = 0;

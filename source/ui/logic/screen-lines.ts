@@ -5,14 +5,14 @@ import type {FooterMessage} from './bars.js';
 import {footerParts, headerParts} from './bars.js';
 import type {ColumnLayout} from './columns.js';
 import type {Part} from './compose.js';
-import {composeLine, composeParts} from './compose.js';
+import {composeLine, composeParts, partsThatFit} from './compose.js';
 import type {Mode} from './modes.js';
 import {keyHints} from './modes.js';
 import type {SortMode, StatusFilter} from './order.js';
 import type {RowContext} from './run-row.js';
 import {headerRow, runRow} from './run-row.js';
 import {summaryParts, summaryRows} from './summary.js';
-import {tabParts} from './tabs.js';
+import {selectedTabWidth, tabParts} from './tabs.js';
 import {fitToWidth} from './text.js';
 import type {Theme} from './theme.js';
 import {formatClock} from './time.js';
@@ -65,7 +65,11 @@ export function tabsLine({sources, tab, text, editing, status, sort, position, w
 	if (editing) right.push({text: `filter /${text}_`, tone: 'accent', bold: true, priority: 4});
 	else if (text !== '') right.push({text: `filter /${text}`, tone: 'accent', priority: 3});
 	right.push({text: `status ${status}`, priority: 2}, {text: `sort ${sort}`, priority: 2}, {text: position, tone: 'muted', priority: 1});
-	return composeLine((room) => tabParts(sources, tab, room, waits), right, columns, paint, ` ${symbols.dot} `, symbols.ellipsis, '');
+	const separator = ` ${symbols.dot} `;
+	// The selected tab is said whole (a source's wait to its last digit): the right side gives way,
+	// unless it shows a filter, whose text the user must see.
+	const shown = editing || text !== '' ? right : partsThatFit(right, columns - selectedTabWidth(tab, waits) - 1, separator);
+	return composeLine((room) => tabParts(sources, tab, room, waits), shown, columns, paint, separator, symbols.ellipsis, '');
 }
 
 export interface RunRows {

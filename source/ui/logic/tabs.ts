@@ -6,6 +6,17 @@ function cutMark(count: number): Part {
 	return {text: ` +${count} `, tone: 'muted', priority: 1};
 }
 
+/** A tab's words: the source's name and why it waits, if it does ("all" for every source). */
+function tabLabel(name: string | null, waits: ReadonlyMap<string, string>): string {
+	const wait = name === null ? undefined : waits.get(name);
+	return wait ? `${name} (${wait})` : (name ?? 'all');
+}
+
+/** The width of the selected tab, which the tab line keeps whole. */
+export function selectedTabWidth(tab: string | null, waits: ReadonlyMap<string, string> = new Map()): number {
+	return displayWidth(`[${tabLabel(tab, waits)}]`);
+}
+
 /**
  * The source tabs ("all", then each source) that fit `room` columns: always the selected one, then
  * as many of those before it as fit (from "all" on), then those after it; a run of tabs left out
@@ -15,8 +26,7 @@ export function tabParts(sources: readonly string[], tab: string | null, room: n
 	const names = [null, ...sources];
 	const active = Math.max(0, names.indexOf(tab));
 	const tabs: Part[] = names.map((name, index) => {
-		const wait = name === null ? undefined : waits.get(name);
-		const label = wait ? `${name} (${wait})` : (name ?? 'all');
+		const label = tabLabel(name, waits);
 		return index === active ? {text: `[${label}]`, bold: true, priority: 2} : {text: ` ${label} `, priority: 1};
 	});
 	const strip = (first: number, last: number): Part[] => [
