@@ -4,6 +4,7 @@ import {runKey} from '../model/run.js';
 import type {Run} from '../model/run.js';
 import {LiveRegion} from '../output/live.js';
 import {styleFor} from '../output/style.js';
+import {canRedraw} from '../output/terminal.js';
 import {Transcript} from '../output/transcript.js';
 import {formatConclusion, renderRunTree, runName} from '../output/watch.js';
 import type {SourceSpec} from '../providers/types.js';
@@ -95,7 +96,8 @@ function errorLabel(error: ProviderErrorFields): string {
 export async function followRun(ctx: CommandContext, config: LoadedConfig, spec: SourceSpec, id: string | null, settings: FollowSettings): Promise<{code: number; run: Run | null}> {
 	const store = await liveStore(config, [spec], settings.interval);
 	const out = settings.out;
-	const live = out.isTTY ? new LiveRegion(out) : null;
+	// Where the tree cannot be redrawn in place (a pipe, TERM=dumb), one line per change.
+	const live = canRedraw(out, ctx.env) ? new LiveRegion(out) : null;
 	const ascii = useAscii(ctx);
 	const style = styleFor(useColor(ctx, config, out));
 	ctx.onInterrupt(async () => {

@@ -19,7 +19,12 @@ export function shouldUseColor({noColorFlag, config, env, isTTY}: ColorChoice): 
 	if (env['NO_COLOR']) return false;
 	const force = env['FORCE_COLOR'];
 	if (force !== undefined && force !== '') return force !== '0' && force !== 'false';
-	return isTTY && env['TERM'] !== 'dumb';
+	return canRedraw({isTTY}, env);
+}
+
+/** Whether output may be redrawn in place (cursor movement): a terminal, but not TERM=dumb, which cannot move the cursor. */
+export function canRedraw(stream: {isTTY?: boolean}, env: NodeJS.ProcessEnv): boolean {
+	return stream.isTTY === true && env['TERM'] !== 'dumb';
 }
 
 /** ASCII glyphs unless the locale says UTF-8 (LC_ALL, then LC_CTYPE, then LANG, as the C library reads them). */

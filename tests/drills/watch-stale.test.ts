@@ -58,3 +58,22 @@ describe('citop watch on a terminal, when the run cannot be read', () => {
 		await pane.waitFor((screen) => !headline(screen).includes('STALE') && /running \d+:\d\d/.test(headline(screen)), 'the tree live again');
 	}, 60_000);
 });
+
+describe('citop watch on TERM=dumb, which the live view sends to it', () => {
+	it('prints one line per change, without a cursor movement or any other escape sequence', async () => {
+		const run = drill.sim.world.addRun('acme/api', {durationSec: 4, outcome: 'success'});
+		pane = new DrillPane(`cd '${home.dir}' && TERM=dumb '${process.execPath}' '${CLI}' --config '${config}' watch ${run.id} --source acme/api --interval 0.3`, {
+			columns: 120,
+			rows: 30,
+			dir: home.dir,
+			env: {...home.env, TERM: 'xterm-256color', LC_ALL: 'C.UTF-8'},
+		});
+		pane.go();
+		await pane.waitFor((screen) => screen.some((line) => line.startsWith('EXITED')), 'watch to end', 30_000);
+		expect(pane.screen()).toContain('EXITED 0');
+		const output = pane.output();
+		expect(output).toMatch(new RegExp(`acme/api #${run.id} finished: success`));
+		expect(output).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ acme\/api #\d+/m);
+		expect(output).not.toContain('\u001b');
+	}, 60_000);
+});
