@@ -78,14 +78,15 @@ const PASSING: ReadonlySet<ErrorKind> = new Set(['network', 'timeout', 'server',
 async function patiently<T>(ctx: CommandContext, find: () => Promise<T>, giveUp: number, intervalMs: number): Promise<T> {
 	const start = Date.now();
 	let said = '';
-	for (;;) {
+	for (let tries = 1; ; tries++) {
 		try {
 			return await find();
 		} catch (error) {
 			if (!isProviderError(error) || !PASSING.has(error.kind)) throw error;
 			const line = formatProviderError(error);
 			const waitedMs = Date.now() - start;
-			if (waitedMs >= giveUp * 1000) throw new CliError(gaveUpLine(line, waitedMs, giveUp), EXIT.provider);
+			// A first try that outlasted --give-up (its requests' own retries) is still tried once more.
+			if (tries > 1 && waitedMs >= giveUp * 1000) throw new CliError(gaveUpLine(line, waitedMs, giveUp), EXIT.provider);
 			if (line !== said) ctx.reporter.error(`${line}; retrying`);
 			said = line;
 			await sleep(intervalMs, undefined, {signal: ctx.signal});
