@@ -7,7 +7,7 @@ import {writeAtomically} from './atomic-write.js';
 /**
  * What the live view needs to draw its first frame for a config, kept beside the cached runs so
  * the next start can draw it before reading the config: the sources in order and their cache
- * files. It holds for the config file as it was (same size, time, inode and mode); any change to
+ * files. It holds for the config file as it was (same size, times, inode and mode); any change to
  * the file, and the next start reads the config first, as always.
  */
 export interface StartEntry {
@@ -29,6 +29,8 @@ export interface StartSource {
 export interface ConfigStamp {
 	size: number;
 	mtimeMs: number;
+	/** Changes with every write and cannot be set back, as the modification time can (cp -p, touch -r). */
+	ctimeMs: number;
 	ino: number;
 	mode: number;
 }
@@ -43,15 +45,15 @@ function startPath(dir: string): string {
 
 export function stampOf(path: string): ConfigStamp | null {
 	try {
-		const {size, mtimeMs, ino, mode} = statSync(path);
-		return {size, mtimeMs, ino, mode};
+		const {size, mtimeMs, ctimeMs, ino, mode} = statSync(path);
+		return {size, mtimeMs, ctimeMs, ino, mode};
 	} catch {
 		return null;
 	}
 }
 
 function sameStamp(a: ConfigStamp, b: ConfigStamp): boolean {
-	return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ino === b.ino && a.mode === b.mode;
+	return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino && a.mode === b.mode;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

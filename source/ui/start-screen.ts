@@ -36,19 +36,16 @@ export function liveViewArgs(args: readonly string[]): LiveViewArgs | null {
 	return start;
 }
 
-/** Why a start frame cannot be drawn from what is kept: the live view reads the config and tells. */
-class NotKept extends Error {}
-
 /** The sources and cached runs the last live view of this config left, exactly as the live view will show them first. */
-function keptSnapshot(start: LiveViewArgs, env: NodeJS.ProcessEnv, now: number): {snapshot: StoreSnapshot; color: 'auto' | 'always' | 'never'} {
+function keptSnapshot(start: LiveViewArgs, env: NodeJS.ProcessEnv, now: number): {snapshot: StoreSnapshot; color: 'auto' | 'always' | 'never'} | null {
 	if (start.demo) return {snapshot: emptySnapshot(now), color: 'auto'};
 	const entry = readStartEntry(cacheDir(env), locateConfig({...(start.config ? {flag: start.config} : {}), env}).path);
-	if (entry === null) throw new NotKept();
+	if (entry === null) return null;
 	const seeds = new Map<string, CachedRuns>();
 	for (const source of entry.sources) {
 		const read = readCacheAt(source.file, source.name);
 		// The live view would name an ignored file in its footer: it draws that frame itself.
-		if (read.state === 'ignored') throw new NotKept();
+		if (read.state === 'ignored') return null;
 		if (read.state === 'ok') seeds.set(source.name, read.cached);
 	}
 	return {snapshot: cachedSnapshot(entry.sources, (name) => seeds.get(name) ?? null, now), color: entry.color};
@@ -69,10 +66,11 @@ export function showStartScreen(args: readonly string[], env: NodeJS.ProcessEnv 
 	let kept;
 	try {
 		kept = keptSnapshot(start, env, Date.now());
-	} catch (error) {
-		if (error instanceof NotKept) return false;
-		throw error;
+	} catch {
+		// No home directory, a current directory that was removed: the live view says what went wrong, in one line.
+		return false;
 	}
+	if (kept === null) return false;
 	const {stdout, stdin} = process;
 	const size = {columns: stdout.columns || 80, rows: stdout.rows || 24};
 	const color = shouldUseColor({noColorFlag: start.noColor, config: kept.color, env, isTTY: true});

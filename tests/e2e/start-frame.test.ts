@@ -1,4 +1,4 @@
-import {existsSync, readFileSync} from 'node:fs';
+import {existsSync, mkdirSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
@@ -85,5 +85,18 @@ describe('the start frame', () => {
 		expect(written.indexOf('\u001b[?1049l')).toBeGreaterThan(drawn);
 		expect(written.indexOf(`${TOKEN_VARIABLE} is not set`)).toBeGreaterThan(written.indexOf('\u001b[?1049l'));
 		expect(written).not.toContain(token);
+	}, 60_000);
+
+	it('is left out when where it would come from cannot be worked out: the live view says why in one line, no stack', async () => {
+		const {config} = await tokenFromEnvironment();
+		// A shell can stay in a directory that has been removed: the current directory cannot be read.
+		const gone = join(setup.dir, 'gone');
+		mkdirSync(gone);
+		const citop = `XDG_CACHE_HOME='${join(setup.dir, 'gone-cache')}' node '${join(root, 'dist/cli.js')}' --config '${config}'`;
+		const pane = new TmuxPane(`cd '${gone}' && rmdir '${gone}' && ${citop}; echo "EXITED $?"; exec sleep 600`, {columns: 120, rows: 30}, env);
+		panes.push(pane);
+		const screen = (await pane.waitForText(/EXITED \d+/)).filter((line) => line.trim() !== '');
+		expect(screen).toEqual([expect.stringMatching(/^citop: .*uv_cwd/), expect.stringMatching(/^EXITED [12]$/)]);
+		expect(pane.show('#{alternate_on}')).toBe('0');
 	}, 60_000);
 });

@@ -1,4 +1,4 @@
-import {appendFileSync, chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {appendFileSync, chmodSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
@@ -39,6 +39,20 @@ describe('what the next start draws first', () => {
 		appendFileSync(config, '# more\n');
 		expect(readStartEntry(dir, config)).toBeNull();
 		rmSync(config);
+		expect(readStartEntry(dir, config)).toBeNull();
+	});
+
+	it('no longer holds once the file is rewritten to the same size with its old time put back (cp -p, a sync tool)', () => {
+		const {dir, config, entry} = setup();
+		const time = new Date('2026-01-02T03:04:05Z');
+		utimesSync(config, time, time);
+		saveStartEntry(dir, config, entry());
+		const kept = statSync(config).ctimeMs;
+		// The clock the file system stamps files with may tick coarsely: rewrite until it has moved on.
+		while (statSync(config).ctimeMs === kept) {
+			writeFileSync(config, 'sources: {}\n');
+			utimesSync(config, time, time);
+		}
 		expect(readStartEntry(dir, config)).toBeNull();
 	});
 
