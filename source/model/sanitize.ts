@@ -1,9 +1,10 @@
 /**
  * Server text (run names, messages, logs) never reaches the terminal raw.
  * These functions strip every escape sequence (CSI, OSC, DCS, SOS, PM, APC, and
- * the 8-bit C1 forms), every C0/C1 control and DEL, and the bidirectional
- * overrides that can make text read differently from what it is; line and paragraph separators
- * break lines like newlines, and emoji sequences a terminal may draw at another width are taken apart.
+ * the 8-bit C1 forms), every C0/C1 control and DEL, and every invisible format character (the
+ * bidirectional overrides that can make text read differently from what it is among them); line
+ * and paragraph separators break lines like newlines, emoji sequences a terminal may draw at
+ * another width are taken apart, and what is no character shows as U+FFFD.
  * Any token citop holds is replaced (a server may echo the one it was sent).
  */
 import {redactSecrets} from './secrets.js';
@@ -16,7 +17,12 @@ const C1_STRING = /[\u0090\u0098\u009d\u009e\u009f][\s\S]*?(?:\u0007|\u001b\\|\u
 const CSI = /(?:\u001b\[|\u009b)[\u0030-\u003f]*[\u0020-\u002f]*[\u0040-\u007e]?/g;
 // Any other escape: intermediates then one final byte (ESC 7, ESC c, ESC ( B …).
 const ESC_OTHER = /\u001b[\u0020-\u002f]*[\u0030-\u007e]?/g;
-const BIDI = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
+// Format characters and the others Unicode says to draw as nothing (the bidirectional overrides,
+// a soft hyphen, Hangul fillers, Arabic's number sign): terminals give some of them a cell.
+const INVISIBLE = /[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
+// A code point Unicode has not assigned, or half of a UTF-16 pair: a terminal draws it in no cell
+// or one, and written out it becomes U+FFFD anyway.
+const NOT_A_CHARACTER = /[\p{Cn}\p{Cs}]/gu;
 // What is left of C0 (except tab and newline, handled by the callers), DEL and C1.
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 // The line and paragraph separators: a terminal may move to the next line, draw a cell, or nothing.
@@ -51,7 +57,8 @@ function stripSequences(text: string): string {
 		.replace(C1_STRING, '')
 		.replace(CSI, '')
 		.replace(ESC_OTHER, '')
-		.replace(BIDI, '');
+		.replace(INVISIBLE, '')
+		.replace(NOT_A_CHARACTER, '\ufffd');
 }
 
 /** Text whose every character is drawn at the width citop counts for it, on any terminal. */

@@ -1,9 +1,11 @@
+import {stripVTControlCharacters} from 'node:util';
 import type {Options} from 'string-width';
 import {LruCache} from './lru.js';
 
 /** Per generation of the cache: a few screens of distinct cells and row texts, what a redraw measures again. */
 const REMEMBERED = 1_000;
 const widths = new LruCache<string, number>(REMEMBERED);
+const charWidths = new LruCache<string, number>(REMEMBERED);
 
 /**
  * Code points that take one cell alone and beside any other (no combining marks, joiners, emoji
@@ -80,17 +82,43 @@ function fullWidth(text: string, options?: Options): number {
 	return measure(text, options);
 }
 
+// Hangul vowels and final consonants written as separate jamo: a terminal draws them inside the
+// syllable their leading consonant began, in no cell of their own; string-width gives each one.
+const JAMO_INSIDE_SYLLABLE = /^[\u1160-\u11ff\ud7b0-\ud7ff]$/;
+
+function charWidth(char: string): number {
+	let width = charWidths.get(char);
+	if (width === undefined) {
+		width = simpleWidth(char);
+		if (width === -1) width = JAMO_INSIDE_SYLLABLE.test(char) ? 0 : fullWidth(char);
+		charWidths.set(char, width);
+	}
+	return width;
+}
+
 /**
- * Terminal cells taken by text: string-width's answer, remembered for the strings a frame measures
- * again (the same glyphs and column texts every redraw), and worked out here for the text most
- * frames hold (see simpleWidth).
+ * Cells as terminals count them, character by character (wcwidth), not grapheme by grapheme as
+ * string-width does: a Hindi conjunct or Thai's sara am is one grapheme but takes a cell for each
+ * of its letters, and the screen writer puts each character in its own cells too.
+ */
+function terminalWidth(text: string): number {
+	const plain = text.includes('\u001b') || text.includes('\u009b') ? stripVTControlCharacters(text) : text;
+	let width = 0;
+	for (const char of plain) width += charWidth(char);
+	return width;
+}
+
+/**
+ * Terminal cells taken by text, counted a character at a time (see terminalWidth), remembered for
+ * the strings a frame measures again (the same glyphs and column texts every redraw), and worked
+ * out without string-width for the text most frames hold (see simpleWidth).
  */
 export default function stringWidth(text: string, options?: Options): number {
 	if (options !== undefined || typeof text !== 'string') return fullWidth(text, options);
 	let width = widths.get(text);
 	if (width === undefined) {
 		width = simpleWidth(text);
-		if (width === -1) width = fullWidth(text);
+		if (width === -1) width = terminalWidth(text);
 		widths.set(text, width);
 	}
 	return width;

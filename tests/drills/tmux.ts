@@ -1,5 +1,5 @@
 import {execFileSync} from 'node:child_process';
-import {readFileSync, rmSync} from 'node:fs';
+import {readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {until} from './sim.js';
 
@@ -85,5 +85,25 @@ export class DrillPane {
 		} catch {
 			// Already gone.
 		}
+	}
+}
+
+/**
+ * How many cells tmux gives each character, as it draws them in a pane: each is written between
+ * an A and a Z over a row of digits, and the first digit left after the Z tells where it ended.
+ * A character tmux draws in no cell joins the cell before it.
+ */
+export async function tmuxWidths(chars: readonly string[], options: {dir: string; env: NodeJS.ProcessEnv}): Promise<Map<string, number>> {
+	const file = join(options.dir, `widths-${process.pid}-${++servers}.txt`);
+	writeFileSync(file, chars.map((char) => `0123456789\rA${char}Z\n`).join(''));
+	const pane = new DrillPane(`cat '${file}'`, {columns: 40, rows: chars.length + 3, dir: options.dir, env: options.env});
+	try {
+		pane.go();
+		const screen = await pane.waitFor((lines) => lines.some((line) => line.startsWith('EXITED')), 'the characters written');
+		const rows = screen.filter((line) => line.startsWith('A'));
+		if (rows.length !== chars.length) throw new Error(`expected ${chars.length} rows of characters, got:\n${screen.join('\n')}`);
+		return new Map(chars.map((char, index) => [char, Number(rows[index]![rows[index]!.lastIndexOf('Z') + 1]) - 2]));
+	} finally {
+		pane.kill();
 	}
 }

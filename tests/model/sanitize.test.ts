@@ -39,6 +39,8 @@ describe('sanitizeLine', () => {
 		['presentation selectors and skin tones go', '❤\ufe0f 👍\u{1f3fd} ☺\ufe0e', '❤ 👍 ☺'],
 		['a keycap is its digit', '1\ufe0f\u20e3', '1'],
 		['a tag flag is its black flag', '🏴\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f}', '🏴'],
+		['invisible characters a terminal may give a cell go (soft hyphen, Hangul fillers, number sign, zero-width space)', 'a\u00adb\u3164c\u115fd\uffa0e\u0600f\u200bg', 'abcdefg'],
+		['an unassigned code point, a noncharacter and half of a UTF-16 pair show as U+FFFD', 'a\u0378b\ufffec\ud800d', 'a\ufffdb\ufffdc\ufffdd'],
 	])('evens out widths: %s', (_name, input, expected) => {
 		const clean = sanitizeLine(input);
 		expect(clean).toBe(expected);
@@ -70,7 +72,7 @@ describe('sanitizeLogLines', () => {
 	});
 
 	it('breaks lines at line and paragraph separators, and evens out emoji widths', () => {
-		expect(sanitizeLogLines('one\u2028two\u2029three 🇫🇷')).toEqual(['one', 'two', 'three FR']);
+		expect(sanitizeLogLines('one\u2028two\u2029three 🇫🇷 a\u00adb\u0378')).toEqual(['one', 'two', 'three FR ab\ufffd']);
 	});
 
 	it('bounds each line and gives nothing for non-text', () => {

@@ -24,9 +24,19 @@ describe('cell widths', () => {
 	});
 
 	it('leave wide, joined and combined text to string-width, and answer the same', () => {
-		for (const text of ['界面', 'e\u0301', '👍🏽', 'a\u200db', '\u0007', '\u001b]0;title\u0007x', '\u001b[', 'ﾊﾟ']) {
+		for (const text of ['界面', 'e\u0301', 'a\u200db', '\u0007', '\u001b]0;title\u0007x', '\u001b[', 'ﾊﾟ']) {
 			expect(simpleWidth(text), JSON.stringify(text)).toBe(-1);
 			expect(stringWidth(text), JSON.stringify(text)).toBe(measure(text));
 		}
+	});
+
+	it('count a grapheme of several letters a cell per letter, as terminals draw it', () => {
+		// string-width counts each as one grapheme; the sanitizer takes emoji sequences apart before they are measured.
+		for (const [text, cells, graphemeCells] of [['हिन्दी', 5, 4], ['กำ', 2, 1], ['👍🏽', 4, 2]] as const) {
+			expect([stringWidth(text), measure(text)], text).toEqual([cells, graphemeCells]);
+		}
+		// A syllable written as separate jamo: its vowel and final consonant take no cell of their own.
+		expect(stringWidth('\u1100\u1161\u11a8')).toBe(2);
+		expect(stringWidth('\u001b[31m漢字 हिन्दी\u001b[39m')).toBe(10);
 	});
 });
