@@ -110,21 +110,6 @@ describe('config errors', () => {
 		]);
 	});
 
-	it('reports YAML errors (a token read as an alias, an alias bomb) as config errors: one line, exit 2, no value', async () => {
-		const alias = join(files, 'alias.yaml');
-		await writeFile(alias, 'sources:\n  - provider: wercker\n    pipelineId: a\n    token: *YSECRET-abc\n', {mode: 0o600});
-		const bomb = join(files, 'bomb.yaml');
-		const levels = ['a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
-		for (let level = 1; level < 10; level++) levels.push(`l${level}: &a${level} [${Array(9).fill(level === 1 ? '*a' : `*a${level - 1}`).join(', ')}]`);
-		await writeFile(bomb, `${levels.join('\n')}\n`, {mode: 0o600});
-		const [fromAlias, fromBomb] = await Promise.all([runCli(['runs', '--config', alias], home), runCli(['runs', '--config', bomb], home)]);
-		expect(fromAlias.code).toBe(2);
-		expect(errorLines(fromAlias)).toEqual([`citop: ${alias}:4:12: YAML error: an alias (*name) with no anchor (&name) before it; put the value in quotes if it starts with *`]);
-		expect(fromAlias.stderr).not.toContain('YSECRET');
-		expect(fromBomb.code).toBe(2);
-		expect(errorLines(fromBomb)).toEqual([expect.stringMatching(new RegExp(`^citop: ${bomb}:\\d+:\\d+: YAML error: the aliases \\(\\*name\\) repeat more than 10000 values$`))]);
-	});
-
 	it('ends what a token command started when Ctrl-C stops citop while it runs', async () => {
 		const path = join(files, 'slow-token.yaml');
 		await writeFile(path, 'sources:\n  - {provider: wercker, pipelineId: a, tokenCommand: "sleep 100003; echo late"}\n', {mode: 0o600});
