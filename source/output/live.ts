@@ -1,3 +1,4 @@
+import {guardTerminal} from './guard.js';
 import {truncate} from './text.js';
 
 const HIDE_CURSOR = '\u001b[?25l';
@@ -11,6 +12,7 @@ const SHOW_CURSOR = '\u001b[?25h';
 export class LiveRegion {
 	private height = 0;
 	private active = false;
+	private unguard = () => {};
 
 	constructor(private readonly stream: NodeJS.WriteStream) {}
 
@@ -19,6 +21,8 @@ export class LiveRegion {
 		const up = this.height > 0 ? `\r\u001b[${this.height}A` : '';
 		const body = lines.map((line) => `${truncate(line, width)}\u001b[K`).join('\n');
 		this.stream.write(`${this.active ? '' : HIDE_CURSOR}${up}\u001b[J${body}\n`);
+		// Should citop be killed or run out of memory, the cursor still comes back.
+		if (!this.active) this.unguard = guardTerminal(this.stream, SHOW_CURSOR);
 		this.active = true;
 		this.height = lines.length;
 	}
@@ -28,5 +32,6 @@ export class LiveRegion {
 		if (!this.active) return;
 		this.active = false;
 		this.stream.write(SHOW_CURSOR);
+		this.unguard();
 	}
 }

@@ -10,6 +10,7 @@ import {startingStore} from './state/starting-store.js';
 export {cachedSnapshot, startingSources} from './state/starting-store.js';
 import type {Notify} from './hooks/actions.js';
 import {terminalOut} from './terminal/clipboard.js';
+import {guardTerminal} from '../output/guard.js';
 import {InkOutput} from './terminal/screen.js';
 import {ENTER_SCREEN, LEAVE_SCREEN} from './terminal/sequences.js';
 import {takeStartScreen} from './terminal/start-handoff.js';
@@ -68,9 +69,12 @@ export function runTui(options: TuiOptions): Promise<number> {
 	return new Promise<number>((resolve) => {
 		let finished = false;
 		let instance: Instance | null = null;
+		let unguard = () => {};
 		const onExit = () => {
 			// Last resort when something calls process.exit while the screen is up.
-			if (!finished) stdout.write(LEAVE_SCREEN);
+			if (finished) return;
+			stdout.write(LEAVE_SCREEN);
+			unguard();
 		};
 		const finish = (code: number, error?: unknown) => {
 			if (finished) return;
@@ -98,6 +102,7 @@ export function runTui(options: TuiOptions): Promise<number> {
 				// A closed terminal has no mode to restore.
 			}
 			stdout.write(LEAVE_SCREEN);
+			unguard();
 			if (error !== undefined) process.stderr.write(`citop: ${oneLine(error)}\n`);
 			resolve(code);
 		};
@@ -154,6 +159,8 @@ export function runTui(options: TuiOptions): Promise<number> {
 		// Ink rendered the first frame synchronously: out with it now, before the effects and
 		// whatever else is queued get their turn.
 		output.writer.flush();
+		// Should citop be killed or run out of memory, the terminal still gets its screen back.
+		if (!finished) unguard = guardTerminal(stdout, LEAVE_SCREEN);
 		if (store instanceof Promise) {
 			store.then(
 				(ready) => {

@@ -1,4 +1,4 @@
-import {execFileSync} from 'node:child_process';
+import {execFileSync, spawnSync} from 'node:child_process';
 import {readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {until} from './sim.js';
@@ -67,6 +67,16 @@ export class DrillPane {
 	async waitFor(check: (screen: string[]) => boolean, what: string, timeoutMs = 20_000): Promise<string[]> {
 		await until(() => check(this.screen()), () => `${what}; the screen:\n${this.screen().join('\n')}`, timeoutMs, 50);
 		return this.screen();
+	}
+
+	/** The processes the pane's shell started and still has: its command, e.g. node. */
+	children(): {pid: number; name: string}[] {
+		// ps exits with 1 when it finds none.
+		return spawnSync('ps', ['--ppid', this.show('#{pane_pid}'), '-o', 'pid=,comm='], {encoding: 'utf8'})
+			.stdout.split('\n')
+			.map((line) => /^\s*(\d+)\s+(\S+)/.exec(line))
+			.filter((match) => match !== null)
+			.map((match) => ({pid: Number(match[1]), name: match[2]!}));
 	}
 
 	/** Presses q and waits for the command to end; its exit code. */
