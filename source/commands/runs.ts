@@ -35,8 +35,15 @@ export function mergeRuns(lists: readonly (readonly Run[])[]): Run[] {
 
 /** One refresh of every source of `config` in parallel: each source's runs, in its order; a source that failed is said on stderr and left out. */
 export async function listEverySource(ctx: CommandContext, config: Pick<LoadedConfig, 'sources'>): Promise<{lists: {source: string; runs: Run[]}[]; failed: boolean}> {
+	// An answer past citop's limits was cut: said once, as the live view's footer says it.
+	const said = new Set<string>();
+	const onCut = (source: string) => (what: string) => {
+		const line = `${source}: ${what}`;
+		if (!said.has(line)) ctx.reporter.warn(line);
+		said.add(line);
+	};
 	const results = await Promise.allSettled(
-		config.sources.map((spec) => createSourceClient(spec, {}).listRuns({signal: ctx.signal, maxPages: DEFAULT_SETTINGS.maxPages})),
+		config.sources.map((spec) => createSourceClient(spec, {onCut: onCut(spec.name)}).listRuns({signal: ctx.signal, maxPages: DEFAULT_SETTINGS.maxPages})),
 	);
 	const lists: {source: string; runs: Run[]}[] = [];
 	let failed = false;

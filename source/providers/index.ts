@@ -3,6 +3,7 @@ import type {HttpOptions} from './http.js';
 import {boundTree} from './limits.js';
 import {createNorthflankClient} from './northflank/client.js';
 import {createSourceCraftClient} from './sourcecraft/client.js';
+import type {Run} from '../model/run.js';
 import type {SourceClient, SourceSpec} from './types.js';
 import {createWerckerClient} from './wercker/client.js';
 
@@ -14,13 +15,14 @@ export {HTTP_DEFAULTS, USER_AGENT, makeBudgetKey, type HttpOptions} from './http
 export function createSourceClient(spec: SourceSpec, options: HttpOptions = {}): SourceClient {
 	const client = providerClient(spec, options);
 	// However large a tree a server sends, what reaches the store is bounded.
+	const bound = (run: Run) => boundTree(run, options.onCut);
 	return {
 		...client,
-		listRuns: async (listOptions) => (await client.listRuns(listOptions)).map(boundTree),
-		getRun: async (id, requestOptions) => boundTree(await client.getRun(id, requestOptions)),
+		listRuns: async (listOptions) => (await client.listRuns(listOptions)).map(bound),
+		getRun: async (id, requestOptions) => bound(await client.getRun(id, requestOptions)),
 		rerunPlan: async (id, requestOptions) => {
 			const plan = await client.rerunPlan(id, requestOptions);
-			return {...plan, run: boundTree(plan.run)};
+			return {...plan, run: bound(plan.run)};
 		},
 	};
 }

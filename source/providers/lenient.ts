@@ -70,13 +70,14 @@ export function listItems(value: unknown): unknown[] {
 /**
  * An array whose odd elements are dropped: null elements, elements that do not parse,
  * and elements the item schema turns into null. A single object stands for a one-element array.
- * No more than a run tree may hold are read (LIMITS.treeNodes): the rest are never parsed.
+ * No more than a run tree may hold are read (LIMITS.treeNodes), and one past it, so the tree's
+ * bound sees the limit was passed and says so: the rest are never parsed.
  */
 export function list<Item extends z.ZodType>(item: Item) {
 	return z.unknown().transform((value) => {
 		const out: NonNullable<z.output<Item>>[] = [];
 		for (const element of listItems(value)) {
-			if (out.length >= LIMITS.treeNodes) break;
+			if (out.length > LIMITS.treeNodes) break;
 			const parsed = item.safeParse(element);
 			if (parsed.success && parsed.data !== null && parsed.data !== undefined) out.push(parsed.data as NonNullable<z.output<Item>>);
 		}

@@ -22,13 +22,20 @@ export const LIMITS = {
 /** "answer larger than 16 MB": what an error says when an answer passes LIMITS.answerBytes. */
 export const TOO_LARGE = `answer larger than ${LIMITS.answerBytes / (1024 * 1024)} MB`;
 
+/** Told what was cut when an answer went past a limit (ClientOptions.onCut). */
+export type OnCut = ((what: string) => void) | undefined;
+
+const count = (value: number) => value.toLocaleString('en-US');
+
 /**
  * The items of one list page that are kept: at most the page size asked for plus a margin. `cut`:
  * the page went past that, so the server ignores the page size, and its page is the last one read.
  */
-export function pageItems(items: unknown[], pageSize: number): {kept: unknown[]; cut: boolean} {
+export function pageItems(items: unknown[], pageSize: number, onCut: OnCut): {kept: unknown[]; cut: boolean} {
 	const most = pageSize + LIMITS.pageMargin;
-	return items.length > most ? {kept: items.slice(0, most), cut: true} : {kept: items, cut: false};
+	if (items.length <= most) return {kept: items, cut: false};
+	onCut?.(`a page of ${count(items.length)} runs when ${pageSize} were asked for: the first ${most} kept, no further page read`);
+	return {kept: items.slice(0, most), cut: true};
 }
 
 /** An answer as read: status, headers and the body as text. */
@@ -73,8 +80,9 @@ export function readAnswer(stream: Request): Promise<Answer> {
 }
 
 /** The run with at most LIMITS.treeNodes nodes, the first in tree order; the same object when it has no more. */
-export function boundTree(run: Run): Run {
+export function boundTree(run: Run, onCut: OnCut): Run {
 	if (run.children === null || countNodes(run.children) <= LIMITS.treeNodes) return run;
+	onCut?.(`a run of more than ${count(LIMITS.treeNodes)} steps and jobs: the first ${count(LIMITS.treeNodes)} shown`);
 	let left = LIMITS.treeNodes;
 	const keep = (nodes: readonly RunNode[]): RunNode[] => {
 		const kept: RunNode[] = [];

@@ -181,6 +181,8 @@ export interface ClientOptions {
 	retries?: number;
 	/** Cap on a server's Retry-After, in ms. */
 	maxRetryAfterMs?: number;
+	/** Told when an answer went past one of citop's limits and was cut (a page of runs, a run's tree): what was cut, in a few words. */
+	onCut?: (what: string) => void;
 }
 
 export type {ProviderErrorFields};

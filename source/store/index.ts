@@ -12,13 +12,13 @@ export type ClientFactory = (spec: SourceSpec, options: ClientOptions) => Source
 
 export interface CreateStoreOptions {
 	/**
-	 * Sources to create clients for. The store creates each with `clientFactory(spec, {clock, onRateLimit})`
+	 * Sources to create clients for. The store creates each with `clientFactory(spec, {clock, onRateLimit, onCut})`
 	 * (createSourceClient by default), so every rate-limit header the client reads reaches the source's budget.
 	 */
 	sources?: readonly SourceSpec[];
 	clientFactory?: ClientFactory;
 	/** Further options for the clients the store creates (timeouts, retries). */
-	clientOptions?: Omit<ClientOptions, 'clock' | 'onRateLimit'>;
+	clientOptions?: Omit<ClientOptions, 'clock' | 'onRateLimit' | 'onCut'>;
 	/**
 	 * Clients made elsewhere (tests, custom wiring). Their rate-limit reports reach the budget only
 	 * through `store.observeRateLimit(source, info)`; Northflank's documented quota applies regardless.
@@ -50,6 +50,7 @@ export function createStore(options: CreateStoreOptions): LiveStore {
 				...options.clientOptions,
 				clock,
 				onRateLimit: (info) => store?.observeRateLimit(spec.name, info),
+				onCut: (what) => store?.observeCut(spec.name, what),
 			}),
 		);
 	}

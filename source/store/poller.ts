@@ -40,6 +40,7 @@ export class SourcePoller extends Polled<Run[]> {
 	private authStopped = false;
 	private started = false;
 	private state: SourceState | null = null;
+	private cut: string | null = null;
 	/** Clock ms of the last answer that read the deeper pages; null before the first. */
 	private deepAt: number | null = null;
 	private deepWanted = true;
@@ -134,6 +135,7 @@ export class SourcePoller extends Polled<Run[]> {
 			rate: this.budget.rate,
 			wait: this.wait(),
 			runCount: this.runs.length,
+			cut: this.cut,
 		};
 		return this.state;
 	}
@@ -143,6 +145,13 @@ export class SourcePoller extends Polled<Run[]> {
 		const at = this.loop.nextAt;
 		const hold = this.paused || at === null ? null : this.budget.hold(this.host.clock.now());
 		return hold && at !== null ? {reason: hold.reason, until: at} : null;
+	}
+
+	/** An answer of this source went past a limit of citop's and was cut. */
+	noteCut(what: string): void {
+		if (what === this.cut) return;
+		this.cut = what;
+		this.changed();
 	}
 
 	/** Rate figures (shared budget) or the run count moved. */

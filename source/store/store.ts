@@ -17,6 +17,8 @@ import type {Store, StoreSettings, StoreSnapshot} from './types.js';
 export interface LiveStore extends Store {
 	/** Feeds a client's rate-limit report into the budget of the named source. */
 	observeRateLimit(source: string, info: RateLimitInfo): void;
+	/** A source's client cut an answer at one of citop's limits (ClientOptions.onCut). */
+	observeCut(source: string, what: string): void;
 	/** Resolves once no request of the store is in flight (a request the rate budget still holds back is not waited for). */
 	settled(): Promise<void>;
 }
@@ -201,6 +203,10 @@ export class StoreCore implements LiveStore {
 
 	rerunPlan(key: string): Promise<RerunPlan> {
 		return planRerun(this.actionHost(), key);
+	}
+
+	observeCut(source: string, what: string): void {
+		this.byName.get(source)?.noteCut(what);
 	}
 
 	observeRateLimit(source: string, info: RateLimitInfo): void {

@@ -30,6 +30,8 @@ export interface SourceState {
 	 */
 	wait: SourceWait | null;
 	runCount: number;
+	/** What citop last cut from the source's answers at its limits (a page, a run's tree), in a few words; null when nothing was. */
+	cut: string | null;
 }
 
 export interface SourceWait {

@@ -7,7 +7,7 @@ import type {SourceHealth, SourceState, StoreSnapshot, TransitionEvent} from '..
 const AT = Date.UTC(2026, 11, 2, 12, 0, 0);
 
 function source(name: string, health: SourceHealth): SourceState {
-	return {name, provider: 'sourcecraft', capabilities: {} as SourceState['capabilities'], health, lastSuccessAt: health === 'loading' || health === 'error' ? null : AT, lastError: null, nextPollAt: null, rate: null, wait: null, runCount: 0};
+	return {name, provider: 'sourcecraft', capabilities: {} as SourceState['capabilities'], health, lastSuccessAt: health === 'loading' || health === 'error' ? null : AT, lastError: null, nextPollAt: null, rate: null, wait: null, runCount: 0, cut: null};
 }
 
 function event(id: string, from: TransitionEvent['from'], to: TransitionEvent['to']): TransitionEvent {

@@ -3,6 +3,8 @@ import {gzipSync} from 'node:zlib';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {createSourceClient} from '../../source/providers/index.js';
 import {LIMITS} from '../../source/providers/limits.js';
+import {footerParts} from '../../source/ui/logic/bars.js';
+import {symbolsFor} from '../../source/ui/logic/symbols.js';
 import {simulatorConfigYaml} from '../../source/sim/index.js';
 import {createStore} from '../../source/store/index.js';
 import type {LiveStore} from '../../source/store/index.js';
@@ -243,7 +245,7 @@ describe('an answer that costs too much', () => {
 		expect(result.stderr).not.toMatch(/could not reach|connection failed/);
 	});
 
-	it('a page of 100,000 runs is cut to the page asked for, and no further page is read', async () => {
+	it('a page of 100,000 runs is cut to the page asked for, no further page is read, and citop says so', async () => {
 		const runs = Array.from({length: 100_000}, (_, index) => ({id: `run${index}`, status: 'finished', result: 'passed'}));
 		const page = Buffer.from(JSON.stringify(runs));
 		hostile.set(onRunList((response) => response.end(page)));
@@ -255,6 +257,7 @@ describe('an answer that costs too much', () => {
 		expect(shown.length).toBeLessThanOrEqual(30);
 		expect(shown[0]?.id).toBe('run0');
 		expect(hostile.seen.slice(from).filter((request) => /\/api\/v3\/runs\?/.test(request.path))).toHaveLength(1);
+		expect(result.stderr).toMatch(new RegExp(`^citop: warning: ${WERCKER}: a page of 100,000 runs when \\d+ were asked for: the first ${shown.length} kept, no further page read$`, 'm'));
 	});
 });
 
@@ -262,16 +265,21 @@ describe('a run tree or a log beyond any real one', () => {
 	const client = () => createSourceClient(hostile.specs([WERCKER])[0]!, DRILL_CLIENT);
 	const nodesOf = (nodes: readonly RunNode[]): number => nodes.reduce((sum, node) => sum + 1 + nodesOf(node.children), 0);
 
-	it('a run of 100,000 steps is opened with the first of them, up to the limit', async () => {
+	it('a run of 100,000 steps is opened with the first of them, up to the limit, and the footer says so', async () => {
 		hostile.set({
 			rewrite: (path, body) =>
 				/\/steps$/.test(path) ? Array.from({length: 100_000}, (_, index) => ({id: `step${index}`, step: `step ${index}`, status: 'finished', result: 'passed'})) : body,
 		});
-		const source = client();
-		const [run] = await source.listRuns({maxPages: 1});
-		const opened = await source.getRun(run!.id);
+		const store = startStore([WERCKER]);
+		await until(() => store.getSnapshot().runs.length > 0, 'the runs listed');
+		const [run] = store.getSnapshot().runs;
+		store.openRun(run!.key);
+		await until(() => store.getSnapshot().detail?.run?.children != null, `${run!.key} open`);
+		const opened = store.getSnapshot().detail!.run!;
 		expect(nodesOf(opened.children ?? [])).toBe(LIMITS.treeNodes);
 		expect(opened.children?.[0]?.title).toBe('step 0');
+		const footer = footerParts(store.getSnapshot(), null, null, Date.now(), symbolsFor(false)).map((part) => part.text);
+		expect(footer).toContain(`${WERCKER}: a run of more than 5,000 steps and jobs: the first 5,000 shown`);
 	});
 
 	it('a log of 10 million characters comes in reads of at most the limit, line by line', async () => {

@@ -86,7 +86,7 @@ export function createNorthflankClient(spec: NorthflankSpec, options: HttpOption
 					const query = {per_page: size, cursor: cursor ?? undefined};
 					const answer = listSchema.parse(await http.json({method: 'GET', path: base, endpoint, query, signal: listOptions.signal}));
 					const data = expectShape(answer?.data, http, endpoint, 'no data in the answer');
-					const {kept, cut} = pageItems(listItems(data.runs), size);
+					const {kept, cut} = pageItems(listItems(data.runs), size, options.onCut);
 					for (const raw of kept) {
 						const run = listed.run(raw);
 						if (run) runs.push(run);

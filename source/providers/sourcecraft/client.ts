@@ -120,7 +120,7 @@ export function createSourceCraftClient(spec: SourceCraftSpec, options: HttpOpti
 			const query = {page_size: size, page_token: token ?? undefined};
 			const answer = listPageSchema.parse(await http.json({method: 'GET', path: `${path}/cicd/runs`, endpoint, query, signal}));
 			const list = expectShape(answer, http, endpoint, 'not a list of runs');
-			const {kept, cut} = pageItems(listItems(list.runs), size);
+			const {kept, cut} = pageItems(listItems(list.runs), size, options.onCut);
 			yield kept;
 			if (cut) return;
 			token = list.next_page_token;

@@ -91,7 +91,7 @@ export function createWerckerClient(spec: WerckerSpec, options: HttpOptions = {}
 					const answer = await http.json({method: 'GET', path: '/api/v3/runs', endpoint, query, signal: listOptions.signal});
 					if (!Array.isArray(answer) && !isRecord(answer)) throw badAnswer(http, endpoint, 'not a list of runs');
 					const sent: unknown[] = Array.isArray(answer) ? answer : [answer];
-					const {kept, cut} = pageItems(sent, size);
+					const {kept, cut} = pageItems(sent, size, options.onCut);
 					for (const raw of listItems(kept)) {
 						const run = listed.run(raw);
 						if (run) runs.push(run);

@@ -133,6 +133,9 @@ export function footerParts(
 	}
 	// A warning about the setup (a config others can read) stays until citop is restarted without it.
 	for (const warning of warnings) parts.push({text: `warning: ${sanitizeLine(warning)}`, tone: 'warn', bold: true, priority: 2.75});
+	// An answer past citop's limits was cut: what is missing is said, not left to be guessed.
+	const cut = sources.find((source) => source.cut !== null);
+	if (cut) parts.push({text: `${cut.name}: ${cut.cut}`, tone: 'warn', priority: 2.7});
 	// In the words `citop runs` uses: the host, the endpoint, what to check, the request id.
 	if (failing?.lastError) {
 		const error = formatProviderError(failing.lastError, failing.name).replaceAll('—', symbols.dash);

@@ -35,6 +35,7 @@ export function cachedSnapshot(sources: readonly StartingSource[], seed: (source
 			rate: null,
 			wait: null,
 			runCount: kept?.runs.length ?? 0,
+			cut: null,
 		}),
 	);
 	return {...emptySnapshot(now), sources: states, runs: cached.flatMap(({kept}) => kept?.runs ?? [])};
