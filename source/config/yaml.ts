@@ -59,7 +59,8 @@ export function readYaml(text: string, file: string): unknown {
 	const first = document.errors[0];
 	if (first) {
 		// yaml's message ends with its own "at line …" and a code excerpt; the position is already in front.
-		const message = first.message.split(/ at line \d+|\n/)[0] ?? first.message;
+		// Nesting deep enough to exhaust the parser's stack is said in the user's words.
+		const message = /call stack/i.test(first.message) ? 'nested too deeply (a config is a few levels deep)' : (first.message.split(/ at line \d+|\n/)[0] ?? first.message);
 		throw new ConfigError([`${at(first.pos[0])}: YAML syntax error: ${message}`]);
 	}
 	const alias = badAlias(document);

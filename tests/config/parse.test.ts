@@ -207,6 +207,12 @@ describe('parseConfig: one line per problem, naming the file and the field', () 
 		expect(problems('color: auto\ncolor: never\n')).toEqual(['config.yaml:2:1: YAML syntax error: Map keys must be unique']);
 	});
 
+	it('says nesting too deep for the parser in plain words, at its line and column', () => {
+		expect(problems(`sources: ${'['.repeat(5_000)}${']'.repeat(5_000)}\n`)).toEqual([
+			expect.stringMatching(/^config\.yaml:1:\d+: YAML syntax error: nested too deeply \(a config is a few levels deep\)$/),
+		]);
+	});
+
 	it('reads a token written as an alias as a YAML error at its line and column, without its name', () => {
 		const lines = problems('sources:\n  - provider: wercker\n    pipelineId: a\n    token: *YSECRET-abc\n');
 		expect(lines).toEqual(['config.yaml:4:12: YAML error: an alias (*name) with no anchor (&name) before it; put the value in quotes if it starts with *']);
