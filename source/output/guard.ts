@@ -1,5 +1,3 @@
-import {spawn} from 'node:child_process';
-
 /**
  * Gives the terminal back when citop cannot. Killed (`kill -9`) or aborted by V8 (out of memory),
  * citop runs no more code, and the terminal stays as citop set it: on the alternate screen, the
@@ -13,6 +11,8 @@ export function guardTerminal(stream: NodeJS.WriteStream, restore: string): () =
 	const fd = (stream as {fd?: unknown}).fd;
 	if (process.platform === 'win32' || !stream.isTTY || typeof fd !== 'number') return () => {};
 	try {
+		// Required here, not imported on top: the live view's start frame goes out before child_process loads.
+		const {spawn} = require('node:child_process') as typeof import('node:child_process');
 		const guard = spawn('/bin/sh', ['-c', `read _ || printf '%s' "$1"`, 'citop-terminal-guard', restore], {stdio: ['pipe', fd, 'ignore']});
 		guard.on('error', () => {});
 		guard.stdin?.on('error', () => {});

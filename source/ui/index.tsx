@@ -69,7 +69,8 @@ export function runTui(options: TuiOptions): Promise<number> {
 	return new Promise<number>((resolve) => {
 		let finished = false;
 		let instance: Instance | null = null;
-		let unguard = () => {};
+		// The start frame's guard goes on guarding the live view drawn over it.
+		let unguard = early?.unguard ?? (() => {});
 		const onExit = () => {
 			// Last resort when something calls process.exit while the screen is up.
 			if (finished) return;
@@ -160,7 +161,7 @@ export function runTui(options: TuiOptions): Promise<number> {
 		// whatever else is queued get their turn.
 		output.writer.flush();
 		// Should citop be killed or run out of memory, the terminal still gets its screen back.
-		if (!finished) unguard = guardTerminal(stdout, LEAVE_SCREEN);
+		if (!finished && !early) unguard = guardTerminal(stdout, LEAVE_SCREEN);
 		if (store instanceof Promise) {
 			store.then(
 				(ready) => {

@@ -1,6 +1,7 @@
 import {isatty} from 'node:tty';
 import {liveViewRefusal} from '../commands/exit.js';
 import {locateConfig} from '../config/locate.js';
+import {guardTerminal} from '../output/guard.js';
 import {prefersAscii, shouldUseColor} from '../output/terminal.js';
 import type {CachedRuns} from '../store/cache.js';
 import {cacheDir} from '../store/cache-dir.js';
@@ -12,7 +13,7 @@ import {startFrameLines} from './start-frame.js';
 import {cachedSnapshot, emptySnapshot} from './state/starting-store.js';
 import {holdStartScreen, leaveStartScreen} from './terminal/start-handoff.js';
 import {ScreenWriter} from './terminal/screen.js';
-import {ENTER_SCREEN} from './terminal/sequences.js';
+import {ENTER_SCREEN, LEAVE_SCREEN} from './terminal/sequences.js';
 
 /** The live view's command line, when that is all it is: `citop [demo] [--config PATH] [--no-color] [--debug]`. */
 export interface LiveViewArgs {
@@ -82,6 +83,8 @@ export function showStartScreen(args: readonly string[], env: NodeJS.ProcessEnv 
 	stdout.write(ENTER_SCREEN);
 	writer.frame(lines.join('\n'));
 	writer.flush();
+	// Should citop be killed before it is done, the terminal still gets its screen back.
+	const unguard = guardTerminal(stdout, LEAVE_SCREEN);
 	const handlers = Object.entries(SIGNALS).map(([signal, code]) => {
 		const handler = () => {
 			leaveStartScreen();
@@ -99,6 +102,7 @@ export function showStartScreen(args: readonly string[], env: NodeJS.ProcessEnv 
 			process.off('exit', onExit);
 			for (const [signal, handler] of handlers) process.off(signal, handler);
 		},
+		unguard,
 	});
 	return true;
 }

@@ -13,6 +13,8 @@ export interface StartScreen {
 	rows: number;
 	/** Stops restoring the terminal on exit and signals (the live view does it from now on). */
 	release(): void;
+	/** Stops the guard that restores the terminal should citop be killed (see guardTerminal), once it is restored. */
+	unguard(): void;
 }
 
 let shown: StartScreen | null = null;
@@ -40,4 +42,5 @@ export function leaveStartScreen(): void {
 		// A terminal that has gone has no mode to restore.
 	}
 	process.stdout.write(LEAVE_SCREEN);
+	screen.unguard();
 }
