@@ -4,7 +4,8 @@
  * the 8-bit C1 forms), every C0/C1 control and DEL, and every invisible format character (the
  * bidirectional overrides that can make text read differently from what it is among them); line
  * and paragraph separators break lines like newlines, emoji sequences a terminal may draw at
- * another width are taken apart, and what is no character shows as U+FFFD.
+ * another width are taken apart, and what is no character, or an emoji newer than a terminal may
+ * know, shows as U+FFFD.
  * Any token citop holds is replaced (a server may echo the one it was sent).
  */
 import {redactSecrets} from './secrets.js';
@@ -23,6 +24,17 @@ const INVISIBLE = /[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
 // A code point Unicode has not assigned, or half of a UTF-16 pair: a terminal draws it in no cell
 // or one, and written out it becomes U+FFFD anyway.
 const NOT_A_CHARACTER = /[\p{Cn}\p{Cs}]/gu;
+// Emoji added in Unicode 15.0, 16.0 and 17.0 (15.1 added none): a terminal whose tables are older
+// draws them in no cell or one (tmux 3.3a: none) where citop counts two, so they show as U+FFFD,
+// like a code point the terminal does not know at all.
+const NEWER_EMOJI = new RegExp(
+	`[${[
+		'\u{1f6dc}\u{1fa75}-\u{1fa77}\u{1fa87}\u{1fa88}\u{1faad}-\u{1faaf}\u{1fabb}-\u{1fabd}\u{1fabf}\u{1face}\u{1facf}\u{1fada}\u{1fadb}\u{1fae8}\u{1faf7}\u{1faf8}', // 15.0
+		'\u{1fa89}\u{1fa8f}\u{1fabe}\u{1fac6}\u{1fadc}\u{1fadf}\u{1fae9}', // 16.0
+		'\u{1f6d8}\u{1fa8a}\u{1fa8e}\u{1fac8}\u{1facd}\u{1faea}\u{1faef}', // 17.0
+	].join('')}]`,
+	'gu',
+);
 // What is left of C0 (except tab and newline, handled by the callers), DEL and C1.
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 // The line and paragraph separators: a terminal may move to the next line, draw a cell, or nothing.
@@ -58,7 +70,8 @@ function stripSequences(text: string): string {
 		.replace(CSI, '')
 		.replace(ESC_OTHER, '')
 		.replace(INVISIBLE, '')
-		.replace(NOT_A_CHARACTER, '\ufffd');
+		.replace(NOT_A_CHARACTER, '\ufffd')
+		.replace(NEWER_EMOJI, '\ufffd');
 }
 
 /** Text whose every character is drawn at the width citop counts for it, on any terminal. */

@@ -8,7 +8,8 @@ import {DrillPane, tmuxWidths} from './tmux.js';
 
 /**
  * Run names a terminal may draw at another width than citop counts, from a server, through the
- * real binary in tmux: emoji sequences (a ZWJ family, a flag, a skin tone), line and paragraph
+ * real binary in tmux: emoji sequences (a ZWJ family, a flag, a skin tone), an emoji newer than
+ * tmux's Unicode tables (U+1FAE8, Unicode 15.0, drawn in no cell), line and paragraph
  * separators, scripts whose letters join into one grapheme but take a cell each (Hindi, Thai,
  * Korean as separate jamo), invisible characters a terminal may give a cell (a soft hyphen, a
  * Hangul filler, Arabic's number sign), a code point Unicode has not assigned and half of a UTF-16
@@ -18,7 +19,7 @@ import {DrillPane, tmuxWidths} from './tmux.js';
 
 const COLUMNS = 160;
 const ROWS = 20;
-const EMOJI = 'ship 👨\u200d👩\u200d👧 🇩🇪 👍\u{1f3fd}\u2028now\u2029ok';
+const EMOJI = 'ship \u{1fae8} 👨\u200d👩\u200d👧 🇩🇪 👍\u{1f3fd}\u2028now\u2029ok';
 const SCRIPTS = 'text हिन्दी กำ \u1100\u1161\u11a8 a\u00adb a\u3164b a\u0600b a\u0378b a\ud800b';
 const WERCKER = 'deploy';
 

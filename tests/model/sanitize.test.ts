@@ -41,6 +41,7 @@ describe('sanitizeLine', () => {
 		['a tag flag is its black flag', '🏴\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f}', '🏴'],
 		['invisible characters a terminal may give a cell go (soft hyphen, Hangul fillers, number sign, zero-width space)', 'a\u00adb\u3164c\u115fd\uffa0e\u0600f\u200bg', 'abcdefg'],
 		['an unassigned code point, a noncharacter and half of a UTF-16 pair show as U+FFFD', 'a\u0378b\ufffec\ud800d', 'a\ufffdb\ufffdc\ufffdd'],
+		['emoji newer than Unicode 14 show as U+FFFD (shaking face, hyacinth, harp, landslide), older ones stay', '\u{1fae8}\ufe0f \u{1fabb} \u{1fa89} \u{1f6d8} \u{1fae7}\u{1faf6}\u{1faba}', '\ufffd \ufffd \ufffd \ufffd \u{1fae7}\u{1faf6}\u{1faba}'],
 	])('evens out widths: %s', (_name, input, expected) => {
 		const clean = sanitizeLine(input);
 		expect(clean).toBe(expected);
@@ -72,7 +73,7 @@ describe('sanitizeLogLines', () => {
 	});
 
 	it('breaks lines at line and paragraph separators, and evens out emoji widths', () => {
-		expect(sanitizeLogLines('one\u2028two\u2029three 🇫🇷 a\u00adb\u0378')).toEqual(['one', 'two', 'three FR ab\ufffd']);
+		expect(sanitizeLogLines('one\u2028two\u2029three 🇫🇷 a\u00adb\u0378 \u{1fae8}')).toEqual(['one', 'two', 'three FR ab\ufffd \ufffd']);
 	});
 
 	it('bounds each line and gives nothing for non-text', () => {
