@@ -6,7 +6,7 @@ import type {Figure} from './report.js';
 import {median, round} from './stats.js';
 import {BenchPane, ensureBuilt, ensureTools, repoRoot} from './tmux.js';
 
-const TIMES = 7;
+const TIMES = 9;
 /** The first frame may take this many times what node alone takes to print one line. */
 const TARGET_RATIO = 1.6;
 
@@ -16,25 +16,41 @@ const headerShown = (screen: Screen) => screen[0]?.startsWith('citop') === true;
 const runsShown = (screen: Screen) => headerShown(screen) && screen.some((line) => / (running|success|failed|queued|canceled) /.test(line));
 
 /**
- * Times `command` in a 120×40 tmux pane, from the key that starts it to the first capture of the
- * pane that `ready` accepts (tmux's own latency included).
+ * Time from the key that starts `command` in a 120×40 tmux pane to the first capture of the pane
+ * that `ready` accepts (tmux's own latency included).
  */
-async function timeStarts(command: string, ready: (screen: Screen) => boolean, env: Record<string, string> = {}): Promise<number[]> {
-	const times: number[] = [];
+async function timeStart(command: string, ready: (screen: Screen) => boolean, env: Record<string, string> = {}): Promise<number> {
 	// The pane execs the command: `env` sets its variables.
 	const prefix = Object.keys(env).length === 0 ? '' : `env ${Object.entries(env).map(([name, value]) => `${name}='${value}'`).join(' ')} `;
-	for (let i = 0; i < TIMES; i++) {
-		const pane = new BenchPane(`${prefix}${command}`);
-		try {
-			// The shell must be reading before the go; a start timed from a busy shell would be slower than it is.
-			await pane.waitFor(() => pane.hasReader(), 'the shell to wait for the go', 5_000);
-			const start = performance.now();
-			pane.go();
-			await pane.waitFor(ready, 'the first frame', 10_000, 2);
-			times.push(performance.now() - start);
-		} finally {
-			pane.kill();
-		}
+	const pane = new BenchPane(`${prefix}${command}`);
+	try {
+		// The shell must be reading before the go; a start timed from a busy shell would be slower than it is.
+		await pane.waitFor(() => pane.hasReader(), 'the shell to wait for the go', 5_000);
+		const start = performance.now();
+		pane.go();
+		await pane.waitFor(ready, 'the first frame', 10_000, 2);
+		return performance.now() - start;
+	} finally {
+		pane.kill();
+	}
+}
+
+interface Start {
+	command: string;
+	ready: (screen: Screen) => boolean;
+	env?: Record<string, string>;
+}
+
+/**
+ * Each start timed TIMES times, taking turns (node, then each citop start, then again), after one
+ * untimed start of each (Node's compile cache, the disk cache): what slows the machine for a
+ * moment slows them all alike, and the ratios hold.
+ */
+async function timeStarts(starts: readonly Start[]): Promise<number[][]> {
+	for (const {command, ready, env} of starts) await timeStart(command, ready, env);
+	const times = starts.map((): number[] => []);
+	for (let round = 0; round < TIMES; round++) {
+		for (const [index, {command, ready, env}] of starts.entries()) times[index]!.push(await timeStart(command, ready, env));
 	}
 	return times;
 }
@@ -61,10 +77,6 @@ export async function benchStartup(): Promise<{figures: Figure[]; json: Record<s
 	ensureTools({tmux: 'tmux'});
 	const node = process.execPath;
 	const cli = ensureBuilt(repoRoot());
-	// The floor in this terminal on this machine: node itself printing one line.
-	const floor = median(await timeStarts(`'${node}' -e "const e = String.fromCharCode(27); process.stdout.write(e + '[H' + e + '[2Jcitop'); setInterval(() => {}, 1000)"`, headerShown));
-	const demo = await timeStarts(`'${node}' '${cli}' demo`, headerShown);
-
 	const sim = await startSimulator({});
 	const folder = mkdtempSync(join(tmpdir(), 'citop-startup-'));
 	try {
@@ -82,7 +94,13 @@ export async function benchStartup(): Promise<{figures: Figure[]; json: Record<s
 		} finally {
 			first.kill();
 		}
-		const cached = await timeStarts(live, runsShown, env);
+		// The floor in this terminal on this machine: node itself printing one line.
+		const [nodeTimes = [], demo = [], cached = []] = await timeStarts([
+			{command: `'${node}' -e "const e = String.fromCharCode(27); process.stdout.write(e + '[H' + e + '[2Jcitop'); setInterval(() => {}, 1000)"`, ready: headerShown},
+			{command: `'${node}' '${cli}' demo`, ready: headerShown},
+			{command: live, ready: runsShown, env},
+		]);
+		const floor = median(nodeTimes);
 		return {
 			figures: [figure('start to first frame, `citop demo`, as a multiple of node', demo, floor), figure('start to first frame with the cached runs, `citop` on 8 sources, as a multiple of node', cached, floor)],
 			json: {startupMs: round(median(demo), 0), cachedStartupMs: round(median(cached), 0), nodeStartupMs: round(floor, 0)},

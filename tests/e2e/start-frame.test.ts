@@ -58,7 +58,8 @@ describe('the start frame', () => {
 		const {config, token} = await tokenFromEnvironment();
 		const labels = await firstStart(config, 'again', `${TOKEN_VARIABLE}=${token}`);
 		expect(existsSync(join(setup.dir, 'again', 'citop', 'start.json'))).toBe(true);
-		const pane = open(config, 'again', `${TOKEN_VARIABLE}=${token}`, join(setup.dir, 'again.log'));
+		const record = join(setup.dir, 'again.log');
+		const pane = open(config, 'again', `${TOKEN_VARIABLE}=${token}`, record);
 		const screen = await pane.waitFor((lines) => (lines[0] ?? '').includes(`${SOURCE} ok`), 'fresh runs');
 		expect(screen.join('\n')).toContain('1/');
 		pane.send('j');
@@ -67,6 +68,10 @@ describe('the start frame', () => {
 		await pane.waitForText('EXITED 0');
 		expect(pane.show('#{alternate_on}')).toBe('0');
 		expect(labels.length).toBeGreaterThan(0);
+		// The live view drew on from the start frame: the screen was entered once and never cleared again.
+		const written = readFileSync(record, 'utf8');
+		expect(written.split('\u001b[?1049h')).toHaveLength(2);
+		expect(written.split('\u001b[2J')).toHaveLength(3);
 	}, 60_000);
 
 	it('is drawn before the config is read: a config that no longer holds leaves it for one line on the shell screen, exit 2', async () => {
