@@ -54,7 +54,8 @@ function open(args: string): DrillPane {
 
 /** Ends citop (node, started by the pane's shell) with `signal`, and waits until it has gone. */
 async function kill(pane: DrillPane, signal: NodeJS.Signals): Promise<void> {
-	const citop = pane.children().find((child) => child.name === 'node');
+	// Node 24 names its main thread, and so the process, MainThread.
+	const citop = pane.children().find((child) => child.name === 'node' || child.name === 'MainThread');
 	if (!citop) throw new Error('citop is not running in the pane');
 	process.kill(citop.pid, signal);
 	// Whether the shell's next line lands before the guard leaves the alternate screen is a race:

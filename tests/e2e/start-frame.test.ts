@@ -98,7 +98,8 @@ describe('the start frame', () => {
 		const gone = join(setup.dir, 'gone');
 		mkdirSync(gone);
 		const citop = `XDG_CACHE_HOME='${join(setup.dir, 'gone-cache')}' node '${join(root, 'dist/cli.js')}' --config '${config}'`;
-		const pane = new TmuxPane(`cd '${gone}' && rmdir '${gone}' && ${citop}; echo "EXITED $?"; exec sleep 600`, {columns: 120, rows: 30}, env);
+		// Wide enough for Node 24's longer message on one row.
+		const pane = new TmuxPane(`cd '${gone}' && rmdir '${gone}' && ${citop}; echo "EXITED $?"; exec sleep 600`, {columns: 300, rows: 30}, env);
 		panes.push(pane);
 		const screen = (await pane.waitForText(/EXITED \d+/)).filter((line) => line.trim() !== '');
 		expect(screen).toEqual([expect.stringMatching(/^citop: .*uv_cwd/), expect.stringMatching(/^EXITED [12]$/)]);
