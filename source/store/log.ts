@@ -31,16 +31,23 @@ export interface LogHost {
 /** Hears every complete line the follower reads, in order, before the view (which keeps only the newest) is told. */
 export type LogSink = (lines: readonly string[]) => void;
 
-/** Appends `more` to `lines`, keeping at most `max` of the newest. */
-export function appendLines(lines: readonly string[], more: readonly string[], max = MAX_LOG_LINES): readonly string[] {
-	if (more.length === 0) return lines;
-	const all = lines.concat(more);
-	return all.length > max ? all.slice(all.length - max) : all;
+/** The lines kept of a log, and how many went from its front to keep them few. */
+export interface KeptLines {
+	lines: readonly string[];
+	dropped: number;
+}
+
+/** Appends `more` to the kept lines, keeping at most `max` of the newest and counting those that go. */
+export function appendLines(kept: KeptLines, more: readonly string[], max = MAX_LOG_LINES): KeptLines {
+	if (more.length === 0) return kept;
+	const all = kept.lines.concat(more);
+	const over = Math.max(0, all.length - max);
+	return {lines: over > 0 ? all.slice(over) : all, dropped: kept.dropped + over};
 }
 
 /** Follows the open log: reads on from its cursor while the node is live, then until the provider says done. */
 export class LogFollower extends Polled<LogChunk> {
-	private lines: readonly string[] = [];
+	private kept: KeptLines = {lines: [], dropped: 0};
 	private partial = '';
 	private done = false;
 	private loading = true;
@@ -95,7 +102,8 @@ export class LogFollower extends Polled<LogChunk> {
 		this.view ??= {
 			runKey: this.runKey,
 			nodeId: this.nodeId,
-			lines: this.lines,
+			lines: this.kept.lines,
+			dropped: this.kept.dropped,
 			partial: this.partial,
 			done: this.done,
 			loading: this.loading,
@@ -133,7 +141,7 @@ export class LogFollower extends Polled<LogChunk> {
 		}
 		const chunk = outcome.value;
 		const moved = chunk.lines.length > 0 || chunk.partial !== this.partial;
-		this.lines = appendLines(this.lines, chunk.lines);
+		this.kept = appendLines(this.kept, chunk.lines);
 		this.partial = chunk.partial;
 		this.cursor = chunk.cursor;
 		this.error = null;

@@ -78,6 +78,8 @@ export interface LogView {
 	runKey: string;
 	nodeId: string;
 	lines: readonly string[];
+	/** Lines dropped from the front since the log was opened, so only the newest are kept: lines[0] is line `dropped` of the log. */
+	dropped: number;
 	partial: string;
 	done: boolean;
 	loading: boolean;

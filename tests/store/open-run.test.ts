@@ -1,7 +1,7 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import {nodeKey} from '../../source/model/run.js';
 import type {Run} from '../../source/model/run.js';
-import {MAX_LOG_LINES} from '../../source/store/log.js';
+import {MAX_LOG_LINES, appendLines} from '../../source/store/log.js';
 import {FakeClient, flush, makeNode, makeRun, providerError} from './fake.js';
 import {started, stopStores} from './harness.js';
 
@@ -141,6 +141,8 @@ describe('the open log', () => {
 		expect(heard).toEqual([...many, 'last']);
 		expect(snapshot().log).toMatchObject({done: true, caughtUp: true});
 		expect(snapshot().log?.lines).toHaveLength(MAX_LOG_LINES);
+		expect(snapshot().log?.lines[0]).toBe('line 11');
+		expect(snapshot().log?.dropped).toBe(11);
 		// The first read of a finished step brought lines: the next comes at once, it had not caught up.
 		expect(seen).toContain(false);
 	});
@@ -194,5 +196,18 @@ describe('watched runs', () => {
 		store.unwatch(client.runs[0]!.key);
 		await clock.advanceAsync(30_000);
 		expect(client.gets).toBe(gets);
+	});
+});
+
+describe('the kept lines of a log', () => {
+	it('counts the lines dropped from the front, so a line keeps its place in the log', () => {
+		let kept = appendLines({lines: [], dropped: 0}, ['a', 'b', 'c'], 4);
+		expect(kept).toEqual({lines: ['a', 'b', 'c'], dropped: 0});
+		kept = appendLines(kept, ['d', 'e', 'f'], 4);
+		expect(kept).toEqual({lines: ['c', 'd', 'e', 'f'], dropped: 2});
+		kept = appendLines(kept, [], 4);
+		expect(kept.dropped).toBe(2);
+		kept = appendLines(kept, ['g'], 4);
+		expect(kept).toEqual({lines: ['d', 'e', 'f', 'g'], dropped: 3});
 	});
 });

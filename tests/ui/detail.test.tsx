@@ -161,7 +161,7 @@ describe('run detail', () => {
 		await app.eventually(() => store.callsOf('openLog').length === 1, 'openLog');
 		expect(store.callsOf('openLog')).toEqual([[KEY_1284, 'build/test/unit']]);
 		const lines = Array.from({length: 100}, (_, index) => `line ${index + 1}`);
-		await app.push({log: {runKey: KEY_1284, nodeId: 'build/test/unit', lines, partial: 'compiling', done: false, loading: false, caughtUp: true, error: null}});
+		await app.push({log: {runKey: KEY_1284, nodeId: 'build/test/unit', lines, dropped: 0, partial: 'compiling', done: false, loading: false, caughtUp: true, error: null}});
 		let text = plain(await app.waitFor((frame) => frame.includes('compiling'), 'the log'));
 		expect(text).toContain('line 100');
 		expect(text).toContain('live');
@@ -169,7 +169,7 @@ describe('run detail', () => {
 		text = app.text();
 		expect(text).not.toContain('compiling');
 		expect(text).toContain('line 100');
-		await app.push({log: {runKey: KEY_1284, nodeId: 'build/test/unit', lines: [...lines, 'line 101', 'line 102'], partial: '', done: true, loading: false, caughtUp: true, error: null}});
+		await app.push({log: {runKey: KEY_1284, nodeId: 'build/test/unit', lines: [...lines, 'line 101', 'line 102'], dropped: 0, partial: '', done: true, loading: false, caughtUp: true, error: null}});
 		text = plain(await app.waitFor((frame) => frame.includes('complete'), 'the finished log'));
 		expect(text).not.toContain('line 102');
 		await app.press('F', 'following');

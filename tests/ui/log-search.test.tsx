@@ -14,15 +14,20 @@ const ROWS = 20;
 /** The log view's rows under its head: 20 rows less the header, the log head and the footer. */
 const LOG_ROWS = ROWS - 1 - 1 - 1 - 3;
 
-/** 60 lines: an error every 10 lines from line 5 (5, 15 … 55), one of them upper case. */
-const LINES = Array.from({length: 60}, (_, index) => {
-	const number = index + 1;
-	if (number % 10 !== 5) return `line ${number} fine`;
-	return number === 35 ? `line ${number} ERROR: disk full` : `line ${number} error: retrying`;
-});
+/** Lines `from` to `to` of a log with an error every 10 lines from line 5 (5, 15, 25 …), one of them upper case. */
+function logText(from: number, to: number): string[] {
+	return Array.from({length: to - from + 1}, (_, index) => {
+		const number = from + index;
+		if (number % 10 !== 5) return `line ${number} fine`;
+		return number === 35 ? `line ${number} ERROR: disk full` : `line ${number} error: retrying`;
+	});
+}
 
-function log(lines: readonly string[] = LINES): LogView {
-	return {runKey: KEY_7, nodeId: 'unit', lines, partial: '', done: true, loading: false, caughtUp: true, error: null};
+/** 60 lines: errors on lines 5, 15 … 55. */
+const LINES = logText(1, 60);
+
+function log(lines: readonly string[] = LINES, dropped = 0): LogView {
+	return {runKey: KEY_7, nodeId: 'unit', lines, dropped, partial: '', done: true, loading: false, caughtUp: true, error: null};
 }
 
 async function openLog(options: {color?: boolean} = {}): Promise<Harness> {
