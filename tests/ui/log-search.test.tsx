@@ -129,4 +129,25 @@ describe('search in the log view', () => {
 		// Keys typed in one burst land in order: a new search, then a step.
 		await app.burst(['/', 'r', 'e', 't', 'r', 'y', '\r', 'n'], 'match 2/5');
 	});
+
+	it('holds its place and its match while a long log drops its oldest lines', async () => {
+		const app = await openLog();
+		await app.press('g', 'line 1 of 60');
+		await app.press('jjjjjjjjjj', 'line 11 of 60');
+		await app.press('/error\r', 'match 2/6');
+		expect(logRows(app)[0]).toBe('line 15 error: retrying');
+		// Ten new lines came and the ten oldest went: the screen stays on the same line.
+		await app.push({log: log(logText(11, 70), 10)});
+		await app.waitFor((frame) => plain(frame).includes('line 15 of 70'), 'the longer log');
+		expect(logRows(app)[0]).toBe('line 15 error: retrying');
+		// n goes on from the match gone to: 15, 25 … 65 are left, and 15 was the first.
+		await app.press('n', 'match 2/6');
+		expect(logRows(app)[0]).toBe('line 25 error: retrying');
+		// The line on top went too: the view starts at the first line kept.
+		await app.push({log: log(logText(31, 80), 30)});
+		await app.waitFor((frame) => plain(frame).includes('line 31 of 80'), 'the log without the line on top');
+		expect(logRows(app)[0]).toBe('line 31 fine');
+		await app.press('n', 'match 1/5');
+		expect(logRows(app)[0]).toBe('line 35 ERROR: disk full');
+	});
 });

@@ -51,6 +51,8 @@ describe('searching a log', () => {
 		const first = matches('error');
 		expect(matches('error')).toBe(first);
 		expect(matches('ok')).toEqual([2]);
+		// Lines dropped from the log's front: matches keep their place in the whole log.
+		expect(lineMatcher(LOG, 100)('error')).toEqual([101, 103, 105]);
 	});
 });
 

@@ -22,6 +22,7 @@ export interface LogViewProps {
 	title: string;
 	log: LogState | null;
 	lines: readonly string[];
+	/** The first line shown, counted from the log's start; null follows the end. */
 	top: number | null;
 	height: number;
 	search: LogSearch;
@@ -31,8 +32,10 @@ export interface LogViewProps {
 export function LogView({title, log, lines, top, height, search}: LogViewProps) {
 	const {columns} = useSize();
 	const {paint, symbols} = useTheme();
-	const view = logWindow(lines, top, height, columns);
-	const where = top === null ? 'following' : `line ${Math.min(lines.length, view.top + 1)} of ${lines.length} ${symbols.dot} F follow`;
+	// The state counts lines from the log's start, the window from the first line kept.
+	const first = log?.dropped ?? 0;
+	const view = logWindow(lines, top === null ? null : top - first, height, columns);
+	const where = top === null ? 'following' : `line ${first + Math.min(lines.length, view.top + 1)} of ${first + lines.length} ${symbols.dot} F follow`;
 	const state = log === null || log.loading ? 'loading' : log.done ? 'complete' : 'live';
 	const right: Part[] = [];
 	// The underscore is the typing cursor, as the filter's.
@@ -45,7 +48,7 @@ export function LogView({title, log, lines, top, height, search}: LogViewProps) 
 	const rows = view.rows.map((row, index) => {
 		const origin = view.origins[index];
 		if (pattern === null || !origin) return row;
-		const current = origin.line === search.line;
+		const current = first + origin.line === search.line;
 		return markMatches(row, origin.start, matchRanges(lines[origin.line] ?? '', pattern), (text) => (current ? paint.bold(paint.inverse(text)) : paint.inverse(text)));
 	});
 	if (log?.error) rows.push(paint.tone(fitToWidth(`${symbols.error} ${log.error.message}`, columns, 'left', symbols.ellipsis), 'error'));

@@ -93,9 +93,16 @@ export function Screen({store, snapshot, clock, notify, terminal, warnings = [],
 	const {summary: summaryHeight, runs: listRows} = listArea(body, dialog);
 	const treeRows = Math.max(1, body - DETAIL_HEAD - dialog);
 	const logRows = Math.max(1, body - LOG_HEAD);
+	// Lines are counted from the log's start, so the place kept in the state holds while its oldest lines go.
+	const first = snapshot.log?.dropped ?? 0;
 	const log = useMemo(
-		() => ({count: lines.length, endTop: state.view === 'log' ? logWindow(lines, null, logRows, size.columns).endTop : 0, matches: lineMatcher(lines)}),
-		[lines, logRows, size.columns, state.view],
+		() => ({
+			count: lines.length,
+			first,
+			endTop: first + (state.view === 'log' ? logWindow(lines, null, logRows, size.columns).endTop : 0),
+			matches: lineMatcher(lines, first),
+		}),
+		[lines, first, logRows, size.columns, state.view],
 	);
 	const {symbols, ascii} = useTheme();
 	const helping = overlay?.kind === 'help';

@@ -12,23 +12,23 @@ export function searchPattern(query: string): RegExp | null {
 	return new RegExp(query.replace(SPECIAL, '\\$&'), /\p{Lu}/u.test(query) ? 'gu' : 'giu');
 }
 
-/** Which lines hold a match, in order. */
-export function matchingLines(lines: readonly string[], query: string): number[] {
+/** Which lines hold a match, in order, each counted from `first`: the place of `lines[0]` in the log. */
+export function matchingLines(lines: readonly string[], query: string, first = 0): number[] {
 	const pattern = searchPattern(query);
 	if (pattern === null) return [];
 	const found: number[] = [];
 	lines.forEach((line, index) => {
 		pattern.lastIndex = 0;
-		if (pattern.test(line)) found.push(index);
+		if (pattern.test(line)) found.push(first + index);
 	});
 	return found;
 }
 
 /** Which lines match a query, worked out once for these lines and the last query asked about. */
-export function lineMatcher(lines: readonly string[]): (query: string) => readonly number[] {
+export function lineMatcher(lines: readonly string[], first = 0): (query: string) => readonly number[] {
 	let last: {query: string; lines: number[]} | null = null;
 	return (query) => {
-		if (last?.query !== query) last = {query, lines: matchingLines(lines, query)};
+		if (last?.query !== query) last = {query, lines: matchingLines(lines, query, first)};
 		return last.lines;
 	};
 }

@@ -23,8 +23,11 @@ export interface KeyContext {
 	snapshot: StoreSnapshot;
 	list: ListModel;
 	tree: TreeModel | null;
-	/** The log's lines: how many, the top line that shows its end, and which match a search. */
-	log: {count: number; endTop: number; matches(query: string): readonly number[]};
+	/**
+	 * The log's lines: how many are kept, the first kept, the top line that shows its end, and which
+	 * match a search; lines counted from the log's start, as the state holds them.
+	 */
+	log: {count: number; first: number; endTop: number; matches(query: string): readonly number[]};
 	/** Rows on screen, for PgUp/PgDn. */
 	page: number;
 	/** The help screen's last top line and its rows on screen. */

@@ -10,14 +10,15 @@ function goTo(context: KeyContext, step: MatchStep | null, query: string, forwar
 	const {log, dispatch, actions} = context;
 	const total = log.matches(query).length;
 	actions.say(matchNote(step, total, query, forward), step === null);
-	if (step) dispatch({type: 'searchMatch', line: step.line, top: clamp(step.line, 0, log.endTop)});
+	if (step) dispatch({type: 'searchMatch', line: step.line, top: clamp(step.line, log.first, log.endTop)});
 }
 
 /** The log view's keys: scrolling, following, searching, back. */
 export function logKey(context: KeyContext, action: Action): void {
 	const {dispatch, state, log, page} = context;
-	const top = state.logTop ?? log.endTop;
-	const scroll = (to: number) => dispatch({type: 'logTop', top: clamp(to, 0, log.endTop)});
+	// A top line that has gone from the log is its first kept line.
+	const top = state.logTop === null ? log.endTop : Math.max(state.logTop, log.first);
+	const scroll = (to: number) => dispatch({type: 'logTop', top: clamp(to, log.first, log.endTop)});
 	switch (action) {
 		case 'up':
 			return scroll(top - 1);
@@ -28,7 +29,7 @@ export function logKey(context: KeyContext, action: Action): void {
 		case 'pageDown':
 			return state.logTop === null ? undefined : scroll(top + page);
 		case 'top':
-			return scroll(0);
+			return scroll(log.first);
 		case 'bottom':
 			return dispatch({type: 'logTop', top: null});
 		case 'follow':

@@ -18,7 +18,10 @@ export interface Message {
 	at: number;
 }
 
-/** The log view's search: the text after `/`, whether it is being typed, and the line of the match last gone to. */
+/**
+ * The log view's search: the text after `/`, whether it is being typed, and the line of the match
+ * last gone to, counted from the log's start.
+ */
 export interface LogSearch {
 	text: string;
 	editing: boolean;
@@ -56,7 +59,7 @@ export interface UiState {
 	folds: ReadonlyMap<string, boolean>;
 	/** The node whose log is open. */
 	logNode: string | null;
-	/** First log line shown; null follows the end. */
+	/** First log line shown, counted from the log's start (not from the first line kept); null follows the end. */
 	logTop: number | null;
 	search: LogSearch;
 	overlay: Overlay | null;
