@@ -123,19 +123,19 @@ export async function tuiCommand(ctx: CommandContext, options: {cache: boolean} 
 	let opened: OpenedCache | null = null;
 	let remember = () => {};
 	if (options.cache && config.cache) {
-		const [{openRunCache, cacheDir, cacheFile}, {systemClock}, {startingSources}] = await Promise.all([
+		const [{openRunCache, cacheDir}, {systemClock}, {startingSources}] = await Promise.all([
 			import('../store/cache-file.js'),
 			import('../model/clock.js'),
 			import('../ui/state/starting-store.js'),
 		]);
 		const dir = cacheDir(ctx.env);
-		opened = openRunCache(dir, config.sources, systemClock);
+		const kept = openRunCache(dir, config.sources, systemClock);
+		opened = kept;
 		// What the next start of this config draws before it reads the config. Not for a config with
 		// warnings (they are printed first), nor one with a token command (it may ask on the terminal).
 		remember = () => {
 			if (stamp === null || config.warnings.length > 0 || config.tokenCommands) return;
-			const files = new Map(config.sources.map((spec) => [spec.name, cacheFile(dir, spec)]));
-			const sources = startingSources(config.sources).map((source) => ({...source, file: files.get(source.name) ?? ''}));
+			const sources = startingSources(config.sources).map((source) => ({...source, file: kept.files.get(source.name) ?? ''}));
 			try {
 				saveStartEntry(dir, config.path, {config: stamp, color: config.color, sources});
 			} catch (error) {

@@ -64,6 +64,8 @@ export interface OpenedCache {
 	cache: RunCache;
 	/** One line about the cache files that were ignored, or null when none was. */
 	problem: string | null;
+	/** Each source's cache file, by source name. */
+	files: ReadonlyMap<string, string>;
 }
 
 /** Reads every source's cached runs now, and writes each source's good answers to its file. */
@@ -84,5 +86,6 @@ export function openRunCache(dir: string, specs: readonly SourceSpec[], clock: C
 	return {
 		cache: {seed: (source) => seeds.get(source) ?? null, save: (source, runs) => saves.save(source, runs), flush: () => saves.flush()},
 		problem: ignored.length === 0 ? null : `cached runs ignored: ${ignored.join(', ')}`,
+		files,
 	};
 }

@@ -29,6 +29,11 @@ export function readCacheAt(path: string, name: string): CacheRead {
 	if (otherVersion(data)) return {state: 'ignored', why: 'written by another version of citop'};
 	const file = cacheFileOf(data);
 	if (file === null) return {state: 'ignored', why: 'corrupt'};
-	const runs = file.runs.map((run) => ({...run, source: name, key: runKey(name, run.id)}));
+	// Kept as parsed unless the source was renamed: a spread copy would hold most fields out of the
+	// object, and a cached run the first answer leaves unchanged stays in the list all session.
+	const runs = file.runs.map((run) => {
+		const key = runKey(name, run.id);
+		return run.source === name && run.key === key ? run : {...run, source: name, key};
+	});
 	return {state: 'ok', cached: {savedAt: file.savedAt, runs}};
 }

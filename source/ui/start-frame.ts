@@ -1,7 +1,7 @@
 import {summarizeLists} from '../model/summary.js';
 import type {StoreSnapshot} from '../store/types.js';
-import {staleSources, waitText} from './logic/bars.js';
-import {listModel} from './logic/list-model.js';
+import {staleSources} from './logic/bars.js';
+import {listModel, listViewRows, listViewTabs} from './logic/list-model.js';
 import {bodyHeight, footerLines, headerLine, isTooSmall, listArea, runListLines, summaryLine, tabsLine} from './logic/screen-lines.js';
 import type {Theme} from './logic/theme.js';
 import {tickAt} from './logic/time.js';
@@ -22,29 +22,8 @@ export function startFrameLines(snapshot: StoreSnapshot, size: {columns: number;
 	const area = listArea(body, 0);
 	const lines = [headerLine(snapshot.sources, now, columns, theme)];
 	if (area.summary > 0) lines.push(summaryLine(summarizeLists(list.bySource.values()), now, true, columns, theme));
-	const tabs = {
-		sources: snapshot.sources.map((source) => source.name),
-		waits: new Map(snapshot.sources.map((source) => [source.name, waitText(source, now)])),
-		tab: state.tab,
-		text: state.text,
-		editing: state.editing,
-		status: state.status,
-		sort: state.sort,
-		position: list.runs.length === 0 ? '0/0' : `${list.cursor + 1}/${list.runs.length}`,
-	};
-	lines.push(tabsLine(tabs, columns, theme));
-	const rows = {
-		runs: list.runs,
-		cursor: list.cursor,
-		top: 0,
-		layout: list.layout,
-		height: area.runs,
-		highlights: snapshot.highlights,
-		watched: snapshot.watched,
-		stale: staleSources(snapshot.sources),
-		history: list.bySource,
-		empty: snapshot.runs.length === 0 ? 'no runs yet' : 'no runs match the filter',
-	};
+	lines.push(tabsLine(listViewTabs(snapshot, state, list, now), columns, theme));
+	const rows = {...listViewRows(snapshot, list, area.runs, staleSources(snapshot.sources)), top: 0};
 	const {header, rows: runLines} = runListLines(rows, now, frame, columns, theme);
 	lines.push(header, ...runLines.slice(0, area.runs));
 	while (lines.length < 1 + body) lines.push('');

@@ -3,6 +3,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {ManualClock} from '../../source/model/clock.js';
+import {runKey} from '../../source/model/run.js';
 import {addSecret} from '../../source/model/secrets.js';
 import type {SourceSpec} from '../../source/providers/types.js';
 import {startSimulator} from '../../source/sim/index.js';
@@ -156,6 +157,15 @@ describe('the last known runs', () => {
 		mkdirSync(dir, {recursive: true});
 		writeFileSync(cacheFile(dir, spec), ' '.repeat(MAX_CACHE_BYTES + 1));
 		expect(readCachedRuns(dir, spec)).toEqual({state: 'ignored', why: 'too large'});
+	});
+
+	it('shows a source renamed in the config with its runs, under its new name', () => {
+		const dir = tempDir();
+		const spec: SourceSpec = {name: 'a', provider: 'wercker', pipelineId: 'p', token: null};
+		mkdirSync(dir, {recursive: true});
+		writeFileSync(cacheFile(dir, spec), cacheText([testRun({id: 'r1', source: 'a', provider: 'wercker'})], 1)!);
+		const read = readCachedRuns(dir, {...spec, name: 'renamed'});
+		expect(read.state === 'ok' ? read.cached.runs.map((run) => [run.source, run.key]) : read).toEqual([['renamed', runKey('renamed', 'r1')]]);
 	});
 
 	it('keeps each run with the top of its tree only: the first answer brings the rest', () => {

@@ -6,7 +6,7 @@ import type {Clock} from '../../model/clock.js';
 import type {Store, StoreSnapshot} from '../../store/types.js';
 import {summarizeLists} from '../../model/summary.js';
 import {detailStaleSince} from '../../store/staleness.js';
-import {staleSources, waitText} from '../logic/bars.js';
+import {staleSources} from '../logic/bars.js';
 import {helpBody} from '../logic/help.js';
 import {keyNames} from '../logic/keys.js';
 import {lineMatcher} from '../logic/log-search.js';
@@ -14,7 +14,7 @@ import {logWindow} from '../logic/log-window.js';
 import type {Notify, TerminalOut} from '../hooks/actions.js';
 import {describeFailure, useRunActions, useWatchedNotifications} from '../hooks/actions.js';
 import {treeModel, useListModel, useTreeModel} from '../hooks/models.js';
-import {listModel} from '../logic/list-model.js';
+import {listModel, listViewRows, listViewTabs} from '../logic/list-model.js';
 import {useSize} from '../hooks/size.js';
 import {useTheme} from '../hooks/theme.js';
 import {useTick} from '../hooks/tick.js';
@@ -218,27 +218,8 @@ export function Screen({store, snapshot, clock, notify, terminal, warnings = [],
 		main = (
 			<>
 				{summaryHeight > 0 ? <SummaryLine summary={summary} showSource={state.tab === null} /> : null}
-				<Tabs
-					sources={snapshot.sources.map((source) => source.name)}
-					waits={new Map(snapshot.sources.map((source) => [source.name, waitText(source, now)]))}
-					tab={state.tab}
-					text={state.text}
-					editing={state.editing}
-					status={state.status}
-					sort={state.sort}
-					position={list.runs.length === 0 ? '0/0' : `${list.cursor + 1}/${list.runs.length}`}
-				/>
-				<RunList
-					runs={list.runs}
-					cursor={list.cursor}
-					layout={list.layout}
-					height={listRows}
-					highlights={snapshot.highlights}
-					watched={snapshot.watched}
-					stale={stale}
-					history={bySource}
-					empty={snapshot.runs.length === 0 ? 'no runs yet' : 'no runs match the filter'}
-				/>
+				<Tabs {...listViewTabs(snapshot, state, list, now)} />
+				<RunList {...listViewRows(snapshot, list, listRows, stale)} />
 			</>
 		);
 	}

@@ -1,11 +1,13 @@
 import type {Run} from '../../model/run.js';
 import type {StoreSnapshot} from '../../store/types.js';
 import type {UiState} from '../state/ui-state.js';
+import {waitText} from './bars.js';
 import type {ColumnLayout} from './columns.js';
 import {layoutColumns} from './columns.js';
 import type {RunQuery} from './order.js';
 import {groupBySource, selectFromSources} from './order.js';
 import {contentWidthsOf} from './run-row.js';
+import type {RunRows, TabsLine} from './screen-lines.js';
 import {findIndex, resolveCursor} from './window.js';
 
 /**
@@ -54,4 +56,33 @@ export function listModel(snapshot: StoreSnapshot, state: UiState, columns: numb
 	const cursor = resolveCursor(indexOf, state.list.key, state.list.index, runs.length);
 	const now = reuse ? base.now : snapshot.now;
 	return {from: snapshot.runs, bySource, now, holdsUntil: selection.holdsUntil, query, columns, runs, indexOf, layout, cursor, selected: runs[cursor] ?? null};
+}
+
+/** The tabs line of the list view: the sources, why any waits, the filters, and where the cursor is. */
+export function listViewTabs(snapshot: StoreSnapshot, state: UiState, list: ListModel, now: number): TabsLine {
+	return {
+		sources: snapshot.sources.map((source) => source.name),
+		waits: new Map(snapshot.sources.map((source) => [source.name, waitText(source, now)])),
+		tab: state.tab,
+		text: state.text,
+		editing: state.editing,
+		status: state.status,
+		sort: state.sort,
+		position: list.runs.length === 0 ? '0/0' : `${list.cursor + 1}/${list.runs.length}`,
+	};
+}
+
+/** The list view's rows (from the top the screen chose), `height` of them, stale marks from `stale`. */
+export function listViewRows(snapshot: StoreSnapshot, list: ListModel, height: number, stale: ReadonlyMap<string, number>): Omit<RunRows, 'top'> {
+	return {
+		runs: list.runs,
+		cursor: list.cursor,
+		layout: list.layout,
+		height,
+		highlights: snapshot.highlights,
+		watched: snapshot.watched,
+		stale,
+		history: list.bySource,
+		empty: snapshot.runs.length === 0 ? 'no runs yet' : 'no runs match the filter',
+	};
 }
